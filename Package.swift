@@ -1,0 +1,71 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point one way: relais (CLI) → RelaisServer → RelaisStore → RelaisCore.
+// RelaisCore imports Foundation only, so the rules stay pure and fast to test.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "relais",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "relais", targets: ["relais"]),
+        .library(name: "RelaisCore", targets: ["RelaisCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        .target(
+            name: "RelaisCore",
+            resources: [.copy("Resources/directory.json")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RelaisStore",
+            dependencies: [
+                "RelaisCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "RelaisServer",
+            dependencies: [
+                "RelaisCore",
+                "RelaisStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "relais",
+            dependencies: [
+                "RelaisCore",
+                "RelaisStore",
+                "RelaisServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RelaisServerTests",
+            dependencies: [
+                "RelaisServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

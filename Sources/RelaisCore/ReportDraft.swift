@@ -1,0 +1,164 @@
+import Foundation
+
+/// A report as a platform sends it (`POST /v1/reports`), validated: a DSA Art. 16 notice.
+public struct ReportDraft: Sendable, Equatable, Codable {
+    public var surface: String
+    public var reporter: Reporter
+    public var subject: Subject
+    public var category: ReportCategory
+    public var details: String?
+    /// The reporter confirms the notice is accurate and made in good faith (DSA Art. 16(2)(d)).
+    public var goodFaith: Bool
+
+    public struct Reporter: Sendable, Equatable, Codable {
+        /// The platform's opaque id for the reporter.
+        public var id: String
+        public var country: CountryCode
+        public var locale: String
+        public var ageBracket: AgeBracket
+        /// The reporter is the person targeted.
+        public var isTarget: Bool
+    }
+
+    public struct Subject: Sendable, Equatable, Codable {
+        public var kind: SubjectKind
+        public var id: String
+        public var url: String?
+        public var authorId: String?
+        /// A snapshot of the reported content. Attacker-controlled: escape it wherever shown.
+        public var text: String?
+        public var language: String?
+        public var createdAt: String?
+    }
+
+    public enum SubjectKind: String, Sendable, Codable, CaseIterable {
+        case post, comment, message, account, story, live, other
+    }
+
+    /// Limits, documented in `openapi.yaml`.
+    public enum Limits {
+        public static let idLength = 256
+        public static let urlLength = 2048
+        public static let textLength = 10_000
+        public static let detailsLength = 4000
+        public static let surfaceLength = 64
+    }
+
+    public init(surface: String, reporter: Reporter, subject: Subject, category: ReportCategory, details: String?, goodFaith: Bool) {
+        self.surface = surface
+        self.reporter = reporter
+        self.subject = subject
+        self.category = category
+        self.details = details
+        self.goodFaith = goodFaith
+    }
+
+    /// Validates a decoded JSON body, collecting every field error. Unknown fields are
+    /// ignored, so platforms can send more than Relais reads.
+    public static func validate(_ json: Any) -> Result<ReportDraft, ValidationFailure> {
+        guard let body = json as? [String: Any] else {
+            return .failure(ValidationFailure([FieldError("body", "must be a JSON object")]))
+        }
+        var r = FieldReader(body)
+        let surface = r.string("surface", required: true, maxLength: Limits.surfaceLength)
+        if let surface, !Self.isIdentifier(surface) {
+            r.fail("surface", "must contain only letters, digits, '-' and '_'")
+        }
+        let category = r.oneOf("category", required: true, ReportCategory.self)
+        let details = r.string("details", required: false, maxLength: Limits.detailsLength, minLength: 0)
+        let goodFaith = r.bool("goodFaith", required: true)
+        if goodFaith == false {
+            r.fail("goodFaith", "must be true: a notice needs the reporter's statement that it is made in good faith (DSA Art. 16(2)(d))")
+        }
+
+        var reporter: Reporter?
+        if let object = r.object("reporter", required: true) {
+            var rr = FieldReader(object, prefix: "reporter")
+            let id = rr.string("id", required: true, maxLength: Limits.idLength)
+            let countryText = rr.string("country", required: true, maxLength: 8)
+            let country = countryText.flatMap(CountryCode.init(rawValue:))
+            if let countryText, country == nil {
+                rr.fail("country", "'\(countryText)' is not an ISO 3166-1 alpha-2 country code (such as FR)")
+            }
+            let locale = rr.string("locale", required: true, maxLength: 35)
+            if let locale, LanguageTag(locale) == nil {
+                rr.fail("locale", "'\(locale)' is not a BCP 47 language tag (such as fr-FR)")
+            }
+            let age = rr.oneOf("ageBracket", required: true, AgeBracket.self)
+            let isTarget = rr.bool("isTarget", required: true)
+            r.absorb(rr.errors)
+            if let id, let country, let locale, LanguageTag(locale) != nil, let age, let isTarget {
+                reporter = Reporter(id: id, country: country, locale: locale, ageBracket: age, isTarget: isTarget)
+            }
+        }
+
+        var subject: Subject?
+        if let object = r.object("subject", required: true) {
+            var sr = FieldReader(object, prefix: "subject")
+            let kind = sr.oneOf("kind", required: true, SubjectKind.self)
+            let id = sr.string("id", required: true, maxLength: Limits.idLength)
+            let url = sr.string("url", required: false, maxLength: Limits.urlLength)
+            if let url, !Self.isWebURL(url) { sr.fail("url", "must be an absolute http or https URL") }
+            let authorId = sr.string("authorId", required: false, maxLength: Limits.idLength)
+            let text = sr.string("text", required: false, maxLength: Limits.textLength, minLength: 0)
+            let language = sr.string("language", required: false, maxLength: 35)
+            if let language, LanguageTag(language) == nil {
+                sr.fail("language", "'\(language)' is not a BCP 47 language tag (such as fr)")
+            }
+            let createdAt = sr.string("createdAt", required: false, maxLength: 40)
+            if let createdAt, Timestamp.parse(createdAt) == nil {
+                sr.fail("createdAt", "must be an ISO 8601 date-time with a time zone (such as 2026-11-29T21:30:00Z)")
+            }
+            r.absorb(sr.errors)
+            if let kind, let id, sr.errors.isEmpty {
+                subject = Subject(kind: kind, id: id, url: url, authorId: authorId, text: text, language: language, createdAt: createdAt)
+            }
+        }
+
+        guard r.errors.isEmpty, let surface, let category, let goodFaith, let reporter, let subject else {
+            return .failure(ValidationFailure(r.errors))
+        }
+        return .success(ReportDraft(surface: surface, reporter: reporter, subject: subject, category: category, details: details, goodFaith: goodFaith))
+    }
+
+    /// Ids such as surfaces: letters, digits, '-' and '_'.
+    public static func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F }
+    }
+
+    static func isWebURL(_ text: String) -> Bool {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false else { return false }
+        return scheme == "http" || scheme == "https"
+    }
+
+    /// The help-card request this report makes.
+    public func supportRequest(tenant: String) -> SupportRequest {
+        SupportRequest(
+            tenant: tenant, reporterId: reporter.id, country: reporter.country, category: category,
+            locale: LanguageTag(reporter.locale), age: reporter.ageBracket, surface: surface)
+    }
+
+    /// The subject's identity within a tenant: reports with the same key form one case.
+    public var subjectKey: String { subject.kind.rawValue + ":" + subject.id }
+}
+
+/// Field errors for a request that cannot be accepted.
+public struct ValidationFailure: Error, Sendable, Equatable {
+    public var errors: [FieldError]
+    public init(_ errors: [FieldError]) { self.errors = errors }
+}
+
+/// ISO 8601 timestamps, parsed and written without a shared formatter.
+public enum Timestamp {
+    public static func parse(_ text: String) -> Date? {
+        // Fractional seconds are optional; a zone (Z or ±hh:mm) is required.
+        let withFraction = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
+        let plain = Date.ISO8601FormatStyle()
+        return (try? plain.parse(text)) ?? (try? withFraction.parse(text))
+    }
+
+    /// "2026-11-29T21:30:00.123Z".
+    public static func format(_ date: Date) -> String {
+        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true))
+    }
+}
