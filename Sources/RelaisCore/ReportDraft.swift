@@ -18,6 +18,14 @@ public struct ReportDraft: Sendable, Equatable, Codable {
         public var ageBracket: AgeBracket
         /// The reporter is the person targeted.
         public var isTarget: Bool
+
+        public init(id: String, country: CountryCode, locale: String, ageBracket: AgeBracket, isTarget: Bool) {
+            self.id = id
+            self.country = country
+            self.locale = locale
+            self.ageBracket = ageBracket
+            self.isTarget = isTarget
+        }
     }
 
     public struct Subject: Sendable, Equatable, Codable {
@@ -29,6 +37,19 @@ public struct ReportDraft: Sendable, Equatable, Codable {
         public var text: String?
         public var language: String?
         public var createdAt: String?
+
+        public init(
+            kind: SubjectKind, id: String, url: String? = nil, authorId: String? = nil, text: String? = nil,
+            language: String? = nil, createdAt: String? = nil
+        ) {
+            self.kind = kind
+            self.id = id
+            self.url = url
+            self.authorId = authorId
+            self.text = text
+            self.language = language
+            self.createdAt = createdAt
+        }
     }
 
     public enum SubjectKind: String, Sendable, Codable, CaseIterable {

@@ -1,0 +1,115 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RelaisCore
+
+/// An RFC 9457 problem: every error Relais answers is one, as `application/problem+json`,
+/// with the field errors listed so a client can show them next to the fields.
+public struct Problem: Error, HTTPResponseError, Sendable {
+    public var status: HTTPResponse.Status
+    public var title: String
+    public var detail: String?
+    public var errors: [FieldError]
+    public var headers: HTTPFields
+
+    public init(_ status: HTTPResponse.Status, title: String, detail: String? = nil, errors: [FieldError] = [], headers: HTTPFields = [:]) {
+        self.status = status
+        self.title = title
+        self.detail = detail
+        self.errors = errors
+        self.headers = headers
+    }
+
+    /// A stable type URI per status, documented in `openapi.yaml`.
+    var type: String {
+        switch status.code {
+        case 400: "urn:relais:problem:bad-request"
+        case 401: "urn:relais:problem:unauthorized"
+        case 404: "urn:relais:problem:not-found"
+        case 405: "urn:relais:problem:method-not-allowed"
+        case 413: "urn:relais:problem:too-large"
+        case 415: "urn:relais:problem:unsupported-media-type"
+        case 422: "urn:relais:problem:validation"
+        case 503: "urn:relais:problem:unavailable"
+        default: "about:blank"
+        }
+    }
+
+    struct Body: Encodable {
+        var type: String
+        var title: String
+        var status: Int
+        var detail: String?
+        var errors: [FieldError]?
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        let body = Body(type: type, title: title, status: Int(status.code), detail: detail, errors: errors.isEmpty ? nil : errors)
+        var headers = self.headers
+        headers[.contentType] = "application/problem+json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try JSONCoding.encoder.encode(body))))
+    }
+
+    static func validation(_ failure: ValidationFailure) -> Problem {
+        let fields = failure.errors.map(\.field).joined(separator: ", ")
+        return Problem(.unprocessableContent, title: "The request has invalid fields", detail: "Fix these fields: \(fields).", errors: failure.errors)
+    }
+
+    static let unauthorized = Problem(
+        .unauthorized, title: "Missing or wrong API key",
+        detail: "Send the tenant's API key as 'Authorization: Bearer <key>'. `relais tenants create NAME` prints a new one.",
+        headers: [.wwwAuthenticate: "Bearer"])
+}
+
+/// Shared JSON coders. The encoder sorts keys so answers are stable (and replays identical).
+enum JSONCoding {
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
+        var headers = headers
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}
+
+/// Turns every error into a problem: Hummingbird's own (404 for unknown routes, 413 for large
+/// bodies) and unexpected ones, which become a 500 without details (and are logged without
+/// request content).
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let problem as Problem {
+            throw problem
+        } catch let error as any HTTPResponseError {
+            let status = error.status
+            switch status {
+            case .notFound:
+                throw Problem(.notFound, title: "Not found", detail: "No resource at \(request.method) \(request.uri.path).")
+            case .contentTooLarge:
+                throw Problem(.contentTooLarge, title: "Request body too large", detail: "The body must be at most \(RelaisLimits.maxBodyBytes) bytes.")
+            case .methodNotAllowed:
+                throw Problem(.methodNotAllowed, title: "Method not allowed", detail: "\(request.method) is not allowed on \(request.uri.path).")
+            default:
+                throw Problem(status, title: status.reasonPhrase)
+            }
+        } catch is CancellationError {
+            throw Problem(.serviceUnavailable, title: "Request cancelled")
+        } catch {
+            // Only the error's type: its description could contain request content.
+            context.logger.error("unexpected error", metadata: ["error.type": "\(type(of: error))", "path": "\(request.uri.path)"])
+            throw Problem(.internalServerError, title: "Internal error", detail: "The request was not stored. Retry with the same Idempotency-Key.")
+        }
+    }
+}
+
+public enum RelaisLimits {
+    /// Largest accepted request body: a report with the maximum text and details fits.
+    public static let maxBodyBytes = 64 * 1024
+    /// Longest accepted Idempotency-Key.
+    public static let maxIdempotencyKeyLength = 255
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import Logging
+import RelaisCore
+import RelaisStore
+
+/// What the routes work with: loaded once at start, then only read.
+public struct RelaisEnvironment: Sendable {
+    public var storage: any RelaisStorage
+    public var directory: HelplineDirectory
+    public var config: RelaisConfig
+    public var clock: RelaisClock
+
+    public init(storage: any RelaisStorage, directory: HelplineDirectory, config: RelaisConfig = .empty, clock: RelaisClock = .system) {
+        self.storage = storage
+        self.directory = directory
+        self.config = config
+        self.clock = clock
+    }
+}
+
+public enum RelaisApplication {
+    /// Every route the server answers, as "METHOD /path" with OpenAPI-style parameters.
+    /// A test checks this list against `openapi.yaml` and against the live router.
+    public static let routes: [String] = [
+        "GET /healthz", "GET /readyz", "GET /openapi.yaml",
+        "POST /v1/reports", "GET /v1/reports/{id}",
+        "GET /v1/support", "POST /v1/support/events",
+    ]
+
+    public static func router(_ env: RelaisEnvironment) -> Router<RelaisRequestContext> {
+        let router = Router(context: RelaisRequestContext.self)
+        router.add(middleware: ProblemMiddleware())
+        HealthRoutes(storage: env.storage).register(on: router)
+        let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.storage))
+        ReportRoutes(env: env).register(on: api)
+        SupportRoutes(env: env).register(on: api)
+        return router
+    }
+
+    /// The HTTP application on `host:port`; `onServerRunning` receives the bound port (useful with port 0).
+    public static func application(
+        _ env: RelaisEnvironment, host: String, port: Int, logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(env),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Relais"),
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+            logger: logger
+        )
+    }
+}
+
+struct HealthRoutes {
+    let storage: any RelaisStorage
+
+    func register(on router: Router<RelaisRequestContext>) {
+        router.get("healthz") { _, _ in try JSONCoding.response(["status": "ok"]) }
+        router.get("readyz") { _, _ in
+            do { try await storage.ping() } catch {
+                throw Problem(.serviceUnavailable, title: "Database unreachable", detail: "Relais cannot reach its database.")
+            }
+            return try JSONCoding.response(["status": "ready"])
+        }
+        router.get("openapi.yaml") { _, _ in
+            guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"), let data = try? Data(contentsOf: url) else {
+                throw Problem(.notFound, title: "Not found")
+            }
+            return Response(status: .ok, headers: [.contentType: "application/yaml"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import RelaisCore
+import RelaisStore
+
+/// The config file (`--config FILE`): per-tenant help-card settings, by tenant name.
+/// Documented in `docs/configuration.md`. A tenant that is not listed gets the defaults.
+public struct RelaisConfig: Sendable, Codable, Equatable {
+    public var tenants: [String: TenantSupportConfig]
+
+    public init(tenants: [String: TenantSupportConfig] = [:]) { self.tenants = tenants }
+
+    public static let empty = RelaisConfig()
+
+    public func support(for tenant: Tenant) -> TenantSupportConfig { tenants[tenant.name] ?? .default }
+
+    enum CodingKeys: String, CodingKey { case tenants }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        tenants = try c.decodeIfPresent([String: TenantSupportConfig].self, forKey: .tenants) ?? [:]
+    }
+
+    /// Loads and checks a config file; the error says which field is wrong.
+    public static func load(path: String) throws -> RelaisConfig {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw ConfigError("cannot read config file '\(path)'")
+        }
+        do { return try JSONDecoder().decode(RelaisConfig.self, from: data) } catch let error as DecodingError {
+            throw ConfigError("config file '\(path)': \(ConfigError.describe(error))")
+        }
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .dataCorrupted(let c): return (c.codingPath.isEmpty ? "" : path(c.codingPath) + ": ") + c.debugDescription
+        case .keyNotFound(let key, let c): return "missing field '\(path(c.codingPath + [key]))'"
+        case .typeMismatch(_, let c), .valueNotFound(_, let c): return "wrong type at '\(path(c.codingPath))': \(c.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+}

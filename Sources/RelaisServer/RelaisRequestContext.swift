@@ -1,0 +1,39 @@
+import Hummingbird
+import RelaisStore
+
+/// Per-request context: the authenticated tenant, when the route requires one.
+public struct RelaisRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var tenant: Tenant?
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+        tenant = nil
+    }
+
+    public var maxUploadSize: Int { RelaisLimits.maxBodyBytes }
+
+    /// The tenant, or 401 when the route was reached without authentication.
+    func requireTenant() throws -> Tenant {
+        guard let tenant else { throw Problem.unauthorized }
+        return tenant
+    }
+}
+
+/// `Authorization: Bearer <key>` → the tenant whose key hash matches, or 401.
+struct TenantAuthMiddleware: RouterMiddleware {
+    typealias Context = RelaisRequestContext
+    let tenants: any TenantStore
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization], header.count > 7,
+            header.prefix(7).lowercased() == "bearer "
+        else { throw Problem.unauthorized }
+        let key = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
+        guard !key.isEmpty, let tenant = try await tenants.tenant(apiKey: key) else { throw Problem.unauthorized }
+        var context = context
+        context.tenant = tenant
+        context.logger[metadataKey: "tenant"] = .string(tenant.name)
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RelaisCore
+import RelaisStore
+
+extension HTTPField.Name {
+    static let idempotencyKey = Self("Idempotency-Key")!
+    static let idempotentReplayed = Self("Idempotent-Replayed")!
+}
+
+/// `POST /v1/reports` and `GET /v1/reports/{id}`.
+struct ReportRoutes {
+    let env: RelaisEnvironment
+
+    func register(on group: RouterGroup<RelaisRequestContext>) {
+        group.post("reports") { request, context in try await create(request, context) }
+        group.get("reports/:id") { _, context in try await show(context) }
+    }
+
+    /// Validate, decide the help card (pure, in memory), then one transaction; `201` only
+    /// after the commit.
+    func create(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {
+        let tenant = try context.requireTenant()
+        let key = try idempotencyKey(request)
+        let json = try await JSONBody.read(request)
+        let draft: ReportDraft
+        switch ReportDraft.validate(json) {
+        case .success(let valid): draft = valid
+        case .failure(let failure): throw Problem.validation(failure)
+        }
+        let now = env.clock.now()
+        let support = SupportPolicy.decide(
+            draft.supportRequest(tenant: tenant.id), config: env.config.support(for: tenant), directory: env.directory, now: now)
+        let requestHash = key == nil ? "" : Fingerprint.sha256(try JSONCoding.encoder.encode(draft))
+        let submission = ReportSubmission(
+            tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: draft, support: support,
+            receivedAt: now, idempotencyKey: key, requestHash: requestHash)
+        switch try await env.storage.submit(submission) {
+        case .created(let receipt):
+            return try JSONCoding.response(receipt, status: .created, headers: [.location: "/v1/reports/\(receipt.id)"])
+        case .replayed(let receipt):
+            return try JSONCoding.response(
+                receipt, status: .created, headers: [.location: "/v1/reports/\(receipt.id)", .idempotentReplayed: "true"])
+        case .keyReusedWithDifferentRequest:
+            throw Problem(
+                .unprocessableContent, title: "Idempotency-Key reused",
+                detail: "This key was already used for a different report. Use a new key for a new report.",
+                errors: [FieldError("Idempotency-Key", "was already used with a different request body")])
+        }
+    }
+
+    private func idempotencyKey(_ request: Request) throws -> String? {
+        guard let key = request.headers[.idempotencyKey] else { return nil }
+        guard !key.isEmpty, key.count <= RelaisLimits.maxIdempotencyKeyLength,
+            key.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
+        else {
+            throw Problem(
+                .badRequest, title: "Invalid Idempotency-Key",
+                errors: [FieldError("Idempotency-Key", "must be 1–\(RelaisLimits.maxIdempotencyKeyLength) visible ASCII characters, such as a UUID")])
+        }
+        return key
+    }
+
+    func show(_ context: RelaisRequestContext) async throws -> Response {
+        let tenant = try context.requireTenant()
+        let id = try context.parameters.require("id")
+        guard id.count <= 64, let report = try await env.storage.report(id: id, tenantId: tenant.id) else {
+            throw Problem(.notFound, title: "Report not found", detail: "No report with id '\(id.prefix(64))' for this tenant.")
+        }
+        return try JSONCoding.response(ReportView(report))
+    }
+}
+
+/// A stored report as the API shows it: what the platform needs to follow it up, without
+/// echoing the content snapshot, the details or the reporter's id.
+struct ReportView: Encodable {
+    var id: String
+    var receivedAt: String
+    var status: String
+    var caseId: String
+    var caseReportCount: Int
+    var category: ReportCategory
+    var surface: String
+    var subject: Subject
+    var reporter: Reporter
+    var support: SupportCard?
+
+    struct Subject: Encodable {
+        var kind: ReportDraft.SubjectKind
+        var id: String
+        var url: String?
+        var authorId: String?
+    }
+
+    struct Reporter: Encodable {
+        var country: String
+        var locale: String
+        var ageBracket: AgeBracket
+        var isTarget: Bool
+    }
+
+    init(_ r: StoredReport) {
+        id = r.id
+        receivedAt = Timestamp.format(r.receivedAt)
+        status = r.status
+        caseId = r.caseId
+        caseReportCount = r.caseReportCount
+        category = r.draft.category
+        surface = r.draft.surface
+        subject = Subject(kind: r.draft.subject.kind, id: r.draft.subject.id, url: r.draft.subject.url, authorId: r.draft.subject.authorId)
+        reporter = Reporter(
+            country: r.draft.reporter.country.rawValue, locale: r.draft.reporter.locale, ageBracket: r.draft.reporter.ageBracket,
+            isTarget: r.draft.reporter.isTarget)
+        support = r.support
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import RelaisCore
+import RelaisStore
+
+/// `GET /v1/support` (help without a report) and `POST /v1/support/events`.
+struct SupportRoutes {
+    let env: RelaisEnvironment
+
+    func register(on group: RouterGroup<RelaisRequestContext>) {
+        group.get("support") { request, context in try card(request, context) }
+        group.post("support/events") { request, context in try await event(request, context) }
+    }
+
+    struct CardResponse: Encodable { var support: SupportCard? }
+
+    func card(_ request: Request, _ context: RelaisRequestContext) throws -> Response {
+        let tenant = try context.requireTenant()
+        var params: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { params[String(key)] = String(value) }
+        switch SupportQuery.validate(params, tenant: tenant.id) {
+        case .failure(let failure): throw Problem.validation(failure)
+        case .success(let query):
+            let card = SupportPolicy.decide(query, config: env.config.support(for: tenant), directory: env.directory, now: env.clock.now())
+            return try JSONCoding.response(CardResponse(support: card))
+        }
+    }
+
+    func event(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {
+        let tenant = try context.requireTenant()
+        let json = try await JSONBody.read(request)
+        switch SupportEventDraft.validate(json, directory: env.directory) {
+        case .failure(let failure): throw Problem.validation(failure)
+        case .success(let event):
+            guard try await env.storage.recordSupportEvent(tenantId: tenant.id, event: event, at: env.clock.now()) else {
+                throw Problem.validation(ValidationFailure([FieldError("reportId", "no report with this id for this tenant")]))
+            }
+            return Response(status: .noContent)
+        }
+    }
+}

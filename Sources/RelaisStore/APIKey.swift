@@ -1,0 +1,45 @@
+import Crypto
+import Foundation
+
+/// API keys: 32 random bytes, shown once, stored as a SHA-256 hash.
+///
+/// A fast hash is right here (unlike passwords): the key has 256 bits of entropy, so it
+/// cannot be guessed from its hash, and the lookup runs on every request.
+public enum APIKey {
+    public static let prefix = "rls_"
+
+    public static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return prefix + Hex.encode(bytes)
+    }
+
+    public static func hash(_ key: String) -> String {
+        Hex.encode(SHA256.hash(data: Data(key.utf8)))
+    }
+
+    /// The part of a key shown in listings: "rls_1a2b3c4d".
+    public static func displayPrefix(_ key: String) -> String { String(key.prefix(prefix.count + 8)) }
+}
+
+/// SHA-256 of bytes, hex: request fingerprints for idempotency.
+public enum Fingerprint {
+    public static func sha256(_ data: Data) -> String {
+        Hex.encode(SHA256.hash(data: data))
+    }
+}
+
+/// Lower-case hex without a formatter per byte: this runs on every authenticated request.
+enum Hex {
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    static func encode<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

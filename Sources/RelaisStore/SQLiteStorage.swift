@@ -1,0 +1,226 @@
+import Foundation
+import GRDB
+import RelaisCore
+
+/// The embedded default: one SQLite file through GRDB, WAL mode, one writer.
+///
+/// GRDB's `DatabasePool` runs reads concurrently with the single writer. Every report is
+/// one write transaction (report, case, idempotency key together), so an acknowledged
+/// report is committed. WAL with `synchronous=NORMAL` survives a process crash; the
+/// `durability: .full` option fsyncs every commit to also survive power loss.
+public final class SQLiteStorage: RelaisStorage {
+    public enum Durability: String, Sendable { case normal, full }
+
+    let pool: DatabasePool
+    public let location: String
+
+    public init(path: String, durability: Durability = .normal) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            if durability == .full { try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
+        pool = try DatabasePool(path: path, configuration: config)
+        location = "sqlite:" + path
+    }
+
+    public func migrate() async throws {
+        try SQLiteSchema.migrator.migrate(pool)
+    }
+
+    public func ping() async throws {
+        _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
+    // MARK: Tenants
+
+    public func createTenant(name: String, now: Date) async throws -> (Tenant, apiKey: String) {
+        guard ReportDraft.isIdentifier(name), name.count <= 64 else { throw StorageError.invalidTenantName(name) }
+        let key = APIKey.generate()
+        let tenant = Tenant(id: UUID().uuidString.lowercased(), name: name, keyPrefix: APIKey.displayPrefix(key), createdAt: now)
+        let hash = APIKey.hash(key)
+        try await pool.write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM tenants WHERE name = ?", arguments: [name]) == true {
+                throw StorageError.tenantExists(name)
+            }
+            try db.execute(
+                sql: "INSERT INTO tenants (id, name, api_key_hash, key_prefix, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [tenant.id, tenant.name, hash, tenant.keyPrefix, now])
+        }
+        return (tenant, key)
+    }
+
+    public func rotateKey(tenantName: String) async throws -> (Tenant, apiKey: String) {
+        let key = APIKey.generate()
+        let hash = APIKey.hash(key), prefix = APIKey.displayPrefix(key)
+        let tenant = try await pool.write { db -> Tenant in
+            try db.execute(sql: "UPDATE tenants SET api_key_hash = ?, key_prefix = ? WHERE name = ?", arguments: [hash, prefix, tenantName])
+            guard db.changesCount == 1, let row = try Row.fetchOne(db, sql: "SELECT * FROM tenants WHERE name = ?", arguments: [tenantName]) else {
+                throw StorageError.tenantNotFound(tenantName)
+            }
+            return Self.tenant(row)
+        }
+        return (tenant, key)
+    }
+
+    public func tenants() async throws -> [Tenant] {
+        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM tenants ORDER BY created_at, name").map(Self.tenant) }
+    }
+
+    public func tenant(named name: String) async throws -> Tenant? {
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM tenants WHERE name = ?", arguments: [name]).map(Self.tenant) }
+    }
+
+    public func tenant(apiKey: String) async throws -> Tenant? {
+        let hash = APIKey.hash(apiKey)
+        return try await pool.read { db in
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tenants WHERE api_key_hash = ?"), arguments: [hash]).map(Self.tenant)
+        }
+    }
+
+    private static func tenant(_ row: Row) -> Tenant {
+        Tenant(id: row["id"], name: row["name"], keyPrefix: row["key_prefix"], createdAt: row["created_at"])
+    }
+
+    // MARK: Reports
+
+    public func submit(_ s: ReportSubmission) async throws -> SubmissionOutcome {
+        let caseIdCandidate = UUID().uuidString.lowercased()
+        let receivedAt = Timestamp.format(s.receivedAt)
+        return try await pool.write { db -> SubmissionOutcome in
+            if let key = s.idempotencyKey,
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT request_hash, response_json FROM idempotency_keys WHERE tenant_id = ? AND key = ?"),
+                    arguments: [s.tenantId, key])
+            {
+                guard (row["request_hash"] as String) == s.requestHash else { return .keyReusedWithDifferentRequest }
+                return .replayed(try ReceiptCodec.decode(row["response_json"]))
+            }
+            let draft = s.draft
+            let subjectKey = draft.subjectKey
+            // One case per tenant and subject: create it or count one more report.
+            try db.cachedStatement(sql: """
+                INSERT INTO cases (id, tenant_id, subject_key, subject_kind, subject_id, report_count, first_report_at, last_report_at, status)
+                VALUES (?, ?, ?, ?, ?, 1, ?, ?, 'open')
+                ON CONFLICT (tenant_id, subject_key) DO UPDATE SET report_count = report_count + 1, last_report_at = excluded.last_report_at
+                """).execute(arguments: [caseIdCandidate, s.tenantId, subjectKey, draft.subject.kind.rawValue, draft.subject.id, s.receivedAt, s.receivedAt])
+            let caseId = try String.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM cases WHERE tenant_id = ? AND subject_key = ?"), arguments: [s.tenantId, subjectKey])!
+            let receipt = ReportReceipt(id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId, support: s.support)
+            let json = try ReceiptCodec.encode(receipt)
+            try db.cachedStatement(sql: """
+                INSERT INTO reports (id, tenant_id, case_id, received_at, status, surface, category, reporter_id, reporter_country,
+                  reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
+                  subject_text, subject_language, subject_created_at, details, good_faith, support_json)
+                VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [
+                    s.reportId, s.tenantId, caseId, s.receivedAt, draft.surface, draft.category.rawValue, draft.reporter.id,
+                    draft.reporter.country.rawValue, draft.reporter.locale, draft.reporter.ageBracket.rawValue, draft.reporter.isTarget,
+                    draft.subject.kind.rawValue, draft.subject.id, draft.subject.url, draft.subject.authorId, draft.subject.text,
+                    draft.subject.language, draft.subject.createdAt, draft.details, draft.goodFaith, try s.support.map(ReceiptCodec.encodeCard),
+                ])
+            if let key = s.idempotencyKey {
+                try db.cachedStatement(sql: "INSERT INTO idempotency_keys (tenant_id, key, request_hash, report_id, response_json, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                    .execute(arguments: [s.tenantId, key, s.requestHash, s.reportId, json, s.receivedAt])
+            }
+            return .created(receipt)
+        }
+    }
+
+    public func report(id: String, tenantId: String) async throws -> StoredReport? {
+        try await pool.read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT r.*, c.report_count FROM reports r JOIN cases c ON c.id = r.case_id
+                WHERE r.id = ? AND r.tenant_id = ?
+                """, arguments: [id, tenantId])
+            else { return nil }
+            return try Self.storedReport(row)
+        }
+    }
+
+    public func reportCount(tenantId: String) async throws -> Int {
+        try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports WHERE tenant_id = ?", arguments: [tenantId]) ?? 0 }
+    }
+
+    static func storedReport(_ row: Row) throws -> StoredReport {
+        let country: String = row["reporter_country"], age: String = row["reporter_age"]
+        let kind: String = row["subject_kind"], category: String = row["category"]
+        let reporter = ReportDraft.Reporter(
+            id: row["reporter_id"], country: CountryCode(rawValue: country)!, locale: row["reporter_locale"],
+            ageBracket: AgeBracket(rawValue: age) ?? .unknown, isTarget: row["reporter_is_target"])
+        let subjectKind = ReportDraft.SubjectKind(rawValue: kind) ?? .other
+        let subjectId: String = row["subject_id"], url: String? = row["subject_url"], authorId: String? = row["subject_author_id"]
+        let text: String? = row["subject_text"], language: String? = row["subject_language"], createdAt: String? = row["subject_created_at"]
+        let subject = ReportDraft.Subject(kind: subjectKind, id: subjectId, url: url, authorId: authorId, text: text, language: language, createdAt: createdAt)
+        let surface: String = row["surface"], details: String? = row["details"], goodFaith: Bool = row["good_faith"]
+        let draft = ReportDraft(
+            surface: surface, reporter: reporter, subject: subject, category: ReportCategory(rawValue: category) ?? .other,
+            details: details, goodFaith: goodFaith)
+        let supportJSON: String? = row["support_json"]
+        let id: String = row["id"], tenantId: String = row["tenant_id"], caseId: String = row["case_id"]
+        let receivedAt: Date = row["received_at"], status: String = row["status"], count: Int = row["report_count"]
+        return StoredReport(
+            id: id, tenantId: tenantId, caseId: caseId, receivedAt: receivedAt, status: status,
+            draft: draft, support: try supportJSON.map(ReceiptCodec.decodeCard), caseReportCount: count)
+    }
+
+    // MARK: Support events
+
+    public func recordSupportEvent(tenantId: String, event: SupportEventDraft, at: Date) async throws -> Bool {
+        let day = Timestamp.format(at).prefix(10)
+        return try await pool.write { db -> Bool in
+            var category = "none"
+            if let reportId = event.reportId {
+                guard let found = try String.fetchOne(db, sql: "SELECT category FROM reports WHERE id = ? AND tenant_id = ?", arguments: [reportId, tenantId]) else {
+                    return false
+                }
+                category = found
+            }
+            try db.cachedStatement(sql: """
+                INSERT INTO support_event_counts (tenant_id, day, surface, country, category, helpline_id, event, count)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 1)
+                ON CONFLICT (tenant_id, day, surface, country, category, helpline_id, event) DO UPDATE SET count = count + 1
+                """).execute(arguments: [tenantId, String(day), event.surface, event.country.rawValue, category, event.helplineId, event.event.rawValue])
+            return true
+        }
+    }
+
+    public func supportEventCounts(tenantId: String) async throws -> [SupportEventCount] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM support_event_counts WHERE tenant_id = ? ORDER BY day, surface, country, category, helpline_id, event
+                """, arguments: [tenantId]).map {
+                SupportEventCount(day: $0["day"], surface: $0["surface"], country: $0["country"], category: $0["category"],
+                                  helplineId: $0["helpline_id"], event: $0["event"], count: $0["count"])
+            }
+        }
+    }
+}
+
+/// The receipt as stored for idempotent replays: deterministic JSON, so a replay is
+/// byte-for-byte the first answer.
+public enum ReceiptCodec {
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    public static func encode(_ receipt: ReportReceipt) throws -> String {
+        String(decoding: try encoder.encode(receipt), as: UTF8.self)
+    }
+
+    public static func decode(_ json: String) throws -> ReportReceipt {
+        try JSONDecoder().decode(ReportReceipt.self, from: Data(json.utf8))
+    }
+
+    static func encodeCard(_ card: SupportCard) throws -> String {
+        String(decoding: try encoder.encode(card), as: UTF8.self)
+    }
+
+    static func decodeCard(_ json: String) throws -> SupportCard {
+        try JSONDecoder().decode(SupportCard.self, from: Data(json.utf8))
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import RelaisCore
+
+/// A platform using Relais. Its API keys are stored only as SHA-256 hashes.
+public struct Tenant: Sendable, Equatable, Codable {
+    public var id: String
+    public var name: String
+    /// The first characters of the current key, to tell keys apart without revealing them.
+    public var keyPrefix: String
+    public var createdAt: Date
+
+    public init(id: String, name: String, keyPrefix: String, createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.keyPrefix = keyPrefix
+        self.createdAt = createdAt
+    }
+}
+
+public protocol TenantStore: Sendable {
+    /// Creates a tenant and returns it with its new API key, the only time the key is seen.
+    func createTenant(name: String, now: Date) async throws -> (Tenant, apiKey: String)
+    /// Replaces a tenant's key: the old key stops working at once.
+    func rotateKey(tenantName: String) async throws -> (Tenant, apiKey: String)
+    func tenants() async throws -> [Tenant]
+    func tenant(named name: String) async throws -> Tenant?
+    func tenant(apiKey: String) async throws -> Tenant?
+}
+
+/// What `POST /v1/reports` answers with `201`, and replays for a repeated idempotency key.
+public struct ReportReceipt: Sendable, Equatable, Codable {
+    public var id: String
+    public var receivedAt: String
+    public var status: String
+    public var caseId: String
+    public var support: SupportCard?
+
+    public init(id: String, receivedAt: String, status: String, caseId: String, support: SupportCard?) {
+        self.id = id
+        self.receivedAt = receivedAt
+        self.status = status
+        self.caseId = caseId
+        self.support = support
+    }
+}
+
+/// One report to store, with everything decided before the transaction.
+public struct ReportSubmission: Sendable {
+    public var tenantId: String
+    public var reportId: String
+    public var draft: ReportDraft
+    public var support: SupportCard?
+    public var receivedAt: Date
+    public var idempotencyKey: String?
+    /// Hash of the validated request, to tell a retry from a different request with the same key.
+    public var requestHash: String
+
+    public init(
+        tenantId: String, reportId: String, draft: ReportDraft, support: SupportCard?, receivedAt: Date,
+        idempotencyKey: String?, requestHash: String
+    ) {
+        self.tenantId = tenantId
+        self.reportId = reportId
+        self.draft = draft
+        self.support = support
+        self.receivedAt = receivedAt
+        self.idempotencyKey = idempotencyKey
+        self.requestHash = requestHash
+    }
+}
+
+public enum SubmissionOutcome: Sendable, Equatable {
+    /// Stored and committed.
+    case created(ReportReceipt)
+    /// The same key with the same request: the first answer, nothing stored twice.
+    case replayed(ReportReceipt)
+    /// The same key with a different request: refused, nothing stored.
+    case keyReusedWithDifferentRequest
+}
+
+/// A stored report, as `GET /v1/reports/{id}` shows it.
+public struct StoredReport: Sendable, Equatable {
+    public var id: String
+    public var tenantId: String
+    public var caseId: String
+    public var receivedAt: Date
+    public var status: String
+    public var draft: ReportDraft
+    public var support: SupportCard?
+    /// How many reports the case holds now.
+    public var caseReportCount: Int
+}
+
+public protocol ReportStore: Sendable {
+    /// Stores the report and attaches it to its case in one transaction: when this returns
+    /// `.created`, the report is committed.
+    func submit(_ submission: ReportSubmission) async throws -> SubmissionOutcome
+    /// `nil` when no report has that id for that tenant (another tenant's report included).
+    func report(id: String, tenantId: String) async throws -> StoredReport?
+    func reportCount(tenantId: String) async throws -> Int
+}
+
+/// Counts of what reporters did with help cards, per tenant, day (UTC), surface, country,
+/// category, helpline and event. No personal data.
+public struct SupportEventCount: Sendable, Equatable, Codable {
+    public var day: String
+    public var surface: String
+    public var country: String
+    public var category: String
+    public var helplineId: String
+    public var event: String
+    public var count: Int
+
+    public init(day: String, surface: String, country: String, category: String, helplineId: String, event: String, count: Int) {
+        self.day = day
+        self.surface = surface
+        self.country = country
+        self.category = category
+        self.helplineId = helplineId
+        self.event = event
+        self.count = count
+    }
+}
+
+public protocol SupportEventStore: Sendable {
+    /// Adds one to the count. `reportId`, when given, must be the tenant's: its category is
+    /// counted. Returns `false` when the report is unknown for this tenant.
+    func recordSupportEvent(tenantId: String, event: SupportEventDraft, at: Date) async throws -> Bool
+    func supportEventCounts(tenantId: String) async throws -> [SupportEventCount]
+}
+
+/// Everything Relais stores. One implementation per backend, each passing the same
+/// contract tests.
+public protocol RelaisStorage: TenantStore, ReportStore, SupportEventStore {
+    /// Applies pending migrations; safe to run again.
+    func migrate() async throws
+    /// Fails when the database cannot be reached.
+    func ping() async throws
+    /// A human-readable description of where the data lives, without secrets.
+    var location: String { get }
+}
+
+public enum StorageError: Error, Equatable, CustomStringConvertible {
+    case tenantExists(String)
+    case tenantNotFound(String)
+    case invalidTenantName(String)
+    case unsupportedDatabase(String)
+
+    public var description: String {
+        switch self {
+        case .tenantExists(let name): "a tenant named '\(name)' already exists"
+        case .tenantNotFound(let name): "no tenant named '\(name)'"
+        case .invalidTenantName(let name): "'\(name)' is not a valid tenant name: use 1–64 letters, digits, '-' or '_'"
+        case .unsupportedDatabase(let url): "unsupported database '\(url)': use sqlite:PATH (PostgreSQL support is not built yet)"
+        }
+    }
+}

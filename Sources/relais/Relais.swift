@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Relais: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "relais",
+        abstract: "Report-to-help service: records reports as DSA notices and answers with the help card.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, TenantsCommand.self, SupportCommand.self],
+        defaultSubcommand: nil
+    )
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import RelaisCore
+import RelaisServer
+import RelaisStore
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the HTTP server (creates and migrates the database on first start).")
+
+    @Option(help: "Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port to listen on (0 picks a free one).") var port = 8080
+    @OptionGroup var db: DatabaseOptions
+    @Option(help: "Config file with tenant settings (docs/configuration.md).") var config: String?
+    @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Option(help: "SQLite durability: normal (survives a crash) or full (fsync per commit, survives power loss).")
+    var durability = "normal"
+
+    func run() async throws {
+        guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("--log-level: '\(logLevel)' is not a log level") }
+        guard let sqliteDurability = SQLiteStorage.Durability(rawValue: durability) else {
+            throw ValidationError("--durability: use normal or full")
+        }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "relais")
+        let settings: RelaisConfig
+        do { settings = try config.map(RelaisConfig.load(path:)) ?? .empty } catch let error as ConfigError {
+            throw ValidationError(error.description)
+        }
+        let storage = try await db.open(durability: sqliteDurability)
+        let directory = try HelplineDirectory.bundled()
+
+        // First start: a demo tenant, so the quick start works without any set-up.
+        let demoKey: String? =
+            try await storage.tenants().isEmpty ? try await storage.createTenant(name: "demo", now: Date()).apiKey : nil
+
+        let env = RelaisEnvironment(storage: storage, directory: directory, config: settings, clock: .system)
+        let host = self.host
+        let app = RelaisApplication.application(env, host: host, port: port, logger: logger) { boundPort in
+            var banner = "Relais is running: open http://\(host):\(boundPort)/healthz — API at http://\(host):\(boundPort)/v1 (database \(storage.location), directory \(directory.version))"
+            if let demoKey {
+                banner += "\nFirst start: created tenant 'demo'. Its API key (shown only this once):\n  \(demoKey)"
+                banner += "\nTry: curl -H 'Authorization: Bearer \(demoKey)' 'http://\(host):\(boundPort)/v1/support?country=FR&locale=fr-FR'"
+            }
+            // stdout may be a pipe: write the banner unbuffered so a script sees it at once.
+            FileHandle.standardOutput.write(Data((banner + "\n").utf8))
+        }
+        try await app.runService()
+    }
+}
