@@ -46,6 +46,14 @@ public struct SupportEventDraft: Sendable, Equatable {
     public var surface: String
     public var country: CountryCode
 
+    public init(reportId: String?, helplineId: String, event: Kind, surface: String, country: CountryCode) {
+        self.reportId = reportId
+        self.helplineId = helplineId
+        self.event = event
+        self.surface = surface
+        self.country = country
+    }
+
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case shown, call, link, chat, dismissed
     }

@@ -12,7 +12,16 @@ struct SupportRoutes {
         group.post("support/events") { request, context in try await event(request, context) }
     }
 
-    struct CardResponse: Encodable { var support: SupportCard? }
+    struct CardResponse: Encodable {
+        var support: SupportCard?
+
+        enum CodingKeys: String, CodingKey { case support }
+        /// Always present: `null` when no card applies.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(support, forKey: .support)
+        }
+    }
 
     func card(_ request: Request, _ context: RelaisRequestContext) throws -> Response {
         let tenant = try context.requireTenant()

@@ -42,6 +42,19 @@ public struct ReportReceipt: Sendable, Equatable, Codable {
         self.caseId = caseId
         self.support = support
     }
+
+    enum CodingKeys: String, CodingKey { case id, receivedAt, status, caseId, support }
+
+    /// `support` is always present: the card, or `null` when none applies, so clients can
+    /// tell "no card" from an older server.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(receivedAt, forKey: .receivedAt)
+        try c.encode(status, forKey: .status)
+        try c.encode(caseId, forKey: .caseId)
+        try c.encode(support, forKey: .support)
+    }
 }
 
 /// One report to store, with everything decided before the transaction.

@@ -1,0 +1,177 @@
+import Foundation
+import RelaisCore
+import RelaisStore
+import Testing
+
+/// A fresh SQLite file in a temporary folder, removed by the caller.
+func makeStorage() async throws -> (SQLiteStorage, URL) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-store-\(UUID().uuidString)")
+    let storage = try SQLiteStorage(path: folder.appendingPathComponent("relais.sqlite").path)
+    try await storage.migrate()
+    return (storage, folder)
+}
+
+func draft(subject: String = "c-1", reporter: String = "u-1", category: ReportCategory = .harassment, text: String? = nil) -> ReportDraft {
+    ReportDraft(
+        surface: "web",
+        reporter: .init(id: reporter, country: CountryCode(rawValue: "FR")!, locale: "fr-FR", ageBracket: .teen, isTarget: true),
+        subject: .init(kind: .comment, id: subject, text: text),
+        category: category, details: nil, goodFaith: true)
+}
+
+func submission(_ tenant: Tenant, _ d: ReportDraft, key: String? = nil, hash: String = "h1") -> ReportSubmission {
+    ReportSubmission(
+        tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: d, support: nil, receivedAt: Date(),
+        idempotencyKey: key, requestHash: hash)
+}
+
+@Suite("SQLite storage")
+struct SQLiteStorageTests {
+    @Test func tenantKeysAreHashedAndRotate() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, key) = try await storage.createTenant(name: "acme", now: Date())
+        #expect(key.hasPrefix("rls_") && key.count == 68)
+        #expect(try await storage.tenant(apiKey: key)?.id == tenant.id)
+        #expect(try await storage.tenant(apiKey: key + "x") == nil)
+
+        // The key itself is nowhere in the database file.
+        let bytes = try Data(contentsOf: folder.appendingPathComponent("relais.sqlite"))
+        #expect(bytes.range(of: Data(key.utf8)) == nil)
+
+        let (_, newKey) = try await storage.rotateKey(tenantName: "acme")
+        #expect(try await storage.tenant(apiKey: key) == nil)
+        #expect(try await storage.tenant(apiKey: newKey)?.name == "acme")
+        await #expect(throws: StorageError.tenantExists("acme")) { try await storage.createTenant(name: "acme", now: Date()) }
+        await #expect(throws: StorageError.tenantNotFound("nobody")) { try await storage.rotateKey(tenantName: "nobody") }
+        await #expect(throws: StorageError.invalidTenantName("a b")) { try await storage.createTenant(name: "a b", now: Date()) }
+    }
+
+    @Test func reportsAboutTheSameSubjectFormOneCase() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
+        guard case .created(let first) = try await storage.submit(submission(tenant, draft(reporter: "a"))),
+            case .created(let second) = try await storage.submit(submission(tenant, draft(reporter: "b"))),
+            case .created(let other) = try await storage.submit(submission(tenant, draft(subject: "c-2")))
+        else { Issue.record("expected three created reports"); return }
+        #expect(first.caseId == second.caseId)
+        #expect(other.caseId != first.caseId)
+        let stored = try #require(try await storage.report(id: second.id, tenantId: tenant.id))
+        #expect(stored.caseReportCount == 2)
+        #expect(stored.draft == draft(reporter: "b"))
+        #expect(try await storage.reportCount(tenantId: tenant.id) == 3)
+    }
+
+    @Test func tenantsAreIsolated() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (a, _) = try await storage.createTenant(name: "a", now: Date())
+        let (b, _) = try await storage.createTenant(name: "b", now: Date())
+        guard case .created(let ra) = try await storage.submit(submission(a, draft())),
+            case .created(let rb) = try await storage.submit(submission(b, draft()))
+        else { Issue.record("expected created"); return }
+        #expect(ra.caseId != rb.caseId, "the same subject id on two platforms is two cases")
+        #expect(try await storage.report(id: ra.id, tenantId: b.id) == nil)
+        #expect(try await storage.report(id: ra.id, tenantId: a.id) != nil)
+        // The same idempotency key on two tenants is two reports.
+        let ka = try await storage.submit(submission(a, draft(subject: "x"), key: "same"))
+        let kb = try await storage.submit(submission(b, draft(subject: "x"), key: "same"))
+        guard case .created = ka, case .created = kb else { Issue.record("keys are per tenant"); return }
+    }
+
+    @Test func idempotencyReplaysAndRefusesADifferentRequest() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
+        guard case .created(let first) = try await storage.submit(submission(tenant, draft(), key: "k1", hash: "h1")) else {
+            Issue.record("expected created"); return
+        }
+        #expect(try await storage.submit(submission(tenant, draft(), key: "k1", hash: "h1")) == .replayed(first))
+        #expect(try await storage.submit(submission(tenant, draft(subject: "zzz"), key: "k1", hash: "h2")) == .keyReusedWithDifferentRequest)
+        #expect(try await storage.reportCount(tenantId: tenant.id) == 1)
+    }
+
+    @Test func concurrentRetriesStoreOneReport() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
+        let outcomes = try await withThrowingTaskGroup(of: SubmissionOutcome.self) { group in
+            for _ in 0..<32 { group.addTask { try await storage.submit(submission(tenant, draft(), key: "retry", hash: "h")) } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let created = outcomes.filter { if case .created = $0 { true } else { false } }
+        #expect(created.count == 1)
+        #expect(outcomes.count == 32)
+        #expect(try await storage.reportCount(tenantId: tenant.id) == 1)
+        let ids = Set(outcomes.compactMap { outcome -> String? in
+            switch outcome {
+            case .created(let r), .replayed(let r): r.id
+            case .keyReusedWithDifferentRequest: nil
+            }
+        })
+        #expect(ids.count == 1, "every retry answers with the same report")
+    }
+
+    @Test func concurrentReportsAboutOneSubjectCountExactly() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<40 { group.addTask { _ = try await storage.submit(submission(tenant, draft(reporter: "r\(i)"))) } }
+            try await group.waitForAll()
+        }
+        guard case .created(let last) = try await storage.submit(submission(tenant, draft(reporter: "last"))) else {
+            Issue.record("expected created"); return
+        }
+        #expect(try await storage.report(id: last.id, tenantId: tenant.id)?.caseReportCount == 41)
+    }
+
+    @Test func supportEventsAreCountedWithoutPersonalData() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
+        let (other, _) = try await storage.createTenant(name: "other", now: Date())
+        guard case .created(let report) = try await storage.submit(submission(tenant, draft(category: .hate))) else {
+            Issue.record("expected created"); return
+        }
+        let fr = CountryCode(rawValue: "FR")!
+        let at = Date(timeIntervalSince1970: 1_795_000_000)
+        let call = SupportEventDraft(reportId: report.id, helplineId: "fr-3018", event: .call, surface: "web", country: fr)
+        #expect(try await storage.recordSupportEvent(tenantId: tenant.id, event: call, at: at))
+        #expect(try await storage.recordSupportEvent(tenantId: tenant.id, event: call, at: at))
+        let shown = SupportEventDraft(reportId: nil, helplineId: "fr-3018", event: .shown, surface: "web", country: fr)
+        #expect(try await storage.recordSupportEvent(tenantId: tenant.id, event: shown, at: at))
+        // Another tenant's report id is refused and counts nothing.
+        #expect(try await storage.recordSupportEvent(tenantId: other.id, event: call, at: at) == false)
+        let counts = try await storage.supportEventCounts(tenantId: tenant.id)
+        #expect(counts == [
+            SupportEventCount(day: "2026-11-18", surface: "web", country: "FR", category: "hate", helplineId: "fr-3018", event: "call", count: 2),
+            SupportEventCount(day: "2026-11-18", surface: "web", country: "FR", category: "none", helplineId: "fr-3018", event: "shown", count: 1),
+        ])
+        #expect(try await storage.supportEventCounts(tenantId: other.id).isEmpty)
+    }
+
+    @Test func migrationsAreIdempotentAndDataSurvivesReopening() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, key) = try await storage.createTenant(name: "acme", now: Date())
+        guard case .created(let receipt) = try await storage.submit(submission(tenant, draft(text: "<b>snapshot</b>"))) else {
+            Issue.record("expected created"); return
+        }
+        let reopened = try SQLiteStorage(path: folder.appendingPathComponent("relais.sqlite").path)
+        try await reopened.migrate()
+        try await reopened.ping()
+        #expect(try await reopened.tenant(apiKey: key)?.id == tenant.id)
+        #expect(try await reopened.report(id: receipt.id, tenantId: tenant.id)?.draft.subject.text == "<b>snapshot</b>")
+    }
+
+    @Test func databaseURLChoosesTheBackend() throws {
+        #expect(throws: StorageError.self) { try DatabaseURL.open("postgres://u@127.0.0.1/db") }
+        #expect(throws: StorageError.self) { try DatabaseURL.open("sqlite:") }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-url-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let storage = try DatabaseURL.open("sqlite:" + folder.appendingPathComponent("x.sqlite").path)
+        #expect(storage.location.hasPrefix("sqlite:"))
+    }
+}
