@@ -2,7 +2,7 @@ import Foundation
 
 /// What the policy needs to know about one reporter and one report (or a "get help" query).
 public struct SupportRequest: Sendable, Equatable {
-    /// The tenant's id, for rollout bucketing.
+    /// The tenant's name, for rollout bucketing.
     public var tenant: String
     /// The platform's opaque reporter id; `nil` for a "get help" query without a report.
     public var reporterId: String?

@@ -31,7 +31,7 @@ struct ReportRoutes {
         }
         let now = env.clock.now()
         let support = SupportPolicy.decide(
-            draft.supportRequest(tenant: tenant.id), config: env.config.support(for: tenant), directory: env.directory, now: now)
+            draft.supportRequest(tenant: tenant.name), config: env.config.support(for: tenant), directory: env.directory, now: now)
         let requestHash = key == nil ? "" : Fingerprint.sha256(try JSONCoding.encoder.encode(draft))
         let submission = ReportSubmission(
             tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: draft, support: support,

@@ -27,7 +27,7 @@ struct SupportRoutes {
         let tenant = try context.requireTenant()
         var params: [String: String] = [:]
         for (key, value) in request.uri.queryParameters { params[String(key)] = String(value) }
-        switch SupportQuery.validate(params, tenant: tenant.id) {
+        switch SupportQuery.validate(params, tenant: tenant.name) {
         case .failure(let failure): throw Problem.validation(failure)
         case .success(let query):
             let card = SupportPolicy.decide(query, config: env.config.support(for: tenant), directory: env.directory, now: env.clock.now())

@@ -1,0 +1,90 @@
+"""The OpenAPI document is valid, and live answers match its schemas."""
+import json
+import uuid
+from pathlib import Path
+
+import jsonschema
+import pytest
+import requests
+import yaml
+from openapi_spec_validator import validate
+
+SPEC_PATH = Path(__file__).resolve().parents[2] / "Sources" / "RelaisServer" / "Resources" / "openapi.yaml"
+SPEC = yaml.safe_load(SPEC_PATH.read_text())
+
+
+def check(instance, schema_name):
+    schema = {"$ref": f"#/components/schemas/{schema_name}", "components": SPEC["components"]}
+    jsonschema.validate(instance, schema, cls=jsonschema.Draft202012Validator)
+
+
+def report(category="harassment", **reporter):
+    return {
+        "surface": "web",
+        "reporter": {"id": str(uuid.uuid4()), "country": "FR", "locale": "fr-FR", "ageBracket": "13-17", "isTarget": True, **reporter},
+        "subject": {"kind": "post", "id": "p-1", "text": "<img src=x onerror=alert(1)>", "createdAt": "2026-11-28T10:00:00Z"},
+        "category": category,
+        "goodFaith": True,
+    }
+
+
+@pytest.fixture
+def auth(server):
+    return {"Authorization": f"Bearer {server.key}"}
+
+
+def test_the_document_is_valid_openapi_3_1():
+    validate(SPEC)
+    assert SPEC["openapi"].startswith("3.1")
+
+
+def test_served_document_is_the_repository_document(server):
+    r = requests.get(server.url + "/openapi.yaml", timeout=10)
+    assert r.status_code == 200
+    assert r.text == SPEC_PATH.read_text()
+
+
+@pytest.mark.parametrize("category", ["harassment", "threat", "self_harm", "grooming", "spam"])
+def test_report_answers_match_the_schema(server, auth, category):
+    r = requests.post(server.url + "/v1/reports", json=report(category), headers=auth, timeout=10)
+    assert r.status_code == 201, r.text
+    body = r.json()
+    check(body, "ReportReceipt")
+    assert ("support" in body) and ((body["support"] is None) == (category == "spam"))
+    shown = requests.get(server.url + f"/v1/reports/{body['id']}", headers=auth, timeout=10)
+    assert shown.status_code == 200
+    check(shown.json(), "Report")
+
+
+def test_problems_match_the_schema(server, auth):
+    bad = requests.post(server.url + "/v1/reports", json={"surface": 3}, headers=auth, timeout=10)
+    assert bad.status_code == 422
+    assert bad.headers["content-type"] == "application/problem+json"
+    check(bad.json(), "Problem")
+    assert {e["field"] for e in bad.json()["errors"]} >= {"surface", "reporter", "subject", "category", "goodFaith"}
+    unauthorized = requests.post(server.url + "/v1/reports", json=report(), timeout=10)
+    assert unauthorized.status_code == 401
+    check(unauthorized.json(), "Problem")
+
+
+def test_support_answer_matches_the_schema(server, auth):
+    r = requests.get(server.url + "/v1/support", params={"country": "FR", "locale": "en", "category": "threat"}, headers=auth, timeout=10)
+    assert r.status_code == 200
+    card = r.json()["support"]
+    check(card, "SupportCard")
+    assert card["helplines"][0]["emergency"] is True
+    none = requests.get(server.url + "/v1/support", params={"country": "FR", "category": "scam"}, headers=auth, timeout=10)
+    assert none.json() == {"support": None}
+
+
+def test_support_events(server, auth):
+    created = requests.post(server.url + "/v1/reports", json=report(), headers=auth, timeout=10).json()
+    event = {"reportId": created["id"], "helplineId": "fr-3018", "event": "shown", "surface": "web", "country": "FR"}
+    jsonschema.validate(event, {"$ref": "#/components/schemas/SupportEvent", "components": SPEC["components"]})
+    r = requests.post(server.url + "/v1/support/events", json=event, headers=auth, timeout=10)
+    assert r.status_code == 204
+
+
+def test_health(server):
+    assert requests.get(server.url + "/healthz", timeout=10).json() == {"status": "ok"}
+    assert requests.get(server.url + "/readyz", timeout=10).json() == {"status": "ready"}

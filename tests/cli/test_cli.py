@@ -1,0 +1,134 @@
+"""The `relais` command line: tenants, support, migrate, and the serve banner."""
+import json
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+import requests
+
+from conftest import RelaisServer
+
+
+def run(binary, *args, check=True):
+    result = subprocess.run([str(binary), *args], capture_output=True, text=True, timeout=120)
+    if check and result.returncode != 0:
+        raise AssertionError(f"relais {' '.join(args)} failed: {result.stderr}")
+    return result
+
+
+@pytest.fixture
+def database():
+    with tempfile.TemporaryDirectory(prefix="relais-cli-") as folder:
+        yield f"sqlite:{Path(folder) / 'cli.sqlite'}"
+
+
+def test_tenants_create_list_rotate(relais_bin, database):
+    created = json.loads(run(relais_bin, "tenants", "create", "acme", "--database", database, "--json").stdout)
+    assert created["tenant"] == "acme"
+    assert created["apiKey"].startswith("rls_") and len(created["apiKey"]) == 68
+
+    listed = json.loads(run(relais_bin, "tenants", "list", "--database", database, "--json").stdout)
+    assert [t["name"] for t in listed] == ["acme"]
+    assert created["apiKey"] not in json.dumps(listed), "keys are never listed"
+    assert created["apiKey"].startswith(listed[0]["keyPrefix"])
+
+    rotated = json.loads(run(relais_bin, "tenants", "rotate-key", "acme", "--database", database, "--json").stdout)
+    assert rotated["apiKey"] != created["apiKey"]
+
+    duplicate = run(relais_bin, "tenants", "create", "acme", "--database", database, check=False)
+    assert duplicate.returncode != 0
+    assert "already exists" in duplicate.stderr
+    missing = run(relais_bin, "tenants", "rotate-key", "nobody", "--database", database, check=False)
+    assert missing.returncode != 0 and "no tenant named 'nobody'" in missing.stderr
+    human = run(relais_bin, "tenants", "create", "beta", "--database", database).stdout
+    assert "rls_" in human and "shown only this once" in human
+
+
+def test_rotated_key_works_on_a_running_server(relais_bin):
+    with tempfile.TemporaryDirectory(prefix="relais-cli-") as folder:
+        server = RelaisServer(relais_bin, Path(folder))
+        try:
+            old = {"Authorization": f"Bearer {server.key}"}
+            assert requests.get(server.url + "/v1/support?country=FR", headers=old, timeout=10).status_code == 200
+            new_key = json.loads(run(relais_bin, "tenants", "rotate-key", "demo", "--database", server.database, "--json").stdout)["apiKey"]
+            assert requests.get(server.url + "/v1/support?country=FR", headers=old, timeout=10).status_code == 401
+            new = {"Authorization": f"Bearer {new_key}"}
+            assert requests.get(server.url + "/v1/support?country=FR", headers=new, timeout=10).status_code == 200
+        finally:
+            server.stop()
+
+
+def test_serve_creates_the_demo_tenant_once(relais_bin):
+    with tempfile.TemporaryDirectory(prefix="relais-cli-") as folder:
+        first = RelaisServer(relais_bin, Path(folder))
+        first.stop()
+        second = subprocess.Popen(
+            [str(relais_bin), "serve", "--port", "0", "--database", first.database],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        try:
+            banner = second.stdout.readline()
+            assert "Relais is running: open http://127.0.0.1:" in banner
+            second.terminate()
+            rest = second.communicate(timeout=15)[0]
+            assert "rls_" not in banner + rest, "the demo key is printed only on first start"
+        finally:
+            if second.poll() is None:
+                second.kill()
+
+
+def test_support_card_json_at_an_instant(relais_bin):
+    open_card = json.loads(run(relais_bin, "support", "--country", "FR", "--category", "harassment",
+                               "--at", "2026-11-29T15:00:00+01:00", "--locale", "fr-FR", "--json").stdout)
+    assert open_card["helplines"][0]["id"] == "fr-3018"
+    assert open_card["helplines"][0]["open"] is True
+    assert {"kind": "call", "uri": "tel:3018", "label": "Appeler le 3018"} in open_card["helplines"][0]["actions"]
+
+    closed = json.loads(run(relais_bin, "support", "--country", "FR", "--category", "harassment",
+                            "--at", "2026-11-29T22:30:00+01:00", "--age", "13-17", "--json").stdout)
+    assert closed["helplines"][0]["id"] == "fr-3018" and closed["helplines"][0]["open"] is True, "22:30 is before 23:00"
+
+    late = json.loads(run(relais_bin, "support", "--country", "FR", "--at", "2026-11-29T23:00:00+01:00",
+                          "--age", "13-17", "--json").stdout)
+    assert [h["id"] for h in late["helplines"]] == ["fr-119", "fr-3018", "fr-112"]
+    assert late["helplines"][1]["opensAt"] == "2026-11-30T09:00:00+01:00"
+
+
+def test_support_card_for_a_person(relais_bin):
+    text = run(relais_bin, "support", "--country", "FR", "--category", "threat", "--at", "2026-11-29T12:00:00Z", "--locale", "en").stdout
+    assert text.splitlines()[0] == "If you are in danger"
+    assert "1. 17 – Police secours / Gendarmerie — OPEN" in text
+    assert "tel:3018" in text
+    none = run(relais_bin, "support", "--country", "FR", "--category", "spam").stdout
+    assert "does not show one" in none
+
+
+def test_support_with_a_tenant_config(relais_bin, tmp_path):
+    config = tmp_path / "relais.json"
+    config.write_text(json.dumps({"tenants": {"tiktok": {"rollout": {"surfaces": {"app": {"presentation": "link"}}}}}}))
+    card = json.loads(run(relais_bin, "support", "--country", "FR", "--surface", "app", "--config", str(config),
+                          "--tenant", "tiktok", "--at", "2026-11-29T15:00:00+01:00", "--json").stdout)
+    assert card["presentation"] == "link"
+    assert all(a["kind"] != "call" for a in card["helplines"][0]["actions"])
+    config.write_text(json.dumps({"tenants": {"tiktok": {"rollout": {"percentage": 140}}}}))
+    bad = run(relais_bin, "support", "--country", "FR", "--config", str(config), "--tenant", "tiktok", check=False)
+    assert bad.returncode != 0 and "percentage" in bad.stderr
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--country", "XX"], "not an ISO 3166-1"),
+    (["--country", "FR", "--category", "bullying"], "is not one of"),
+    (["--country", "FR", "--at", "tomorrow"], "--at"),
+    (["--country", "FR", "--age", "12"], "--age"),
+])
+def test_support_rejects_bad_arguments(relais_bin, args, message):
+    result = run(relais_bin, "support", *args, check=False)
+    assert result.returncode != 0
+    assert message in result.stderr
+
+
+def test_migrate_and_database_errors(relais_bin, database):
+    assert "is up to date" in run(relais_bin, "migrate", "--database", database).stdout
+    assert "is up to date" in run(relais_bin, "migrate", "--database", database).stdout
+    bad = run(relais_bin, "migrate", "--database", "mysql://x", check=False)
+    assert bad.returncode != 0 and "unsupported database" in bad.stderr
