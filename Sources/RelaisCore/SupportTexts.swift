@@ -42,7 +42,7 @@ public struct SupportTexts: Sendable {
         return all.first { $0.language == tag.language } ?? english
     }
 
-    public static var all: [SupportTexts] { [french, english] }
+    public static var all: [SupportTexts] { [french, english, german, spanish, italian, dutch] }
 
     public static let french = SupportTexts(
         language: "fr",
@@ -94,6 +94,109 @@ public struct SupportTexts: Sendable {
         alwaysOpen: "Open 24/7",
         closedToday: "Closed today",
         hoursUnknown: "Hours not confirmed"
+    )
+    public static let german = SupportTexts(
+        language: "de",
+        titles: (
+            standard: "Du bist nicht allein",
+            emergencyFirst: "Wenn du in Gefahr bist",
+            suicidePrevention: "Du bist wichtig",
+            childProtection: "Es ist nicht deine Schuld"
+        ),
+        messages: (
+            standard: "Sprich mit jemandem, der dir helfen kann.",
+            emergencyFirst: "Wenn du in akuter Gefahr bist, ruf die {emergency} an. Du kannst auch mit jemandem sprechen, der dir helfen kann.",
+            suicidePrevention: "Wenn du daran denkst, dir das Leben zu nehmen oder dir wehzutun, sprich jetzt mit jemandem: Man hört dir zu.",
+            childProtection: "Dafür ausgebildete Leute können dir helfen und dich schützen. Du kannst jetzt mit ihnen sprechen."
+        ),
+        closedPrefix: "{name} ist gerade nicht erreichbar und ab {time} Uhr wieder da.",
+        call: "{number} anrufen",
+        sms: "SMS an {number}",
+        chat: "Online chatten",
+        website: "Website: {host}",
+        app: "App holen",
+        email: "E-Mail schreiben",
+        alwaysOpen: "Rund um die Uhr erreichbar",
+        closedToday: "Heute nicht erreichbar",
+        hoursUnknown: "Zeiten nicht bestätigt"
+    )
+
+    public static let spanish = SupportTexts(
+        language: "es",
+        titles: (
+            standard: "No estás solo, no estás sola",
+            emergencyFirst: "Si estás en peligro",
+            suicidePrevention: "Tú importas",
+            childProtection: "No es culpa tuya"
+        ),
+        messages: (
+            standard: "Habla con alguien que pueda ayudarte.",
+            emergencyFirst: "Si estás en peligro inmediato, llama al {emergency}. También puedes hablar con alguien que pueda ayudarte.",
+            suicidePrevention: "Si estás pensando en el suicidio o en hacerte daño, habla con alguien ahora: te van a escuchar.",
+            childProtection: "Hay personas formadas para ayudarte y protegerte. Puedes hablar con ellas ahora."
+        ),
+        closedPrefix: "{name} está cerrado ahora y vuelve a abrir a las {time}.",
+        call: "Llamar al {number}",
+        sms: "Enviar SMS al {number}",
+        chat: "Chatear en línea",
+        website: "Web: {host}",
+        app: "Descargar la app",
+        email: "Enviar un correo",
+        alwaysOpen: "Abierto 24/7",
+        closedToday: "Cerrado hoy",
+        hoursUnknown: "Horario sin confirmar"
+    )
+
+    public static let italian = SupportTexts(
+        language: "it",
+        titles: (
+            standard: "Non sei solo, non sei sola",
+            emergencyFirst: "Se sei in pericolo",
+            suicidePrevention: "Tu conti",
+            childProtection: "Non è colpa tua"
+        ),
+        messages: (
+            standard: "Parlane con qualcuno che può aiutarti.",
+            emergencyFirst: "Se sei in pericolo immediato, chiama il {emergency}. Puoi anche parlarne con qualcuno che può aiutarti.",
+            suicidePrevention: "Se stai pensando al suicidio o a farti del male, parlane adesso con qualcuno: ti ascolterà.",
+            childProtection: "Ci sono persone preparate che possono aiutarti e proteggerti. Puoi parlare con loro adesso."
+        ),
+        closedPrefix: "{name} ora è chiuso e riapre alle {time}.",
+        call: "Chiama il {number}",
+        sms: "Manda un SMS al {number}",
+        chat: "Chatta online",
+        website: "Sito: {host}",
+        app: "Scarica l’app",
+        email: "Scrivi un’email",
+        alwaysOpen: "Sempre aperto, 24/7",
+        closedToday: "Chiuso oggi",
+        hoursUnknown: "Orari non confermati"
+    )
+
+    public static let dutch = SupportTexts(
+        language: "nl",
+        titles: (
+            standard: "Je staat er niet alleen voor",
+            emergencyFirst: "Als je in gevaar bent",
+            suicidePrevention: "Jij doet ertoe",
+            childProtection: "Het is niet jouw schuld"
+        ),
+        messages: (
+            standard: "Praat met iemand die je kan helpen.",
+            emergencyFirst: "Ben je in direct gevaar? Bel dan {emergency}. Je kunt ook praten met iemand die je kan helpen.",
+            suicidePrevention: "Denk je aan zelfmoord of wil je jezelf pijn doen? Praat er nu met iemand over: er wordt naar je geluisterd.",
+            childProtection: "Er zijn mensen die hiervoor opgeleid zijn. Ze kunnen je helpen en beschermen. Je kunt nu met ze praten."
+        ),
+        closedPrefix: "{name} is nu dicht en om {time} weer open.",
+        call: "Bel {number}",
+        sms: "Sms naar {number}",
+        chat: "Online chatten",
+        website: "Website: {host}",
+        app: "Download de app",
+        email: "Stuur een e-mail",
+        alwaysOpen: "Dag en nacht open (24/7)",
+        closedToday: "Vandaag gesloten",
+        hoursUnknown: "Openingstijden niet bevestigd"
     )
 }
 
