@@ -198,7 +198,17 @@ struct LocalTime {
         let guessOffset = zone.secondsFromGMT(for: hint)
         var utc = local - Int64(guessOffset)
         let actual = zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
-        if actual != guessOffset { utc = local - Int64(actual) }
+        if actual != guessOffset {
+            utc = local - Int64(actual)
+            // Neither offset gives back `local`: it is in a skipped hour, which ends at the
+            // transition after the earlier of the two candidates.
+            if zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc))) != actual {
+                let earlier = local - Int64(max(guessOffset, actual))
+                let later = local - Int64(min(guessOffset, actual))
+                return zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: TimeInterval(earlier)))
+                    ?? Date(timeIntervalSince1970: TimeInterval(later))
+            }
+        }
         return Date(timeIntervalSince1970: TimeInterval(utc))
     }
 

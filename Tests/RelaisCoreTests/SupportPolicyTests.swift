@@ -1,0 +1,531 @@
+import Foundation
+import Testing
+
+@testable import RelaisCore
+
+/// The help-card rules, case by case: every category × country × age × open/closed × language,
+/// against expectations written out here independently of the policy's code.
+@Suite("Help-card policy")
+struct SupportPolicyTests {
+
+    // MARK: - The matrix
+
+    enum Moment: String, Sendable, CaseIterable {
+        /// Sunday 29 November 2026, 15:00 Paris: the 3018 is open.
+        case open1500
+        /// 23:30 the same evening: closed until Monday 09:00.
+        case closed2330
+        /// 08:59 that morning: closed until 09:00.
+        case closed0859
+
+        var instant: Date {
+            switch self {
+            case .open1500: Fixture.instant("2026-11-29T15:00:00+01:00")
+            case .closed2330: Fixture.instant("2026-11-29T23:30:00+01:00")
+            case .closed0859: Fixture.instant("2026-11-29T08:59:00+01:00")
+            }
+        }
+        var is3018Open: Bool { self == .open1500 }
+        var opensAt3018: String? {
+            switch self {
+            case .open1500: nil
+            case .closed2330: "2026-11-30T09:00:00+01:00"
+            case .closed0859: "2026-11-29T09:00:00+01:00"
+            }
+        }
+    }
+
+    struct Case: Sendable, CustomTestStringConvertible {
+        let category: ReportCategory
+        let country: String
+        let age: AgeBracket
+        let moment: Moment
+        let locale: String
+        var testDescription: String { "\(category.rawValue) \(country) age=\(age.rawValue) \(moment.rawValue) \(locale)" }
+        /// The language the card must be in.
+        var language: String { locale.hasPrefix("fr") ? "fr" : "en" }
+    }
+
+    static let countries = ["FR", "DE", "US"]
+    static let locales = ["fr-FR", "en-GB", "ja"]
+
+    static let matrix: [Case] = ReportCategory.allCases.flatMap { category in
+        countries.flatMap { country in
+            AgeBracket.allCases.flatMap { age in
+                Moment.allCases.flatMap { moment in
+                    locales.map { Case(category: category, country: country, age: age, moment: moment, locale: $0) }
+                }
+            }
+        }
+    }
+
+    /// Who may be a minor, written out rather than read from `AgeBracket.mayBeMinor`.
+    static let possibleMinors: Set<AgeBracket> = [.under13, .teen, .unknown]
+
+    /// The expected helplines, in order; `nil` for no card.
+    static func expectedIds(_ c: Case) -> [String]? {
+        guard c.country == "FR" else { return nil }  // no other country has entries yet
+        let open = c.moment.is3018Open
+        let minor = possibleMinors.contains(c.age)
+        // When the 3018 is closed, a reporter who may be a minor gets the 24/7 119 first.
+        let youth = open ? ["fr-3018"] : (minor ? ["fr-119", "fr-3018"] : ["fr-3018"])
+        switch c.category {
+        case .scam, .spam, .other: return nil
+        case .harassment, .hate, .intimateImages, .sextortion, .doxxing, .impersonation:
+            // The emergency line with the category among its topics: 112 (17 is for threats).
+            return youth + ["fr-112"]
+        case .threat: return ["fr-17"] + youth
+        case .selfHarm: return ["fr-3114", "fr-112"]
+        case .grooming: return ["fr-119", "fr-3018", "fr-112"]
+        }
+    }
+
+    static let titles: [String: [ReportCategory: String]] = {
+        let fr = ("Vous n’êtes pas seul·e", "Si vous êtes en danger", "Vous comptez", "Ce n’est pas de votre faute")
+        let en = ("You’re not alone", "If you are in danger", "You matter", "It’s not your fault")
+        func table(_ t: (String, String, String, String)) -> [ReportCategory: String] {
+            var result: [ReportCategory: String] = [:]
+            for category in ReportCategory.allCases {
+                switch category {
+                case .threat: result[category] = t.1
+                case .selfHarm: result[category] = t.2
+                case .grooming: result[category] = t.3
+                case .scam, .spam, .other: break
+                default: result[category] = t.0
+                }
+            }
+            return result
+        }
+        return ["fr": table(fr), "en": table(en)]
+    }()
+
+    static let closedPrefix = [
+        "fr": "3018 est fermé pour le moment et rouvre à 09:00.",
+        "en": "3018 is closed right now and opens again at 09:00.",
+    ]
+    static let alwaysOpenText = ["fr": "24 h/24, 7 j/7", "en": "Open 24/7"]
+    static let call3018 = ["fr": "Appeler le 3018", "en": "Call 3018"]
+
+    static func request(
+        _ category: ReportCategory, country: String = "FR", age: AgeBracket = .teen, locale: String? = "fr-FR",
+        surface: String? = nil, reporter: String? = "reporter-1", tenant: String = "acme"
+    ) -> SupportRequest {
+        SupportRequest(
+            tenant: tenant, reporterId: reporter, country: CountryCode(rawValue: country)!, category: category,
+            locale: locale.flatMap(LanguageTag.init), age: age, surface: surface)
+    }
+
+    @Test("help card for every category × country × age × open/closed × language", arguments: matrix)
+    func matrixCase(_ c: Case) throws {
+        let directory = Fixture.bundled
+        let card = SupportPolicy.decide(
+            Self.request(c.category, country: c.country, age: c.age, locale: c.locale),
+            config: .default, directory: directory, now: c.moment.instant)
+
+        guard let expected = Self.expectedIds(c) else {
+            #expect(card == nil)
+            return
+        }
+        let shown = try #require(card)
+        let ids = shown.helplines.map(\.id)
+        #expect(ids == expected)
+
+        // Card-level facts.
+        #expect(Set(ids).count == ids.count, "a helpline appears twice")
+        #expect(shown.locale == c.language)
+        #expect(shown.presentation == .both)
+        #expect(shown.directoryVersion == directory.version)
+        #expect(shown.title == Self.titles[c.language]?[c.category])
+        #expect(!shown.title.isEmpty && !shown.message.isEmpty)
+        #expect(!shown.title.contains("{") && !shown.message.contains("{"))
+        let urgency = try #require(c.category.supportUrgency)
+        let texts = c.language == "fr" ? SupportTexts.french : SupportTexts.english
+        let emergencyNumber = c.category == .threat ? "17" : ""
+        #expect(shown.message.hasSuffix(texts.message(for: urgency).filling(["emergency": emergencyNumber])))
+        if c.category == .threat {
+            #expect(shown.message.contains(c.language == "fr" ? "appelez le 17." : "call 17."))
+        }
+        // The message says when the 3018 is closed and when it opens again.
+        let closedPrefix = try #require(Self.closedPrefix[c.language])
+        let mentionsClosed = ids.contains("fr-3018") && !c.moment.is3018Open
+        #expect(shown.message.hasPrefix(closedPrefix) == mentionsClosed)
+
+        // Emergency lines: first for threats, otherwise last.
+        let emergencyIds: Set<String> = ["fr-17", "fr-112"]
+        if c.category == .threat {
+            #expect(ids.first == "fr-17")
+            #expect(shown.helplines.dropFirst().allSatisfy { !$0.emergency })
+        } else {
+            #expect(ids.last.map(emergencyIds.contains) == true)
+            #expect(shown.helplines.dropLast().allSatisfy { !$0.emergency })
+        }
+        // When the 3018 is closed: the 119 first (after the emergency line for threats) for a
+        // possible minor, never added for an adult.
+        let nonEmergency = ids.filter { !emergencyIds.contains($0) }
+        if !c.moment.is3018Open, c.category.isHarassmentFamily {
+            if Self.possibleMinors.contains(c.age) {
+                #expect(nonEmergency.first == "fr-119")
+            } else {
+                #expect(!ids.contains("fr-119"))
+            }
+        }
+
+        // Entries.
+        for entry in shown.helplines {
+            let line = try #require(directory.helpline(id: entry.id))
+            #expect(entry.name == line.name)
+            #expect(entry.organisation == line.organisation)
+            #expect(entry.free == line.free && entry.anonymous == line.anonymous && entry.confidential == line.confidential)
+            #expect(entry.emergency == emergencyIds.contains(entry.id))
+            if entry.id == "fr-3018" {
+                #expect(entry.open == c.moment.is3018Open)
+                #expect(entry.opensAt == c.moment.opensAt3018)
+                #expect(entry.hoursToday == "09:00–23:00")
+                #expect(entry.free == true && entry.anonymous == true && entry.confidential == true)
+                let calls = entry.actions.filter { $0.kind == .call }
+                #expect(calls == [SupportCard.Action(kind: .call, uri: "tel:3018", label: Self.call3018[c.language]!)])
+            } else {
+                #expect(entry.open == true)
+                #expect(entry.opensAt == nil)
+                #expect(entry.hoursToday == Self.alwaysOpenText[c.language])
+            }
+            #expect(!entry.actions.isEmpty)
+            for action in entry.actions {
+                #expect(["tel:", "sms:", "https:", "mailto:"].contains { action.uri.hasPrefix($0) }, "\(action.uri)")
+                #expect(!action.label.isEmpty && !action.label.contains("{"))
+            }
+            // Presentation `both` keeps one action per channel.
+            #expect(entry.actions.count == line.channels.count)
+        }
+    }
+
+    @Test("the matrix is large and covers cards and no-cards")
+    func matrixSize() {
+        #expect(Self.matrix.count == 12 * 3 * 4 * 3 * 3)
+        #expect(Self.matrix.filter { Self.expectedIds($0) != nil }.count == 9 * 4 * 3 * 3)
+    }
+
+    // MARK: - Presentation per surface
+
+    /// Exact actions per helpline and presentation, in English.
+    static let expectedActions: [String: [SupportCard.Presentation: [SupportCard.Action]]] = {
+        let call3018 = SupportCard.Action(kind: .call, uri: "tel:3018", label: "Call 3018")
+        let chat3018 = SupportCard.Action(kind: .chat, uri: "https://www.3018.fr", label: "Chat online")
+        let web3018 = SupportCard.Action(kind: .link, uri: "https://www.3018.fr", label: "Website: 3018.fr")
+        let call119 = SupportCard.Action(kind: .call, uri: "tel:119", label: "Call 119")
+        let chat119 = SupportCard.Action(kind: .chat, uri: "https://www.allo119.gouv.fr", label: "Chat online")
+        let call3114 = SupportCard.Action(kind: .call, uri: "tel:3114", label: "Call 3114")
+        let web3114 = SupportCard.Action(kind: .link, uri: "https://3114.fr", label: "Website: 3114.fr")
+        let call17 = SupportCard.Action(kind: .call, uri: "tel:17", label: "Call 17")
+        let call112 = SupportCard.Action(kind: .call, uri: "tel:112", label: "Call 112")
+        return [
+            "fr-3018": [.both: [call3018, chat3018, web3018], .callButton: [call3018], .link: [chat3018, web3018]],
+            "fr-119": [.both: [call119, chat119], .callButton: [call119], .link: [chat119]],
+            "fr-3114": [.both: [call3114, web3114], .callButton: [call3114], .link: [web3114]],
+            // Phone-only lines keep their call on a link surface: a line nobody can reach helps nobody.
+            "fr-17": [.both: [call17], .callButton: [call17], .link: [call17]],
+            "fr-112": [.both: [call112], .callButton: [call112], .link: [call112]],
+        ]
+    }()
+
+    static let surfaceConfig = TenantSupportConfig(
+        rollout: SupportRollout(
+            surfaces: ["ios": .init(presentation: .callButton), "web": .init(presentation: .link), "tablet": .init(presentation: .both)],
+            defaultPresentation: .link))
+
+    static let supportedCategories = ReportCategory.allCases.filter { $0.supportUrgency != nil }
+
+    @Test(
+        "call_button keeps calls and texts, link keeps links, chats and apps, both keeps all",
+        arguments: supportedCategories, ["ios", "web", "tablet", "unlisted", nil] as [String?])
+    func presentation(_ category: ReportCategory, _ surface: String?) throws {
+        let expectedPresentation: SupportCard.Presentation =
+            switch surface ?? "" {
+            case "ios": .callButton
+            case "tablet": .both
+            default: .link  // "web", and the default for unlisted or absent surfaces
+            }
+        for moment in Moment.allCases {
+            let card = try #require(
+                SupportPolicy.decide(
+                    Self.request(category, age: .unknown, locale: "en-GB", surface: surface),
+                    config: Self.surfaceConfig, directory: Fixture.bundled, now: moment.instant))
+            #expect(card.presentation == expectedPresentation)
+            for entry in card.helplines {
+                let expected = try #require(Self.expectedActions[entry.id]?[expectedPresentation], "\(entry.id)")
+                #expect(entry.actions == expected, "\(entry.id) on \(surface ?? "nil")")
+                let allowed: Set<SupportCard.Action.Kind> =
+                    switch expectedPresentation {
+                    case .callButton: [.call, .sms]
+                    case .link: [.link, .chat, .app]
+                    case .both: Set(SupportCard.Action.Kind.allCases)
+                    }
+                if !entry.emergency {
+                    #expect(entry.actions.allSatisfy { allowed.contains($0.kind) })
+                }
+            }
+        }
+    }
+
+    // MARK: - Language of the 3018 call button
+
+    @Test(
+        "the 3018 call action is tel:3018, labelled in the reporter's language, English as fallback",
+        arguments: [
+            ("fr-FR", "fr", "Appeler le 3018"), ("fr", "fr", "Appeler le 3018"), ("fr-CA", "fr", "Appeler le 3018"),
+            ("en-GB", "en", "Call 3018"), ("en", "en", "Call 3018"), ("ja", "en", "Call 3018"),
+            ("ja-JP", "en", "Call 3018"), ("de-DE", "en", "Call 3018"), (nil, "en", "Call 3018"),
+        ] as [(String?, String, String)])
+    func callLabel(_ locale: String?, _ language: String, _ label: String) throws {
+        let card = try #require(
+            SupportPolicy.decide(
+                Self.request(.harassment, locale: locale), config: .default, directory: Fixture.bundled,
+                now: Moment.open1500.instant))
+        #expect(card.locale == language)
+        let entry = try #require(card.helplines.first { $0.id == "fr-3018" })
+        #expect(entry.actions.first == SupportCard.Action(kind: .call, uri: "tel:3018", label: label))
+        #expect(card.title == Self.titles[language]?[.harassment])
+    }
+
+    // MARK: - Daylight-saving days on the card
+
+    @Test(
+        "opensAt on the card carries the offset of the opening day across DST changes",
+        arguments: [
+            ("2026-03-28T23:30:00+01:00", "2026-03-29T09:00:00+02:00"),
+            ("2026-03-29T08:59:00+02:00", "2026-03-29T09:00:00+02:00"),
+            ("2026-10-24T23:30:00+02:00", "2026-10-25T09:00:00+01:00"),
+            ("2026-10-25T08:59:00+01:00", "2026-10-25T09:00:00+01:00"),
+            ("2026-07-15T23:30:00+02:00", "2026-07-16T09:00:00+02:00"),
+        ])
+    func opensAtAcrossDST(_ now: String, _ opensAt: String) throws {
+        let card = try #require(
+            SupportPolicy.decide(
+                Self.request(.harassment, age: .adult), config: .default, directory: Fixture.bundled, now: Fixture.instant(now)))
+        #expect(card.helplines.map(\.id) == ["fr-3018", "fr-112"])
+        let entry = try #require(card.helplines.first)
+        #expect(entry.open == false)
+        #expect(entry.opensAt == opensAt)
+        #expect(card.message.hasPrefix("3018 est fermé pour le moment et rouvre à 09:00."))
+    }
+
+    // MARK: - Determinism and the directory
+
+    @Test("the same inputs give the same card")
+    func deterministic() {
+        let request = Self.request(.threat, age: .under13)
+        let now = Moment.closed2330.instant
+        let first = SupportPolicy.decide(request, config: .default, directory: Fixture.bundled, now: now)
+        let second = SupportPolicy.decide(request, config: .default, directory: Fixture.bundled, now: now)
+        #expect(first != nil)
+        #expect(first == second)
+    }
+
+    @Test("the bundled directory loads, has France's seven entries, and carries a version")
+    func bundledDirectory() throws {
+        let directory = Fixture.bundled
+        #expect(directory.version == "2026-11-29.1")
+        #expect(directory.countries == [CountryCode(rawValue: "FR")!])
+        #expect(
+            directory.helplines(in: CountryCode(rawValue: "FR")!).map(\.id)
+                == ["fr-3018", "fr-119", "fr-3114", "fr-17", "fr-112", "fr-114", "fr-fil-sante-jeunes"])
+        #expect(directory.helplines(in: CountryCode(rawValue: "DE")!).isEmpty)
+        #expect(directory.helplines.allSatisfy { !$0.sources.isEmpty && $0.verified })
+        #expect(Set(directory.helplines.map(\.id)).count == directory.helplines.count)
+        let line = try #require(directory.helpline(id: "fr-3018"))
+        #expect(line.channels.first { $0.kind == .phone }?.value == "3018")
+        #expect(line.free == true && line.anonymous == true && line.confidential == true)
+    }
+
+    // MARK: - Hand-built directories
+
+    /// A small directory for a made-up country setup, with a version of its own.
+    static func directory(_ helplines: String, version: String = "test-7") throws -> HelplineDirectory {
+        try HelplineDirectory.decode(Data(#"{"version": "\#(version)", "helplines": [\#(helplines)]}"#.utf8))
+    }
+
+    static func line(
+        id: String, country: String = "BE", roles: [String], topics: [String] = [], hours: String? = nil,
+        channels: String = #"[{"kind": "phone", "value": "102"}]"#, verified: Bool = true, audience: String = "null",
+        emergency: Bool = false
+    ) -> String {
+        """
+        {"id": "\(id)", "country": "\(country)", "name": "Line \(id)", "roles": \(roles.debugDescription),
+         "topics": \(topics.debugDescription), "audience": \(audience), "channels": \(channels), "hours": \(hours ?? "null"),
+         "languages": ["fr"], "emergency": \(emergency), "sources": [{"url": "https://example.org/\(id)"}], "verified": \(verified)}
+        """
+    }
+
+    static let always = #"{"timeZone": "Europe/Brussels", "alwaysOpen": true}"#
+    static let daytime = #"{"timeZone": "Europe/Brussels", "weekly": [{"days": ["mon","tue","wed","thu","fri","sat","sun"], "open": "10:00", "close": "18:00"}]}"#
+
+    @Test("the card's directoryVersion is the version of the directory used")
+    func directoryVersion() throws {
+        let directory = try Self.directory(Self.line(id: "be-youth", roles: ["youth_online_harm"], hours: Self.always), version: "be-2027.3")
+        let card = try #require(
+            SupportPolicy.decide(Self.request(.harassment, country: "BE"), config: .default, directory: directory, now: .now))
+        #expect(card.directoryVersion == "be-2027.3")
+        #expect(card.helplines.map(\.id) == ["be-youth"])
+    }
+
+    @Test("an unverified entry is hidden unless the tenant opts in to it")
+    func unverified() throws {
+        let directory = try Self.directory(
+            Self.line(id: "be-youth", roles: ["youth_online_harm"], hours: Self.always, verified: false))
+        let request = Self.request(.harassment, country: "BE")
+        #expect(SupportPolicy.decide(request, config: .default, directory: directory, now: .now) == nil)
+        let optIn = TenantSupportConfig(showUnverified: ["be-youth"])
+        let card = try #require(SupportPolicy.decide(request, config: optIn, directory: directory, now: .now))
+        #expect(card.helplines.map(\.id) == ["be-youth"])
+    }
+
+    @Test("a line whose audience excludes the reporter's age is not shown")
+    func audience() throws {
+        let directory = try Self.directory(
+            [
+                Self.line(id: "be-adults", roles: ["youth_online_harm"], hours: Self.always, audience: #"{"minAge": 18}"#),
+                Self.line(id: "be-kids", roles: ["youth_online_harm"], hours: Self.always, audience: #"{"maxAge": 12}"#),
+            ].joined(separator: ","))
+        func ids(_ age: AgeBracket) -> [String]? {
+            SupportPolicy.decide(Self.request(.harassment, country: "BE", age: age), config: .default, directory: directory, now: .now)?
+                .helplines.map(\.id)
+        }
+        #expect(ids(.adult) == ["be-adults"])
+        #expect(ids(.teen) == nil)
+        #expect(ids(.under13) == ["be-kids"])
+        #expect(ids(.unknown) == ["be-adults"])  // unknown fits every audience; file order decides
+    }
+
+    @Test("a line with unknown hours is shown with open=nil and the always-open child line first for minors")
+    func unknownHours() throws {
+        let directory = try Self.directory(
+            [
+                Self.line(id: "be-youth", roles: ["youth_online_harm"], hours: nil),
+                Self.line(id: "be-child", roles: ["child_helpline"], hours: Self.always),
+            ].joined(separator: ","))
+        let minor = try #require(
+            SupportPolicy.decide(Self.request(.harassment, country: "BE", age: .teen, locale: "en"), config: .default, directory: directory, now: .now))
+        #expect(minor.helplines.map(\.id) == ["be-child", "be-youth"])
+        let youth = try #require(minor.helplines.last)
+        #expect(youth.open == nil)
+        #expect(youth.opensAt == nil)
+        #expect(youth.hoursToday == "Hours not confirmed")
+        let adult = try #require(
+            SupportPolicy.decide(Self.request(.harassment, country: "BE", age: .adult), config: .default, directory: directory, now: .now))
+        #expect(adult.helplines.map(\.id) == ["be-youth"])
+    }
+
+    @Test("without a youth online-harm line, a possible minor gets the child helpline; an adult gets only emergency")
+    func childHelplineFallback() throws {
+        let directory = try Self.directory(
+            [
+                Self.line(id: "be-116111", roles: ["child_helpline"], hours: Self.daytime),
+                Self.line(id: "be-112", roles: ["emergency"], hours: Self.always, emergency: true),
+            ].joined(separator: ","))
+        let now = Fixture.instant("2026-11-29T15:00:00+01:00")
+        let minor = SupportPolicy.decide(Self.request(.harassment, country: "BE", age: .under13), config: .default, directory: directory, now: now)
+        #expect(minor?.helplines.map(\.id) == ["be-116111", "be-112"])
+        let adult = SupportPolicy.decide(Self.request(.harassment, country: "BE", age: .adult), config: .default, directory: directory, now: now)
+        #expect(adult?.helplines.map(\.id) == ["be-112"])
+    }
+
+    @Test("self-harm shows the suicide-prevention line first even when it is closed, then the emergency line")
+    func selfHarmAlwaysShown() throws {
+        let directory = try Self.directory(
+            [
+                Self.line(id: "be-youth", roles: ["youth_online_harm"], hours: Self.always),
+                Self.line(id: "be-1813", roles: ["suicide_prevention"], topics: ["self_harm"], hours: Self.daytime),
+                Self.line(id: "be-112", roles: ["emergency"], hours: Self.always, emergency: true),
+            ].joined(separator: ","))
+        let night = Fixture.instant("2026-11-29T23:30:00+01:00")
+        let card = try #require(
+            SupportPolicy.decide(Self.request(.selfHarm, country: "BE", age: .adult, locale: "en"), config: .default, directory: directory, now: night))
+        #expect(card.helplines.map(\.id) == ["be-1813", "be-112"])
+        #expect(card.helplines.first?.open == false)
+        #expect(card.helplines.first?.opensAt == "2026-11-30T10:00:00+01:00")
+        #expect(card.message.hasPrefix("Line be-1813 is closed right now and opens again at 10:00."))
+    }
+
+    @Test("a channel with its own hours is left out while closed, unless it is the line's only channel")
+    func channelHours() throws {
+        let channels = #"""
+            [{"kind": "phone", "value": "+32 2 123 45 67", "hours": {"timeZone": "Europe/Brussels", "weekly": [{"days": ["mon","tue","wed","thu","fri"], "open": "09:00", "close": "17:00"}]}},
+             {"kind": "web", "value": "https://www.example.be/help"}]
+            """#
+        let directory = try Self.directory(
+            Self.line(id: "be-youth", roles: ["youth_online_harm"], hours: Self.always, channels: channels))
+        let request = Self.request(.harassment, country: "BE", locale: "en")
+        let sundayNoon = Fixture.instant("2026-11-29T12:00:00+01:00")
+        let mondayNoon = Fixture.instant("2026-11-30T12:00:00+01:00")
+        let sunday = try #require(SupportPolicy.decide(request, config: .default, directory: directory, now: sundayNoon))
+        #expect(sunday.helplines.first?.actions == [.init(kind: .link, uri: "https://www.example.be/help", label: "Website: example.be")])
+        let monday = try #require(SupportPolicy.decide(request, config: .default, directory: directory, now: mondayNoon))
+        #expect(
+            monday.helplines.first?.actions == [
+                .init(kind: .call, uri: "tel:+3221234567", label: "Call +32 2 123 45 67"),
+                .init(kind: .link, uri: "https://www.example.be/help", label: "Website: example.be"),
+            ])
+
+        let only = #"[{"kind": "phone", "value": "102", "hours": {"timeZone": "Europe/Brussels", "weekly": [{"days": ["mon"], "open": "09:00", "close": "10:00"}]}}]"#
+        let single = try Self.directory(Self.line(id: "be-youth", roles: ["youth_online_harm"], hours: Self.always, channels: only))
+        let card = try #require(SupportPolicy.decide(request, config: .default, directory: single, now: sundayNoon))
+        #expect(card.helplines.first?.actions.map(\.uri) == ["tel:102"])
+    }
+
+    @Test(
+        "each channel kind becomes an action with a tel:, sms:, https: or mailto: uri",
+        arguments: [
+            ("phone", "0 800 235 236", SupportCard.Action(kind: .call, uri: "tel:0800235236", label: "Call 0 800 235 236")),
+            ("phone", "+33 1 23 45 67 89", SupportCard.Action(kind: .call, uri: "tel:+33123456789", label: "Call +33 1 23 45 67 89")),
+            ("sms", "114", SupportCard.Action(kind: .sms, uri: "sms:114", label: "Text 114")),
+            ("chat", "https://www.3018.fr", SupportCard.Action(kind: .chat, uri: "https://www.3018.fr", label: "Chat online")),
+            ("web", "https://www.3018.fr/path?x=1", SupportCard.Action(kind: .link, uri: "https://www.3018.fr/path?x=1", label: "Website: 3018.fr")),
+            ("web", "https://3114.fr", SupportCard.Action(kind: .link, uri: "https://3114.fr", label: "Website: 3114.fr")),
+            ("app", "https://apps.apple.com/app/3018/id1", SupportCard.Action(kind: .app, uri: "https://apps.apple.com/app/3018/id1", label: "Get the app")),
+            ("email", "help@example.org", SupportCard.Action(kind: .link, uri: "mailto:help@example.org", label: "Send an email")),
+        ])
+    func channelActions(_ kind: String, _ value: String, _ expected: SupportCard.Action) throws {
+        let channel = try Fixture.decode(Helpline.Channel.self, #"{"kind": "\#(kind)", "value": "\#(value)"}"#)
+        #expect(SupportPolicy.action(for: channel, texts: .english) == expected)
+    }
+
+    @Test("French labels for every channel kind")
+    func frenchLabels() throws {
+        let channels = [
+            ("phone", "3018"), ("sms", "114"), ("chat", "https://www.3018.fr"), ("web", "https://www.3018.fr"),
+            ("app", "https://www.3018.fr/app"), ("email", "contact@example.org"),
+        ]
+        let labels = try channels.map { kind, value in
+            let channel = try Fixture.decode(Helpline.Channel.self, #"{"kind": "\#(kind)", "value": "\#(value)"}"#)
+            return SupportPolicy.action(for: channel, texts: .french)?.label
+        }
+        #expect(labels == [
+            "Appeler le 3018", "Envoyer un SMS au 114", "Discuter en ligne",
+            "Site : 3018.fr", "Télécharger l’application", "Écrire un e-mail",
+        ])
+    }
+
+    @Test("the emergency number in the threat message is the emergency line's phone")
+    func threatMessage() throws {
+        let card = try #require(
+            SupportPolicy.decide(Self.request(.threat, age: .adult, locale: "en"), config: .default, directory: Fixture.bundled, now: Moment.open1500.instant))
+        #expect(card.message == "If you are in immediate danger, call 17. You can also talk to someone who can help.")
+        #expect(card.title == "If you are in danger")
+    }
+
+    @Test("every language has every text, and English is the fallback")
+    func textsComplete() {
+        #expect(SupportTexts.all.map(\.language) == ["fr", "en"])
+        for texts in SupportTexts.all {
+            for urgency in [SupportUrgency.standard, .emergencyFirst, .suicidePrevention, .childProtection] {
+                #expect(!texts.title(for: urgency).isEmpty)
+                #expect(!texts.message(for: urgency).isEmpty)
+            }
+            #expect(texts.call.contains("{number}") && texts.sms.contains("{number}") && texts.website.contains("{host}"))
+            #expect(texts.closedPrefix.contains("{name}") && texts.closedPrefix.contains("{time}"))
+        }
+        #expect(SupportTexts.forLanguage(nil).language == "en")
+        #expect(SupportTexts.forLanguage(LanguageTag("ja")).language == "en")
+        #expect(SupportTexts.forLanguage(LanguageTag("FR-fr")).language == "fr")
+    }
+}
