@@ -15,8 +15,16 @@ public struct HelplineDirectory: Sendable, Codable, Equatable {
         reindex()
     }
 
-    /// Entries per country, in file order (which is the order of preference within a role).
+    /// Entries per country, in file order (which is the order of preference within a role),
+    /// with 112 added for EU and EEA countries that have no emergency line of their own.
     private var byCountry: [CountryCode: [Helpline]] = [:]
+
+    /// The entries Relais adds to the file's: 112 where EU law guarantees it
+    /// (`EuropeanEmergencyNumber`). Apps that cache the directory get them too.
+    public private(set) var generated: [Helpline] = []
+
+    /// The file's entries and the generated ones.
+    public var allHelplines: [Helpline] { helplines + generated }
 
     enum CodingKeys: String, CodingKey { case version, helplines }
 
@@ -28,14 +36,38 @@ public struct HelplineDirectory: Sendable, Codable, Equatable {
     }
 
     private mutating func reindex() {
-        byCountry = Dictionary(grouping: helplines, by: \.country)
+        var index = Dictionary(grouping: helplines, by: \.country)
+        generated = CountryCode.euAndEEA.sorted().compactMap { code in
+            let country = CountryCode(rawValue: code)!
+            let lines = index[country] ?? []
+            guard !lines.contains(where: { $0.roles.contains(.emergency) }) else { return nil }
+            return EuropeanEmergencyNumber.entry(for: country)
+        }
+        for line in generated { index[line.country, default: []].append(line) }
+        byCountry = index
     }
 
     public func helplines(in country: CountryCode) -> [Helpline] { byCountry[country] ?? [] }
 
     public var countries: Set<CountryCode> { Set(byCountry.keys) }
 
-    public func helpline(id: String) -> Helpline? { helplines.first { $0.id == id } }
+    public func helpline(id: String) -> Helpline? { helplines.first { $0.id == id } ?? generated.first { $0.id == id } }
+
+    /// The directory as one tenant sees it: its own entries added, some hidden, some moved
+    /// to the front of their country (the policy picks the first line of each role, so
+    /// `order` decides which line leads). Check `add` with `DirectoryValidator` first.
+    public func applying(_ overrides: HelplineOverrides) -> HelplineDirectory {
+        guard !overrides.isEmpty else { return self }
+        let hidden = Set(overrides.hide)
+        var lines = (helplines + overrides.add).filter { !hidden.contains($0.id) }
+        let rank = Dictionary(uniqueKeysWithValues: overrides.order.enumerated().map { ($1, $0) })
+        // Stable: listed ids first in the given order, everything else as before.
+        lines = lines.enumerated().sorted { a, b in
+            let ra = rank[a.element.id] ?? Int.max, rb = rank[b.element.id] ?? Int.max
+            return ra != rb ? ra < rb : a.offset < b.offset
+        }.map(\.element)
+        return HelplineDirectory(version: version, helplines: lines)
+    }
 
     /// Decodes a directory from JSON.
     public static func decode(_ data: Data) throws -> HelplineDirectory {
@@ -48,6 +80,33 @@ public struct HelplineDirectory: Sendable, Codable, Equatable {
             throw CocoaError(.fileNoSuchFile)
         }
         return try decode(Data(contentsOf: url))
+    }
+}
+
+/// A tenant's changes to the shipped directory (its own safety centre, lines it hides, the
+/// order it prefers), from the tenant config.
+public struct HelplineOverrides: Sendable, Codable, Equatable {
+    /// Entries to add, in the directory's format; validated like the shipped data.
+    public var add: [Helpline]
+    /// Ids to hide.
+    public var hide: [String]
+    /// Ids to put first, in this order, within their country.
+    public var order: [String]
+
+    public init(add: [Helpline] = [], hide: [String] = [], order: [String] = []) {
+        self.add = add
+        self.hide = hide
+        self.order = order
+    }
+
+    public var isEmpty: Bool { add.isEmpty && hide.isEmpty && order.isEmpty }
+
+    enum CodingKeys: String, CodingKey { case add, hide, order }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        add = try c.decodeIfPresent([Helpline].self, forKey: .add) ?? []
+        hide = try c.decodeIfPresent([String].self, forKey: .hide) ?? []
+        order = try c.decodeIfPresent([String].self, forKey: .order) ?? []
     }
 }
 
@@ -105,6 +164,16 @@ public struct Helpline: Sendable, Codable, Equatable, Identifiable {
         public var hours: OpeningHours?
         /// Text a person needs to use it ("Text HOME to 741741").
         public var note: String?
+        /// For an SMS line that expects a keyword: the text to send ("HOME").
+        public var body: String?
+
+        public init(kind: Kind, value: String, hours: OpeningHours? = nil, note: String? = nil, body: String? = nil) {
+            self.kind = kind
+            self.value = value
+            self.hours = hours
+            self.note = note
+            self.body = body
+        }
 
         public enum Kind: String, Sendable, Codable, CaseIterable {
             case phone, sms, chat, web, app, email

@@ -31,19 +31,24 @@ public struct TenantSupportConfig: Sendable, Codable, Equatable {
     public var rollout: SupportRollout
     /// Unverified directory entries this tenant has chosen to show, by id.
     public var showUnverified: Set<String>
+    /// The tenant's own entries, hidden ones and preferred order. Apply them to the
+    /// directory once, at start (`HelplineDirectory.applying`), not per request.
+    public var helplines: HelplineOverrides
 
-    public init(rollout: SupportRollout = .default, showUnverified: Set<String> = []) {
+    public init(rollout: SupportRollout = .default, showUnverified: Set<String> = [], helplines: HelplineOverrides = .init()) {
         self.rollout = rollout
         self.showUnverified = showUnverified
+        self.helplines = helplines
     }
 
     public static let `default` = TenantSupportConfig()
 
-    enum CodingKeys: String, CodingKey { case rollout, showUnverified }
+    enum CodingKeys: String, CodingKey { case rollout, showUnverified, helplines }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         rollout = try c.decodeIfPresent(SupportRollout.self, forKey: .rollout) ?? .default
         showUnverified = Set(try c.decodeIfPresent([String].self, forKey: .showUnverified) ?? [])
+        helplines = try c.decodeIfPresent(HelplineOverrides.self, forKey: .helplines) ?? .init()
     }
 }
 
@@ -70,9 +75,12 @@ public enum SupportPolicy {
 
         let texts = SupportTexts.forLanguage(request.locale)
         let entries = chosen.map { entry(for: $0, presentation: presentation, texts: texts, now: now) }
+        // Where the only sourced line is an emergency number (112 for an adult in a country
+        // whose helplines serve children), the card says what that number is for.
+        let wording = chosen.allSatisfy { $0.roles.contains(.emergency) } ? SupportUrgency.emergencyFirst : urgency
         return SupportCard(
-            title: texts.title(for: urgency),
-            message: message(urgency: urgency, chosen: chosen, texts: texts, now: now),
+            title: texts.title(for: wording),
+            message: message(urgency: wording, chosen: chosen, texts: texts, now: now),
             locale: texts.language,
             presentation: presentation,
             helplines: entries,
@@ -98,18 +106,22 @@ public enum SupportPolicy {
         var relevant: [Helpline?]
         switch urgency {
         case .standard, .emergencyFirst: relevant = [youthLine]
-        case .suicidePrevention: relevant = [first(.suicidePrevention)]
+        // Without a suicide-prevention line, a child or teen still gets the child helpline.
+        case .suicidePrevention: relevant = [first(.suicidePrevention) ?? (age.mayBeMinor ? first(.childHelpline) : nil)]
         case .childProtection: relevant = [first(.childProtection) ?? first(.childHelpline), first(.youthOnlineHarm)]
         }
         var main = unique(relevant.compactMap { $0 })
 
-        // The main line is closed (or its hours are unknown): put the open lines that fit first.
+        // The main line is closed (or its hours are unknown): put first the open line that
+        // fits, the child-protection or child helpline for a reporter who may be a minor.
         if let lead = main.first, isOpen(lead, at: now) != true {
-            var fallbacks: [Helpline] = []
-            if age.mayBeMinor, let line = first(.childProtection) ?? first(.childHelpline) { fallbacks.append(line) }
-            if urgency == .suicidePrevention, let line = first(.suicidePrevention) { fallbacks.append(line) }
-            let openFallbacks = fallbacks.filter { isOpen($0, at: now) == true }
-            main = unique(openFallbacks + main)
+            var fallbackRoles: [HelplineRole] = []
+            if urgency == .suicidePrevention { fallbackRoles.append(.suicidePrevention) }
+            if age.mayBeMinor { fallbackRoles += [.childProtection, .childHelpline] }
+            let openFallback = fallbackRoles.lazy.compactMap { role in
+                lines.first { $0.roles.contains(role) && isOpen($0, at: now) == true }
+            }.first
+            main = unique((openFallback.map { [$0] } ?? []) + main)
             // Within the list, lines open now come before unknown hours, then closed ones.
             main = main.filter { isOpen($0, at: now) == true }
                 + main.filter { isOpen($0, at: now) == nil }
@@ -140,13 +152,21 @@ public enum SupportPolicy {
         // Say so when the line people came for is closed, and when it opens again.
         let expected = chosen.first { !$0.roles.contains(.emergency) && isOpen($0, at: now) == false }
         if let expected, let hours = expected.hours, let opens = hours.nextOpening(after: now) {
-            let prefix = texts.closedPrefix.filling([
-                "name": expected.shortName ?? expected.name,
-                "time": WeeklyRange.format(LocalTime(opens, in: hours.timeZone).minute),
-            ])
-            message = prefix + " " + message
+            message = closedSentence(expected, hours: hours, opens: opens, texts: texts, now: now) + " " + message
         }
         return message
+    }
+
+    /// "3018 is closed right now and opens again at 09:00 / tomorrow at 09:00 / on Monday at
+    /// 14:00", counted in the helpline's own time zone.
+    static func closedSentence(_ line: Helpline, hours: OpeningHours, opens: Date, texts: SupportTexts, now: Date) -> String {
+        let opening = LocalTime(opens, in: hours.timeZone), current = LocalTime(now, in: hours.timeZone)
+        let days = opening.dayNumber - current.dayNumber
+        let template = days == 0 ? texts.closedPrefix : days == 1 ? texts.closedPrefixTomorrow : texts.closedPrefixOnDay
+        let weekday = texts.weekdays[Weekday.allCases.firstIndex(of: opening.weekday)!]
+        return template.filling([
+            "name": line.shortName ?? line.name, "time": WeeklyRange.format(opening.minute), "day": weekday,
+        ])
     }
 
     static func entry(for line: Helpline, presentation: SupportCard.Presentation, texts: SupportTexts, now: Date)
@@ -205,6 +225,12 @@ public enum SupportPolicy {
         case .phone:
             return .init(kind: .call, uri: "tel:" + dialable(channel.value), label: texts.call.filling(["number": channel.value]))
         case .sms:
+            // A keyword line ("Text HOME to 741741") gets the keyword prefilled (RFC 5724).
+            if let body = channel.body, let encoded = body.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
+                return .init(
+                    kind: .sms, uri: "sms:" + dialable(channel.value) + "?body=" + encoded,
+                    label: texts.smsKeyword.filling(["number": channel.value, "body": body]))
+            }
             return .init(kind: .sms, uri: "sms:" + dialable(channel.value), label: texts.sms.filling(["number": channel.value]))
         case .chat:
             return .init(kind: .chat, uri: channel.value, label: texts.chat)

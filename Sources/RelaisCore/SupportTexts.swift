@@ -8,8 +8,16 @@ public struct SupportTexts: Sendable {
     let messages: (standard: String, emergencyFirst: String, suicidePrevention: String, childProtection: String)
     /// "{name} is closed right now and opens again at {time}." — followed by the message.
     let closedPrefix: String
+    /// The same, when the line opens again tomorrow ("{time}").
+    let closedPrefixTomorrow: String
+    /// The same, when it opens again later in the week ("{day}", "{time}").
+    let closedPrefixOnDay: String
+    /// Monday first.
+    let weekdays: [String]
     let call: String  // "{number}"
     let sms: String
+    /// An SMS with a keyword: "{body}", "{number}".
+    let smsKeyword: String
     let chat: String
     let website: String  // "{host}"
     let app: String
@@ -59,8 +67,12 @@ public struct SupportTexts: Sendable {
             childProtection: "Des personnes formées peuvent vous aider et vous protéger. Vous pouvez leur parler maintenant."
         ),
         closedPrefix: "{name} est fermé pour le moment et rouvre à {time}.",
+        closedPrefixTomorrow: "{name} est fermé pour le moment et rouvre demain à {time}.",
+        closedPrefixOnDay: "{name} est fermé pour le moment et rouvre {day} à {time}.",
+        weekdays: ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
         call: "Appeler le {number}",
         sms: "Envoyer un SMS au {number}",
+        smsKeyword: "Envoyer {body} au {number} par SMS",
         chat: "Discuter en ligne",
         website: "Site : {host}",
         app: "Télécharger l’application",
@@ -85,8 +97,12 @@ public struct SupportTexts: Sendable {
             childProtection: "Trained people can help and protect you. You can talk to them now."
         ),
         closedPrefix: "{name} is closed right now and opens again at {time}.",
+        closedPrefixTomorrow: "{name} is closed right now and opens again tomorrow at {time}.",
+        closedPrefixOnDay: "{name} is closed right now and opens again on {day} at {time}.",
+        weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
         call: "Call {number}",
         sms: "Text {number}",
+        smsKeyword: "Text {body} to {number}",
         chat: "Chat online",
         website: "Website: {host}",
         app: "Get the app",
@@ -110,8 +126,12 @@ public struct SupportTexts: Sendable {
             childProtection: "Dafür ausgebildete Leute können dir helfen und dich schützen. Du kannst jetzt mit ihnen sprechen."
         ),
         closedPrefix: "{name} ist gerade nicht erreichbar und ab {time} Uhr wieder da.",
+        closedPrefixTomorrow: "{name} ist gerade nicht erreichbar und morgen ab {time} Uhr wieder da.",
+        closedPrefixOnDay: "{name} ist gerade nicht erreichbar und am {day} ab {time} Uhr wieder da.",
+        weekdays: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
         call: "{number} anrufen",
         sms: "SMS an {number}",
+        smsKeyword: "{body} per SMS an {number}",
         chat: "Online chatten",
         website: "Website: {host}",
         app: "App holen",
@@ -136,8 +156,12 @@ public struct SupportTexts: Sendable {
             childProtection: "Hay personas formadas para ayudarte y protegerte. Puedes hablar con ellas ahora."
         ),
         closedPrefix: "{name} está cerrado ahora y vuelve a abrir a las {time}.",
+        closedPrefixTomorrow: "{name} está cerrado ahora y vuelve a abrir mañana a las {time}.",
+        closedPrefixOnDay: "{name} está cerrado ahora y vuelve a abrir el {day} a las {time}.",
+        weekdays: ["lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"],
         call: "Llamar al {number}",
         sms: "Enviar SMS al {number}",
+        smsKeyword: "Envía {body} por SMS al {number}",
         chat: "Chatear en línea",
         website: "Web: {host}",
         app: "Descargar la app",
@@ -162,8 +186,12 @@ public struct SupportTexts: Sendable {
             childProtection: "Ci sono persone preparate che possono aiutarti e proteggerti. Puoi parlare con loro adesso."
         ),
         closedPrefix: "{name} ora è chiuso e riapre alle {time}.",
+        closedPrefixTomorrow: "{name} ora è chiuso e riapre domani alle {time}.",
+        closedPrefixOnDay: "{name} ora è chiuso e riapre {day} alle {time}.",
+        weekdays: ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"],
         call: "Chiama il {number}",
         sms: "Manda un SMS al {number}",
+        smsKeyword: "Invia {body} via SMS al {number}",
         chat: "Chatta online",
         website: "Sito: {host}",
         app: "Scarica l’app",
@@ -188,8 +216,12 @@ public struct SupportTexts: Sendable {
             childProtection: "Er zijn mensen die hiervoor opgeleid zijn. Ze kunnen je helpen en beschermen. Je kunt nu met ze praten."
         ),
         closedPrefix: "{name} is nu dicht en om {time} weer open.",
+        closedPrefixTomorrow: "{name} is nu dicht en morgen om {time} weer open.",
+        closedPrefixOnDay: "{name} is nu dicht en op {day} om {time} weer open.",
+        weekdays: ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
         call: "Bel {number}",
         sms: "Sms naar {number}",
+        smsKeyword: "Sms {body} naar {number}",
         chat: "Online chatten",
         website: "Website: {host}",
         app: "Download de app",

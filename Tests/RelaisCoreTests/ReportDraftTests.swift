@@ -440,7 +440,7 @@ struct ReportDraftTests {
         ("event", nil, "is required"),
         ("surface", nil, "is required"),
         ("country", nil, "is required"),
-        ("helplineId", #""fr-9999""#, "'fr-9999' is not a helpline of directory 2026-11-29.1"),
+        ("helplineId", #""fr-9999""#, "'fr-9999' is not a helpline of directory 2026-11-29.2"),
         ("helplineId", "3018", "must be a string"),
         ("event", #""clicked""#, ""),
         ("event", "true", "must be a string"),

@@ -64,9 +64,30 @@ struct SupportPolicyTests {
 
     /// The expected helplines, in order; `nil` for no card.
     static func expectedIds(_ c: Case) -> [String]? {
-        guard c.country == "FR" else { return nil }  // no other country has entries yet
-        let open = c.moment.is3018Open
         let minor = possibleMinors.contains(c.age)
+        if [.scam, .spam, .other].contains(c.category) { return nil }
+        switch c.country {
+        case "DE":
+            // Only the child helpline 116 111 (Mon–Sat 14:00–20:00, so closed all Sunday) and
+            // the 112 that EU law guarantees. Adults get 112 alone, except for grooming,
+            // where the child line is the right answer for a worried adult too.
+            let childLine = "de-nummer-gegen-kummer-116111"
+            switch c.category {
+            case .threat: return minor ? ["de-112", childLine] : ["de-112"]
+            case .grooming: return [childLine, "de-112"]
+            default: return minor ? [childLine, "de-112"] : ["de-112"]
+            }
+        case "US":
+            // No national youth cyber-harassment line and no emergency number in the data:
+            // Boys Town for a possible minor, 988 for self-harm, Childhelp for grooming.
+            switch c.category {
+            case .selfHarm: return ["us-988"]
+            case .grooming: return ["us-childhelp"]
+            default: return minor ? ["us-boys-town"] : nil
+            }
+        default: break
+        }
+        let open = c.moment.is3018Open
         // When the 3018 is closed, a reporter who may be a minor gets the 24/7 119 first.
         let youth = open ? ["fr-3018"] : (minor ? ["fr-119", "fr-3018"] : ["fr-3018"])
         switch c.category {
@@ -99,10 +120,15 @@ struct SupportPolicyTests {
         return ["fr": table(fr), "en": table(en)]
     }()
 
-    static let closedPrefix = [
-        "fr": "3018 est fermé pour le moment et rouvre à 09:00.",
-        "en": "3018 is closed right now and opens again at 09:00.",
-    ]
+    /// At 08:59 the 3018 opens the same day; at 23:30, the next day.
+    static func closedPrefix(_ language: String, _ moment: Moment) -> String {
+        switch (language, moment) {
+        case ("fr", .closed2330): "3018 est fermé pour le moment et rouvre demain à 09:00."
+        case ("fr", _): "3018 est fermé pour le moment et rouvre à 09:00."
+        case (_, .closed2330): "3018 is closed right now and opens again tomorrow at 09:00."
+        default: "3018 is closed right now and opens again at 09:00."
+        }
+    }
     static let alwaysOpenText = ["fr": "24 h/24, 7 j/7", "en": "Open 24/7"]
     static let call3018 = ["fr": "Appeler le 3018", "en": "Call 3018"]
 
@@ -129,6 +155,20 @@ struct SupportPolicyTests {
         let shown = try #require(card)
         let ids = shown.helplines.map(\.id)
         #expect(ids == expected)
+        guard c.country == "FR" else {
+            // Elsewhere: the language, no duplicates, and the emergency wording when 112 is
+            // the only line the card can honestly give.
+            #expect(shown.locale == c.language)
+            #expect(Set(ids).count == ids.count)
+            let emergencyOnly = shown.helplines.allSatisfy(\.emergency)
+            let titleKind: ReportCategory = emergencyOnly ? .threat : c.category
+            #expect(shown.title == Self.titles[c.language]?[titleKind])
+            for entry in shown.helplines where entry.id.hasSuffix("-112") {
+                #expect(entry.actions == [SupportCard.Action(kind: .call, uri: "tel:112", label: c.language == "fr" ? "Appeler le 112" : "Call 112")])
+                #expect(entry.open == true && entry.free == true && entry.emergency)
+            }
+            return
+        }
 
         // Card-level facts.
         #expect(Set(ids).count == ids.count, "a helpline appears twice")
@@ -146,7 +186,7 @@ struct SupportPolicyTests {
             #expect(shown.message.contains(c.language == "fr" ? "appelez le 17." : "call 17."))
         }
         // The message says when the 3018 is closed and when it opens again.
-        let closedPrefix = try #require(Self.closedPrefix[c.language])
+        let closedPrefix = Self.closedPrefix(c.language, c.moment)
         let mentionsClosed = ids.contains("fr-3018") && !c.moment.is3018Open
         #expect(shown.message.hasPrefix(closedPrefix) == mentionsClosed)
 
@@ -202,7 +242,9 @@ struct SupportPolicyTests {
     @Test("the matrix is large and covers cards and no-cards")
     func matrixSize() {
         #expect(Self.matrix.count == 12 * 3 * 4 * 3 * 3)
-        #expect(Self.matrix.filter { Self.expectedIds($0) != nil }.count == 9 * 4 * 3 * 3)
+        // FR and DE: every triggering category for every age (DE adults get 112); US: every
+        // triggering category for possible minors, self-harm and grooming for adults.
+        #expect(Self.matrix.filter { Self.expectedIds($0) != nil }.count == (9 * 4 + 9 * 4 + (9 * 3 + 2)) * 3 * 3)
     }
 
     // MARK: - Presentation per surface
@@ -274,7 +316,7 @@ struct SupportPolicyTests {
         arguments: [
             ("fr-FR", "fr", "Appeler le 3018"), ("fr", "fr", "Appeler le 3018"), ("fr-CA", "fr", "Appeler le 3018"),
             ("en-GB", "en", "Call 3018"), ("en", "en", "Call 3018"), ("ja", "en", "Call 3018"),
-            ("ja-JP", "en", "Call 3018"), ("de-DE", "en", "Call 3018"), (nil, "en", "Call 3018"),
+            ("ja-JP", "en", "Call 3018"), ("pt-PT", "en", "Call 3018"), ("de-DE", "de", "3018 anrufen"), (nil, "en", "Call 3018"),
         ] as [(String?, String, String)])
     func callLabel(_ locale: String?, _ language: String, _ label: String) throws {
         let card = try #require(
@@ -284,7 +326,7 @@ struct SupportPolicyTests {
         #expect(card.locale == language)
         let entry = try #require(card.helplines.first { $0.id == "fr-3018" })
         #expect(entry.actions.first == SupportCard.Action(kind: .call, uri: "tel:3018", label: label))
-        #expect(card.title == Self.titles[language]?[.harassment])
+        #expect(card.title == SupportTexts.all.first { $0.language == language }?.title(for: .standard))
     }
 
     // MARK: - Daylight-saving days on the card
@@ -306,7 +348,8 @@ struct SupportPolicyTests {
         let entry = try #require(card.helplines.first)
         #expect(entry.open == false)
         #expect(entry.opensAt == opensAt)
-        #expect(card.message.hasPrefix("3018 est fermé pour le moment et rouvre à 09:00."))
+        let sameDay = now.prefix(10) == opensAt.prefix(10)
+        #expect(card.message.hasPrefix("3018 est fermé pour le moment et rouvre \(sameDay ? "" : "demain ")à 09:00."))
     }
 
     // MARK: - Determinism and the directory
@@ -324,13 +367,15 @@ struct SupportPolicyTests {
     @Test("the bundled directory loads, has France's seven entries, and carries a version")
     func bundledDirectory() throws {
         let directory = Fixture.bundled
-        #expect(directory.version == "2026-11-29.1")
-        #expect(directory.countries == [CountryCode(rawValue: "FR")!])
+        #expect(directory.version == "2026-11-29.2")
+        #expect(directory.countries.contains(CountryCode(rawValue: "FR")!))
+        #expect(directory.countries.count == 36, "34 researched countries, plus IS and LI with 112")
         #expect(
             directory.helplines(in: CountryCode(rawValue: "FR")!).map(\.id)
                 == ["fr-3018", "fr-119", "fr-3114", "fr-17", "fr-112", "fr-114", "fr-fil-sante-jeunes"])
-        #expect(directory.helplines(in: CountryCode(rawValue: "DE")!).isEmpty)
-        #expect(directory.helplines.allSatisfy { !$0.sources.isEmpty && $0.verified })
+        #expect(directory.helplines(in: CountryCode(rawValue: "DE")!).map(\.id) == ["de-nummer-gegen-kummer-116111", "de-112"])
+        #expect(directory.helplines.allSatisfy { !$0.sources.isEmpty })
+        #expect(directory.helplines.filter { !$0.verified }.count == 6, "the six unconfirmed research entries")
         #expect(Set(directory.helplines.map(\.id)).count == directory.helplines.count)
         let line = try #require(directory.helpline(id: "fr-3018"))
         #expect(line.channels.first { $0.kind == .phone }?.value == "3018")
@@ -345,7 +390,7 @@ struct SupportPolicyTests {
     }
 
     static func line(
-        id: String, country: String = "BE", roles: [String], topics: [String] = [], hours: String? = nil,
+        id: String, country: String = "CH", roles: [String], topics: [String] = [], hours: String? = nil,
         channels: String = #"[{"kind": "phone", "value": "102"}]"#, verified: Bool = true, audience: String = "null",
         emergency: Bool = false
     ) -> String {
@@ -363,7 +408,7 @@ struct SupportPolicyTests {
     func directoryVersion() throws {
         let directory = try Self.directory(Self.line(id: "be-youth", roles: ["youth_online_harm"], hours: Self.always), version: "be-2027.3")
         let card = try #require(
-            SupportPolicy.decide(Self.request(.harassment, country: "BE"), config: .default, directory: directory, now: .now))
+            SupportPolicy.decide(Self.request(.harassment, country: "CH"), config: .default, directory: directory, now: .now))
         #expect(card.directoryVersion == "be-2027.3")
         #expect(card.helplines.map(\.id) == ["be-youth"])
     }
@@ -372,7 +417,7 @@ struct SupportPolicyTests {
     func unverified() throws {
         let directory = try Self.directory(
             Self.line(id: "be-youth", roles: ["youth_online_harm"], hours: Self.always, verified: false))
-        let request = Self.request(.harassment, country: "BE")
+        let request = Self.request(.harassment, country: "CH")
         #expect(SupportPolicy.decide(request, config: .default, directory: directory, now: .now) == nil)
         let optIn = TenantSupportConfig(showUnverified: ["be-youth"])
         let card = try #require(SupportPolicy.decide(request, config: optIn, directory: directory, now: .now))
@@ -387,7 +432,7 @@ struct SupportPolicyTests {
                 Self.line(id: "be-kids", roles: ["youth_online_harm"], hours: Self.always, audience: #"{"maxAge": 12}"#),
             ].joined(separator: ","))
         func ids(_ age: AgeBracket) -> [String]? {
-            SupportPolicy.decide(Self.request(.harassment, country: "BE", age: age), config: .default, directory: directory, now: .now)?
+            SupportPolicy.decide(Self.request(.harassment, country: "CH", age: age), config: .default, directory: directory, now: .now)?
                 .helplines.map(\.id)
         }
         #expect(ids(.adult) == ["be-adults"])
@@ -404,14 +449,14 @@ struct SupportPolicyTests {
                 Self.line(id: "be-child", roles: ["child_helpline"], hours: Self.always),
             ].joined(separator: ","))
         let minor = try #require(
-            SupportPolicy.decide(Self.request(.harassment, country: "BE", age: .teen, locale: "en"), config: .default, directory: directory, now: .now))
+            SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .teen, locale: "en"), config: .default, directory: directory, now: .now))
         #expect(minor.helplines.map(\.id) == ["be-child", "be-youth"])
         let youth = try #require(minor.helplines.last)
         #expect(youth.open == nil)
         #expect(youth.opensAt == nil)
         #expect(youth.hoursToday == "Hours not confirmed")
         let adult = try #require(
-            SupportPolicy.decide(Self.request(.harassment, country: "BE", age: .adult), config: .default, directory: directory, now: .now))
+            SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .adult), config: .default, directory: directory, now: .now))
         #expect(adult.helplines.map(\.id) == ["be-youth"])
     }
 
@@ -423,9 +468,9 @@ struct SupportPolicyTests {
                 Self.line(id: "be-112", roles: ["emergency"], hours: Self.always, emergency: true),
             ].joined(separator: ","))
         let now = Fixture.instant("2026-11-29T15:00:00+01:00")
-        let minor = SupportPolicy.decide(Self.request(.harassment, country: "BE", age: .under13), config: .default, directory: directory, now: now)
+        let minor = SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .under13), config: .default, directory: directory, now: now)
         #expect(minor?.helplines.map(\.id) == ["be-116111", "be-112"])
-        let adult = SupportPolicy.decide(Self.request(.harassment, country: "BE", age: .adult), config: .default, directory: directory, now: now)
+        let adult = SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .adult), config: .default, directory: directory, now: now)
         #expect(adult?.helplines.map(\.id) == ["be-112"])
     }
 
@@ -439,11 +484,11 @@ struct SupportPolicyTests {
             ].joined(separator: ","))
         let night = Fixture.instant("2026-11-29T23:30:00+01:00")
         let card = try #require(
-            SupportPolicy.decide(Self.request(.selfHarm, country: "BE", age: .adult, locale: "en"), config: .default, directory: directory, now: night))
+            SupportPolicy.decide(Self.request(.selfHarm, country: "CH", age: .adult, locale: "en"), config: .default, directory: directory, now: night))
         #expect(card.helplines.map(\.id) == ["be-1813", "be-112"])
         #expect(card.helplines.first?.open == false)
         #expect(card.helplines.first?.opensAt == "2026-11-30T10:00:00+01:00")
-        #expect(card.message.hasPrefix("Line be-1813 is closed right now and opens again at 10:00."))
+        #expect(card.message.hasPrefix("Line be-1813 is closed right now and opens again tomorrow at 10:00."))
     }
 
     @Test("a channel with its own hours is left out while closed, unless it is the line's only channel")
@@ -454,7 +499,7 @@ struct SupportPolicyTests {
             """#
         let directory = try Self.directory(
             Self.line(id: "be-youth", roles: ["youth_online_harm"], hours: Self.always, channels: channels))
-        let request = Self.request(.harassment, country: "BE", locale: "en")
+        let request = Self.request(.harassment, country: "CH", locale: "en")
         let sundayNoon = Fixture.instant("2026-11-29T12:00:00+01:00")
         let mondayNoon = Fixture.instant("2026-11-30T12:00:00+01:00")
         let sunday = try #require(SupportPolicy.decide(request, config: .default, directory: directory, now: sundayNoon))
@@ -515,7 +560,7 @@ struct SupportPolicyTests {
 
     @Test("every language has every text, and English is the fallback")
     func textsComplete() {
-        #expect(SupportTexts.all.map(\.language) == ["fr", "en"])
+        #expect(SupportTexts.all.map(\.language) == ["fr", "en", "de", "es", "it", "nl"])
         for texts in SupportTexts.all {
             for urgency in [SupportUrgency.standard, .emergencyFirst, .suicidePrevention, .childProtection] {
                 #expect(!texts.title(for: urgency).isEmpty)
