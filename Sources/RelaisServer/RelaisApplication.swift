@@ -28,6 +28,10 @@ public enum RelaisApplication {
         "GET /v1/support", "POST /v1/support/events",
     ]
 
+    /// The HTML pages (the embeddable report sheet and the demo feed): not part of the JSON
+    /// API, so not in `openapi.yaml`.
+    public static let webRoutes: [String] = DemoRoutes.routes + EmbedRoutes.routes
+
     public static func router(_ env: RelaisEnvironment) -> Router<RelaisRequestContext> {
         let router = Router(context: RelaisRequestContext.self)
         router.add(middleware: ProblemMiddleware())
@@ -35,6 +39,11 @@ public enum RelaisApplication {
         let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.storage))
         ReportRoutes(env: env).register(on: api)
         SupportRoutes(env: env).register(on: api)
+        // The web sheet and the demo: public pages, outside the API-key group.
+        let assets: WebAssets
+        do { assets = try WebAssets.bundled() } catch { fatalError("Relais's web assets are broken: \(error)") }
+        EmbedRoutes(env: env, assets: assets, tokens: .fromEnvironment()).register(on: router)
+        DemoRoutes(env: env, assets: assets).register(on: router)
         return router
     }
 

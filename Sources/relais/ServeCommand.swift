@@ -17,12 +17,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(help: "SQLite durability: normal (survives a crash) or full (fsync per commit, survives power loss).")
     var durability = "normal"
+    @Option(
+        help: ArgumentHelp(
+            "Test only: pin the server's clock to an ISO 8601 instant with a zone. Refused unless RELAIS_ALLOW_TEST_CLOCK=1.",
+            valueName: "instant"))
+    var testClock: String?
 
     func run() async throws {
         guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("--log-level: '\(logLevel)' is not a log level") }
         guard let sqliteDurability = SQLiteStorage.Durability(rawValue: durability) else {
             throw ValidationError("--durability: use normal or full")
         }
+        let clock = try Self.clock(testClock, environment: ProcessInfo.processInfo.environment)
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -40,17 +46,37 @@ struct ServeCommand: AsyncParsableCommand {
         let demoKey: String? =
             try await storage.tenants().isEmpty ? try await storage.createTenant(name: "demo", now: Date()).apiKey : nil
 
-        let env = RelaisEnvironment(storage: storage, directory: directory, config: settings, clock: .system)
+        let env = RelaisEnvironment(storage: storage, directory: directory, config: settings, clock: clock)
         let host = self.host
+        let testClock = self.testClock
         let app = RelaisApplication.application(env, host: host, port: port, logger: logger) { boundPort in
             var banner = "Relais is running: open http://\(host):\(boundPort)/healthz — API at http://\(host):\(boundPort)/v1 (database \(storage.location), directory \(directory.version))"
             if let demoKey {
                 banner += "\nFirst start: created tenant 'demo'. Its API key (shown only this once):\n  \(demoKey)"
                 banner += "\nTry: curl -H 'Authorization: Bearer \(demoKey)' 'http://\(host):\(boundPort)/v1/support?country=FR&locale=fr-FR'"
             }
+            let demoTenant = (try? await storage.tenant(named: "demo")) ?? nil
+            if demoTenant != nil {
+                banner += "\nDemo: open http://\(host):\(boundPort)/ and report something from the feed."
+            }
+            if let testClock { banner += "\nTEST CLOCK: the time is pinned to \(testClock)." }
             // stdout may be a pipe: write the banner unbuffered so a script sees it at once.
             FileHandle.standardOutput.write(Data((banner + "\n").utf8))
         }
         try await app.runService()
+    }
+
+    /// The system clock, or a pinned one for browser tests (closed hours at 23:30). A pinned
+    /// clock in production would show wrong opening hours to people in distress, so it
+    /// needs an explicit opt-in that a deployment never sets by accident.
+    static func clock(_ testClock: String?, environment: [String: String]) throws -> RelaisClock {
+        guard let testClock else { return .system }
+        guard environment["RELAIS_ALLOW_TEST_CLOCK"] == "1" else {
+            throw ValidationError("--test-clock is for tests only and is refused here: set RELAIS_ALLOW_TEST_CLOCK=1 to allow it")
+        }
+        guard let instant = Timestamp.parse(testClock) else {
+            throw ValidationError("--test-clock: '\(testClock)' is not ISO 8601 with a zone, such as 2026-11-29T23:30:00+01:00")
+        }
+        return .fixed(instant)
     }
 }

@@ -1,0 +1,270 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RelaisCore
+import RelaisStore
+
+/// The embeddable report sheet: public pages, no API key. A report is accepted only for a
+/// tenant that exists, with a form token Relais issued, from Relais's own origin.
+///
+/// - `GET /embed/report` — step 1 "what is wrong"; with `category=`, steps 2 and 3
+///   (optional details, the good-faith confirmation).
+/// - `POST /embed/report` — files the report through `ReportFiling`, answers the receipt
+///   with the help window when the policy gives a card.
+/// - `GET /embed/help` — help without reporting.
+/// - `GET /embed/relais.js`, `GET /embed/static/{file}` — the script tag and the assets.
+struct EmbedRoutes: Sendable {
+    let env: RelaisEnvironment
+    let assets: WebAssets
+    let tokens: FormTokens
+
+    static let routes = [
+        "GET /embed/report", "POST /embed/report", "GET /embed/help", "GET /embed/relais.js", "GET /embed/static/{file}",
+    ]
+
+    func register(on router: Router<RelaisRequestContext>) {
+        let embed = router.group("embed")
+        embed.get("report") { request, _ in try await reportForm(request) }
+        embed.post("report") { request, _ in try await submit(request) }
+        embed.get("help") { request, _ in try await help(request) }
+        embed.get("relais.js") { _, _ in try asset("relais.js") }
+        embed.get("static/:file") { _, context in try asset(try context.parameters.require("file")) }
+    }
+
+    private func asset(_ name: String) throws -> Response {
+        guard let response = assets.staticFile(name) else { throw HTTPError(.notFound) }
+        return response
+    }
+
+    // MARK: - Pages
+
+    /// What every page's layout reads.
+    struct Page: Sendable {
+        var lang: String
+        var otherLang: String
+        var t: WebTexts
+        var pageTitle: String
+        var switchURL: String?
+        var isPhone: Bool
+    }
+
+    private func page(_ request: Request, _ context: EmbedContext, title: (WebTexts) -> String, switchURL: String?) -> Page {
+        let texts = WebTexts.of(context.language)
+        return Page(
+            lang: context.language.rawValue, otherLang: context.language.other.rawValue, t: texts, pageTitle: title(texts),
+            switchURL: switchURL, isPhone: DeviceKind.isPhone(request))
+    }
+
+    struct CategoryChoice: Sendable {
+        var id: String
+        var label: String
+        var example: String
+    }
+
+    struct StepOneView: Sendable {
+        var page: Page
+        var subjectSummary: String?
+        var hidden: [EmbedContext.Hidden]
+        var helpURL: String
+        var family: [CategoryChoice]
+        var otherCategories: [CategoryChoice]
+    }
+
+    struct StepTwoView: Sendable {
+        var page: Page
+        var subjectSummary: String?
+        var hidden: [EmbedContext.Hidden]
+        var category: String
+        var categoryLabel: String
+        var backURL: String
+        var helpURL: String
+        var formId: String
+        var token: String
+        var details: String
+        var isTarget: Bool
+        var errors: [String]
+        var hasErrors: Bool
+    }
+
+    struct ReceiptView: Sendable {
+        var page: Page
+        var reference: String
+        var helpURL: String
+        var help: HelpWindowView?
+    }
+
+    struct HelpPageView: Sendable {
+        var page: Page
+        var help: HelpWindowView?
+        var backURL: String?
+    }
+
+    struct MessageView: Sendable {
+        var page: Page
+        var heading: String
+        var lines: [String]
+    }
+
+    func reportForm(_ request: Request) async throws -> Response {
+        let fields = FormFields.query(of: request)
+        let context = EmbedContext(fields, language: WebLanguage.of(request, fields: fields))
+        if let refusal = try await refusal(request, context) { return refusal }
+        let category = fields.nonEmpty("category").flatMap(ReportCategory.init(rawValue:))
+        guard let category else { return try stepOne(request, context) }
+        return try stepTwo(request, context, category: category, details: "", isTarget: false, errors: [], status: .ok)
+    }
+
+    /// An unknown tenant or a broken integration URL: a page that says so, instead of a
+    /// sheet whose report would be refused at the end.
+    private func refusal(_ request: Request, _ context: EmbedContext) async throws -> Response? {
+        guard let name = context.tenant, try await env.storage.tenant(named: name) != nil else {
+            let view = MessageView(
+                page: page(request, context, title: { $0.sheetTitle }, switchURL: nil), heading: WebTexts.of(context.language).sheetTitle,
+                lines: [WebTexts.of(context.language).unknownTenant])
+            return try assets.page("message", view, status: .notFound)
+        }
+        let errors = context.integrationErrors()
+        guard errors.isEmpty else {
+            let texts = WebTexts.of(context.language)
+            let view = MessageView(
+                page: page(request, context, title: { $0.sheetTitle }, switchURL: nil), heading: texts.sheetTitle,
+                lines: [texts.formMisconfigured] + errors.map(\.description))
+            return try assets.page("message", view, status: .badRequest)
+        }
+        return nil
+    }
+
+    private func stepOne(_ request: Request, _ context: EmbedContext) throws -> Response {
+        let texts = WebTexts.of(context.language)
+        let choices = CategoryWords.order.map { category in
+            let words = texts.category(category)
+            return CategoryChoice(id: category.rawValue, label: words.label, example: words.example)
+        }
+        let view = StepOneView(
+            page: page(request, context, title: { $0.whatIsWrong }, switchURL: context.url("/embed/report", language: context.language.other)),
+            subjectSummary: texts.subjectSummary(kind: context.subjectKind, author: context.subjectAuthor),
+            hidden: context.hidden, helpURL: context.url("/embed/help"),
+            family: choices.filter { ReportCategory(rawValue: $0.id)?.isHarassmentFamily == true },
+            otherCategories: choices.filter { ReportCategory(rawValue: $0.id)?.isHarassmentFamily != true })
+        return try assets.page("report-step1", view)
+    }
+
+    private func stepTwo(
+        _ request: Request, _ context: EmbedContext, category: ReportCategory, details: String, isTarget: Bool, errors: [String],
+        status: HTTPResponse.Status
+    ) throws -> Response {
+        let texts = WebTexts.of(context.language)
+        let formId = UUID().uuidString.lowercased()
+        let view = StepTwoView(
+            page: page(
+                request, context, title: { $0.detailsTitle },
+                switchURL: context.url("/embed/report", language: context.language.other, extra: [("category", category.rawValue)])),
+            subjectSummary: texts.subjectSummary(kind: context.subjectKind, author: context.subjectAuthor),
+            hidden: context.hidden, category: category.rawValue, categoryLabel: texts.category(category).label,
+            backURL: context.url("/embed/report"), helpURL: context.url("/embed/help"),
+            formId: formId, token: tokens.issue(tenant: context.tenant ?? "", formId: formId, at: env.clock.now()),
+            details: details, isTarget: isTarget, errors: errors, hasErrors: !errors.isEmpty)
+        return try assets.page("report-step2", view, status: status)
+    }
+
+    // MARK: - Filing
+
+    func submit(_ request: Request) async throws -> Response {
+        let fields = try await FormFields.body(of: request)
+        let context = EmbedContext(fields, language: WebLanguage.of(request, fields: fields))
+        let texts = WebTexts.of(context.language)
+        guard Self.isSameOrigin(request) else {
+            // Another site posting into Relais: no page to help it, just a refusal.
+            throw HTTPError(.forbidden, message: "Cross-origin form submissions are refused.")
+        }
+        if let refusal = try await refusal(request, context) { return refusal }
+        guard let tenantName = context.tenant, let tenant = try await env.storage.tenant(named: tenantName) else {
+            throw HTTPError(.notFound)
+        }
+        let category = fields.nonEmpty("category").flatMap(ReportCategory.init(rawValue:))
+        guard let category else { return try stepOne(request, context) }
+        let details = fields.nonEmpty("details")
+        let isTarget = fields["isTarget"] == "true"
+        let formId = fields["formId"] ?? ""
+        guard Self.isFormId(formId), tokens.isValid(fields["token"] ?? "", tenant: tenant.name, formId: formId, at: env.clock.now()) else {
+            // Keep what the person wrote: they only need to send again.
+            return try stepTwo(
+                request, context, category: category, details: details ?? "", isTarget: isTarget, errors: [texts.formExpired],
+                status: .forbidden)
+        }
+        let json = context.draftJSON(
+            category: category.rawValue, details: details, isTarget: isTarget, goodFaith: fields["goodFaith"] == "true")
+        let draft: ReportDraft
+        switch ReportDraft.validate(json) {
+        case .success(let valid): draft = valid
+        case .failure(let failure):
+            let messages = failure.errors.map { $0.field == "goodFaith" ? texts.goodFaithMissing : $0.description }
+            return try stepTwo(
+                request, context, category: category, details: details ?? "", isTarget: isTarget, errors: messages,
+                status: .unprocessableContent)
+        }
+        // A namespace of its own, so a form id can never replay an API client's key.
+        let outcome = try await ReportFiling(env: env).file(draft, tenant: tenant, idempotencyKey: "embed:" + formId)
+        let receipt: ReportReceipt
+        switch outcome {
+        case .created(let stored), .replayed(let stored): receipt = stored
+        case .keyReusedWithDifferentRequest:
+            // The same form sent again with other answers: treat it as a new form.
+            return try stepTwo(
+                request, context, category: category, details: details ?? "", isTarget: isTarget, errors: [texts.formExpired],
+                status: .conflict)
+        }
+        let view = ReceiptView(
+            page: page(request, context, title: { $0.receiptTitle }, switchURL: nil),
+            reference: receipt.id, helpURL: context.url("/embed/help"),
+            help: receipt.support.map { HelpWindowView(card: $0, texts: texts, now: env.clock.now()) })
+        return try assets.page("report-sent", view)
+    }
+
+    /// Form ids are UUIDs Relais made; anything else was tampered with.
+    static func isFormId(_ text: String) -> Bool {
+        text.count == 36 && UUID(uuidString: text) != nil
+    }
+
+    /// Browsers send `Origin` (and `Sec-Fetch-Site`) with a form POST: refuse one that
+    /// comes from another site. The sheet's own form, even inside a third-party iframe,
+    /// has Relais's origin.
+    static func isSameOrigin(_ request: Request) -> Bool {
+        if request.headers[.secFetchSite] == "cross-site" { return false }
+        guard let origin = request.headers[.origin] else { return true }
+        guard let originHost = URL(string: origin)?.host else { return false }
+        let authority = request.headers[values: HTTPField.Name("X-Forwarded-Host")!].first ?? request.head.authority ?? ""
+        let originAuthority = URL(string: origin).map { url in url.port.map { "\(originHost):\($0)" } ?? originHost } ?? ""
+        return authority.lowercased() == originAuthority.lowercased()
+            || authority.split(separator: ":").first.map(String.init)?.lowercased() == originAuthority.lowercased()
+    }
+
+    // MARK: - Help without reporting
+
+    func help(_ request: Request) async throws -> Response {
+        let fields = FormFields.query(of: request)
+        let context = EmbedContext(fields, language: WebLanguage.of(request, fields: fields))
+        let texts = WebTexts.of(context.language)
+        guard let name = context.tenant, let tenant = try await env.storage.tenant(named: name) else {
+            let view = MessageView(
+                page: page(request, context, title: { $0.helpPageTitle }, switchURL: nil), heading: texts.helpPageTitle,
+                lines: [texts.unknownTenant])
+            return try assets.page("message", view, status: .notFound)
+        }
+        var help: HelpWindowView?
+        if let country = context.country.flatMap(CountryCode.init(rawValue:)) {
+            // No reporter: help that is asked for is never withheld by the rollout share.
+            let query = SupportRequest(
+                tenant: tenant.id, reporterId: nil, country: country, category: .harassment,
+                locale: LanguageTag(context.language.rawValue), age: AgeBracket(rawValue: context.age) ?? .unknown,
+                surface: context.surface)
+            let now = env.clock.now()
+            help = SupportPolicy.decide(query, config: env.config.support(for: tenant), directory: env.directory, now: now)
+                .map { HelpWindowView(card: $0, texts: texts, now: now) }
+        }
+        let view = HelpPageView(
+            page: page(request, context, title: { $0.helpPageTitle }, switchURL: context.url("/embed/help", language: context.language.other)),
+            help: help, backURL: context.subjectId == nil ? nil : context.url("/embed/report"))
+        return try assets.page("help", view)
+    }
+}
