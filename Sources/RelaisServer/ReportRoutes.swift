@@ -29,14 +29,7 @@ struct ReportRoutes {
         case .success(let valid): draft = valid
         case .failure(let failure): throw Problem.validation(failure)
         }
-        let now = env.clock.now()
-        let support = SupportPolicy.decide(
-            draft.supportRequest(tenant: tenant.name), config: env.config.support(for: tenant), directory: env.directory, now: now)
-        let requestHash = key == nil ? "" : Fingerprint.sha256(try JSONCoding.encoder.encode(draft))
-        let submission = ReportSubmission(
-            tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: draft, support: support,
-            receivedAt: now, idempotencyKey: key, requestHash: requestHash)
-        switch try await env.storage.submit(submission) {
+        switch try await ReportFiling(env: env).file(draft, tenant: tenant, idempotencyKey: key) {
         case .created(let receipt):
             return try JSONCoding.response(receipt, status: .created, headers: [.location: "/v1/reports/\(receipt.id)"])
         case .replayed(let receipt):

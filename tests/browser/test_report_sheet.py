@@ -13,7 +13,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import CLOSED_HOURS, RELAIS_BIN, axe_violations, screenshot
+from browser_support import CLOSED_HOURS, axe_violations, screenshot
+from relais_testing import relais_binary
 
 SHEET_QUERY = {
     "tenant": "demo", "surface": "web-test", "subjectKind": "comment", "subjectId": "comment-42",
@@ -129,7 +130,7 @@ def test_closed_hours_show_the_open_fallback_first_and_the_3018_closed_with_its_
     line_3018 = lines[ids.index("fr-3018")]
     assert "Fermé en ce moment" in line_3018.text
     assert "Rouvre demain à 09:00" in line_3018.text
-    assert "rouvre à 09:00" in driver.find_element(By.CSS_SELECTOR, "#help-window .help-message").text
+    assert "rouvre demain à 09:00" in driver.find_element(By.CSS_SELECTOR, "#help-window .help-message").text
     assert ids[-1] in ("fr-112", "fr-17")
     screenshot(driver, "help-window-closed-hours")
 
@@ -149,9 +150,9 @@ def tab_until(driver, predicate, limit=60):
 def test_keyboard_only_report_with_focus_into_the_dialog_and_back(browser, server):
     driver = browser(language="fr-FR")
     driver.get(server.base_url + "/")
-    summary = tab_until(driver, lambda e: e.tag_name == "summary" and "leo_du_64" in (e.get_attribute("aria-label") or ""))
+    tab_until(driver, lambda e: e.tag_name == "summary" and "leo_du_64" in (e.get_attribute("aria-label") or ""))
     ActionChains(driver).send_keys(Keys.ENTER).perform()
-    link = tab_until(driver, lambda e: e.get_attribute("data-subject-report") == "comment-2001", limit=3)
+    tab_until(driver, lambda e: e.get_attribute("data-subject-report") == "comment-2001", limit=3)
     ActionChains(driver).send_keys(Keys.ENTER).perform()
 
     # Focus moves into the dialog: the iframe, and inside it the sheet's heading.
@@ -364,7 +365,7 @@ def test_relais_js_and_the_language_switch(server):
 
 def test_production_refuses_the_test_clock():
     result = subprocess.run(
-        [str(RELAIS_BIN), "serve", "--test-clock", CLOSED_HOURS, "--database", "sqlite::memory:"],
+        [str(relais_binary()), "serve", "--test-clock", CLOSED_HOURS, "--database", "sqlite::memory:"],
         capture_output=True, text=True, timeout=30, env={"PATH": "/usr/bin:/bin"})
     assert result.returncode != 0
     assert "RELAIS_ALLOW_TEST_CLOCK=1" in result.stderr

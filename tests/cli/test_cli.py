@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import RelaisServer
+from relais_testing import RelaisServer
 
 
 def run(binary, *args, check=True):
