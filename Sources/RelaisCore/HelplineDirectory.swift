@@ -74,11 +74,12 @@ public struct HelplineDirectory: Sendable, Codable, Equatable {
         try JSONDecoder().decode(HelplineDirectory.self, from: data)
     }
 
+    /// Where the shipped directory file is.
+    public static var bundledURL: URL? { Bundle.module.url(forResource: "directory", withExtension: "json") }
+
     /// The directory shipped with Relais.
     public static func bundled() throws -> HelplineDirectory {
-        guard let url = Bundle.module.url(forResource: "directory", withExtension: "json") else {
-            throw CocoaError(.fileNoSuchFile)
-        }
+        guard let url = bundledURL else { throw CocoaError(.fileNoSuchFile) }
         return try decode(Data(contentsOf: url))
     }
 }

@@ -169,7 +169,8 @@ public enum SupportPolicy {
         ])
     }
 
-    static func entry(for line: Helpline, presentation: SupportCard.Presentation, texts: SupportTexts, now: Date)
+    /// One line as a card shows it at `now`: open state, today's hours, next opening, actions.
+    public static func entry(for line: Helpline, presentation: SupportCard.Presentation, texts: SupportTexts, now: Date)
         -> SupportCard.Entry
     {
         let open = isOpen(line, at: now)

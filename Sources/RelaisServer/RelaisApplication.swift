@@ -6,17 +6,28 @@ import RelaisStore
 
 /// What the routes work with: loaded once at start, then only read.
 public struct RelaisEnvironment: Sendable {
-    public var storage: any RelaisStorage
-    public var directory: HelplineDirectory
-    public var config: RelaisConfig
-    public var clock: RelaisClock
+    public let storage: any RelaisStorage
+    public let directory: HelplineDirectory
+    public let config: RelaisConfig
+    public let clock: RelaisClock
+    /// The directory as each configured tenant sees it, and as every other tenant does.
+    private let snapshots: [String: DirectorySnapshot]
+    private let defaultSnapshot: DirectorySnapshot
 
     public init(storage: any RelaisStorage, directory: HelplineDirectory, config: RelaisConfig = .empty, clock: RelaisClock = .system) {
         self.storage = storage
         self.directory = directory
         self.config = config
         self.clock = clock
+        // Overrides are applied and the cacheable JSON encoded once, here, not per request.
+        defaultSnapshot = DirectorySnapshot(directory: directory, settings: .default)
+        snapshots = config.tenants.mapValues { DirectorySnapshot(directory: directory.applying($0.helplines), settings: $0) }
     }
+
+    func snapshot(for tenant: Tenant) -> DirectorySnapshot { snapshots[tenant.name] ?? defaultSnapshot }
+
+    /// The directory the help-card policy reads for this tenant.
+    public func directory(for tenant: Tenant) -> HelplineDirectory { snapshot(for: tenant).directory }
 }
 
 public enum RelaisApplication {
@@ -26,6 +37,7 @@ public enum RelaisApplication {
         "GET /healthz", "GET /readyz", "GET /openapi.yaml",
         "POST /v1/reports", "GET /v1/reports/{id}",
         "GET /v1/support", "POST /v1/support/events",
+        "GET /v1/helplines", "GET /v1/directory",
     ]
 
     /// The HTML pages (the embeddable report sheet and the demo feed): not part of the JSON
@@ -39,6 +51,7 @@ public enum RelaisApplication {
         let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.storage))
         ReportRoutes(env: env).register(on: api)
         SupportRoutes(env: env).register(on: api)
+        DirectoryRoutes(env: env).register(on: api)
         // The web sheet and the demo: public pages, outside the API-key group.
         let assets: WebAssets
         do { assets = try WebAssets.bundled() } catch { fatalError("Relais's web assets are broken: \(error)") }

@@ -13,6 +13,27 @@ public struct RelaisConfig: Sendable, Codable, Equatable {
 
     public func support(for tenant: Tenant) -> TenantSupportConfig { tenants[tenant.name] ?? .default }
 
+    /// Problems with the tenants' own helpline entries, checked like the shipped data:
+    /// "tenant 'acme': acme-safety: …". Empty when every override is sound.
+    public func directoryProblems(base: HelplineDirectory) -> [String] {
+        var problems: [String] = []
+        for (name, settings) in tenants.sorted(by: { $0.key < $1.key }) where !settings.helplines.isEmpty {
+            let added = Set(settings.helplines.add.map(\.id))
+            let merged = base.applying(settings.helplines)
+            for issue in DirectoryValidator.validate(merged) where issue.entryId.map(added.contains) ?? true {
+                problems.append("tenant '\(name)': \(issue)")
+            }
+            let known = Set(merged.allHelplines.map(\.id)).union(added)
+            for id in settings.helplines.order where !known.contains(id) {
+                problems.append("tenant '\(name)': helplines.order names '\(id)', which is not in the directory")
+            }
+            for id in settings.helplines.hide where base.helpline(id: id) == nil {
+                problems.append("tenant '\(name)': helplines.hide names '\(id)', which is not in the directory")
+            }
+        }
+        return problems
+    }
+
     enum CodingKeys: String, CodingKey { case tenants }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -25,9 +46,21 @@ public struct RelaisConfig: Sendable, Codable, Equatable {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ConfigError("cannot read config file '\(path)'")
         }
-        do { return try JSONDecoder().decode(RelaisConfig.self, from: data) } catch let error as DecodingError {
+        let config: RelaisConfig
+        do { config = try JSONDecoder().decode(RelaisConfig.self, from: data) } catch let error as DecodingError {
             throw ConfigError("config file '\(path)': \(ConfigError.describe(error))")
         }
+        return config
+    }
+
+    /// Loads a config file and checks its helpline overrides against `directory`.
+    public static func load(path: String, directory: HelplineDirectory) throws -> RelaisConfig {
+        let config = try load(path: path)
+        let problems = config.directoryProblems(base: directory)
+        guard problems.isEmpty else {
+            throw ConfigError("config file '\(path)':\n  " + problems.joined(separator: "\n  "))
+        }
+        return config
     }
 }
 

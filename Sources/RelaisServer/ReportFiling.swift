@@ -11,7 +11,7 @@ struct ReportFiling: Sendable {
     func file(_ draft: ReportDraft, tenant: Tenant, idempotencyKey: String?) async throws -> SubmissionOutcome {
         let now = env.clock.now()
         let support = SupportPolicy.decide(
-            draft.supportRequest(tenant: tenant.name), config: env.config.support(for: tenant), directory: env.directory, now: now)
+            draft.supportRequest(tenant: tenant.name), config: env.config.support(for: tenant), directory: env.directory(for: tenant), now: now)
         let requestHash = idempotencyKey == nil ? "" : Fingerprint.sha256(try JSONCoding.encoder.encode(draft))
         let submission = ReportSubmission(
             tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: draft, support: support,

@@ -30,7 +30,7 @@ struct SupportRoutes {
         switch SupportQuery.validate(params, tenant: tenant.name) {
         case .failure(let failure): throw Problem.validation(failure)
         case .success(let query):
-            let card = SupportPolicy.decide(query, config: env.config.support(for: tenant), directory: env.directory, now: env.clock.now())
+            let card = SupportPolicy.decide(query, config: env.config.support(for: tenant), directory: env.directory(for: tenant), now: env.clock.now())
             return try JSONCoding.response(CardResponse(support: card))
         }
     }
@@ -38,7 +38,7 @@ struct SupportRoutes {
     func event(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {
         let tenant = try context.requireTenant()
         let json = try await JSONBody.read(request)
-        switch SupportEventDraft.validate(json, directory: env.directory) {
+        switch SupportEventDraft.validate(json, directory: env.directory(for: tenant)) {
         case .failure(let failure): throw Problem.validation(failure)
         case .success(let event):
             guard try await env.storage.recordSupportEvent(tenantId: tenant.id, event: event, at: env.clock.now()) else {

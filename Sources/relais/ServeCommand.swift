@@ -35,12 +35,12 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "relais")
+        let directory = try HelplineDirectory.bundled()
         let settings: RelaisConfig
-        do { settings = try config.map(RelaisConfig.load(path:)) ?? .empty } catch let error as ConfigError {
+        do { settings = try config.map { try RelaisConfig.load(path: $0, directory: directory) } ?? .empty } catch let error as ConfigError {
             throw ValidationError(error.description)
         }
         let storage = try await db.open(durability: sqliteDurability)
-        let directory = try HelplineDirectory.bundled()
 
         // First start: a demo tenant, so the quick start works without any set-up.
         let demoKey: String? =

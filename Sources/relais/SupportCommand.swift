@@ -34,12 +34,13 @@ struct SupportCommand: ParsableCommand {
             guard let parsed = Timestamp.parse(at) else { throw ValidationError("--at: '\(at)' is not ISO 8601 with a zone, such as 2026-11-29T22:30:00+01:00") }
             instant = parsed
         }
+        let bundled = try HelplineDirectory.bundled()
         let settings = try config.map { path in
-            do { return try RelaisConfig.load(path: path).tenants[tenant] ?? .default } catch let error as ConfigError {
+            do { return try RelaisConfig.load(path: path, directory: bundled).tenants[tenant] ?? .default } catch let error as ConfigError {
                 throw ValidationError(error.description)
             }
         } ?? .default
-        let directory = try HelplineDirectory.bundled()
+        let directory = bundled.applying(settings.helplines)
         let card = SupportPolicy.decide(request, config: settings, directory: directory, now: instant)
         if json {
             if let card { try printJSON(card) } else { print("null") }

@@ -318,3 +318,39 @@ private struct Research: Decodable {
         return try JSONDecoder().decode([Research].self, from: Data(contentsOf: url))
     }
 }
+
+@Suite("112 where EU law guarantees it")
+struct EuropeanEmergencyNumberTests {
+    @Test func everyEUAndEEACountryWithoutAnEmergencyLineGets112() throws {
+        let directory = try HelplineDirectory.bundled()
+        for code in CountryCode.euAndEEA.sorted() {
+            let country = CountryCode(rawValue: code)!
+            let emergency = directory.helplines(in: country).filter { $0.roles.contains(.emergency) }
+            #expect(emergency.count >= 1, "\(code) has no emergency line")
+            let own = directory.helplines.filter { $0.country == country && $0.roles.contains(.emergency) }
+            if own.isEmpty {
+                let line = try #require(emergency.first)
+                #expect(line.id == code.lowercased() + "-112")
+                #expect(line.channels.map(\.value) == ["112"] && line.free == true && line.verified && line.emergency)
+                #expect(line.sources.map(\.url) == ["https://eur-lex.europa.eu/eli/dir/2018/1972/oj"])
+            } else {
+                #expect(!directory.generated.contains { $0.country == country }, "\(code) keeps its own emergency line only")
+            }
+        }
+        // Outside the EU and EEA nothing is invented.
+        for code in ["US", "GB", "CH", "CA", "AU", "NZ", "JP"] {
+            #expect(!directory.helplines(in: CountryCode(rawValue: code)!).contains { $0.channels.contains { $0.value == "112" } })
+        }
+        #expect(directory.helplines(in: CountryCode(rawValue: "JP")!).isEmpty)
+        #expect(DirectoryValidator.validate(HelplineDirectory(version: "g", helplines: directory.generated)).isEmpty)
+    }
+
+    @Test func overridesAddHideAndReorder() throws {
+        let base = try HelplineDirectory.bundled()
+        let fr = CountryCode(rawValue: "FR")!
+        let moved = base.applying(HelplineOverrides(hide: ["fr-114"], order: ["fr-3114", "fr-119"]))
+        #expect(moved.helplines(in: fr).map(\.id) == ["fr-3114", "fr-119", "fr-3018", "fr-17", "fr-112", "fr-fil-sante-jeunes"])
+        #expect(moved.version == base.version)
+        #expect(base.applying(HelplineOverrides()) == base)
+    }
+}

@@ -88,3 +88,16 @@ def test_support_events(server, auth):
 def test_health(server):
     assert requests.get(server.url + "/healthz", timeout=10).json() == {"status": "ok"}
     assert requests.get(server.url + "/readyz", timeout=10).json() == {"status": "ready"}
+
+
+def test_directory_routes_match_the_schema(server, auth):
+    r = requests.get(server.url + "/v1/helplines", params={"country": "FR", "locale": "fr"}, headers=auth, timeout=10)
+    assert r.status_code == 200
+    for line in r.json()["helplines"]:
+        check(line, "HelplineView")
+    d = requests.get(server.url + "/v1/directory", headers=auth, timeout=10)
+    assert d.status_code == 200
+    for entry in d.json()["helplines"]:
+        check(entry, "DirectoryEntry")
+    again = requests.get(server.url + "/v1/directory", headers={**auth, "If-None-Match": d.headers["ETag"]}, timeout=10)
+    assert again.status_code == 304

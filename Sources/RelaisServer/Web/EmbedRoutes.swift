@@ -259,7 +259,7 @@ struct EmbedRoutes: Sendable {
                 locale: LanguageTag(context.language.rawValue), age: AgeBracket(rawValue: context.age) ?? .unknown,
                 surface: context.surface)
             let now = env.clock.now()
-            help = SupportPolicy.decide(query, config: env.config.support(for: tenant), directory: env.directory, now: now)
+            help = SupportPolicy.decide(query, config: env.config.support(for: tenant), directory: env.directory(for: tenant), now: now)
                 .map { HelpWindowView(card: $0, texts: texts, now: now) }
         }
         let view = HelpPageView(

@@ -1,0 +1,124 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RelaisCore
+import RelaisStore
+
+/// A tenant's view of the directory, computed once at start: the lines it may show
+/// (verified, or unverified ones it opted in to, with its overrides applied) and the
+/// cacheable JSON of `GET /v1/directory` with its ETag.
+struct DirectorySnapshot: Sendable {
+    let directory: HelplineDirectory
+    /// The entries this tenant's users may see.
+    let visible: [Helpline]
+    let body: Data
+    let etag: String
+
+    init(directory: HelplineDirectory, settings: TenantSupportConfig) {
+        self.directory = directory
+        visible = directory.allHelplines.filter { $0.verified || settings.showUnverified.contains($0.id) }
+        body = (try? JSONCoding.encoder.encode(DirectoryDocument(version: directory.version, helplines: visible))) ?? Data()
+        etag = "\"" + Fingerprint.sha256(body).prefix(32) + "\""
+    }
+
+    func visible(in country: CountryCode) -> [Helpline] {
+        let ids = Set(visible.lazy.filter { $0.country == country }.map(\.id))
+        // The directory's per-country order (with the tenant's `order` applied).
+        return directory.helplines(in: country).filter { ids.contains($0.id) }
+    }
+}
+
+struct DirectoryDocument: Encodable {
+    var version: String
+    var helplines: [Helpline]
+}
+
+/// `GET /v1/helplines?country=` (one country's lines, as a card would show them now) and
+/// `GET /v1/directory` (everything, for apps that show help even when Relais is unreachable).
+struct DirectoryRoutes {
+    let env: RelaisEnvironment
+
+    func register(on group: RouterGroup<RelaisRequestContext>) {
+        group.get("helplines") { request, context in try helplines(request, context) }
+        group.get("directory") { request, context in try directory(request, context) }
+    }
+
+    struct HelplinesResponse: Encodable {
+        var country: String
+        var directoryVersion: String
+        var helplines: [HelplineView]
+    }
+
+    /// An entry as the card shows it now (open, hours, localized actions), with the facts an
+    /// app needs to show it later: roles, topics, languages, audience, weekly hours, sources.
+    struct HelplineView: Encodable {
+        var card: SupportCard.Entry
+        var roles: [HelplineRole]
+        var topics: [ReportCategory]
+        var languages: [String]
+        var audience: Helpline.Audience?
+        var hours: OpeningHours?
+        var sources: [Helpline.Source]
+        var verified: Bool
+
+        func encode(to encoder: any Encoder) throws {
+            try card.encode(to: encoder)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(roles, forKey: .roles)
+            try c.encode(topics, forKey: .topics)
+            try c.encode(languages, forKey: .languages)
+            try c.encodeIfPresent(audience, forKey: .audience)
+            try c.encodeIfPresent(hours, forKey: .hours)
+            try c.encode(sources, forKey: .sources)
+            try c.encode(verified, forKey: .verified)
+        }
+
+        enum CodingKeys: String, CodingKey { case roles, topics, languages, audience, hours, sources, verified }
+    }
+
+    func helplines(_ request: Request, _ context: RelaisRequestContext) throws -> Response {
+        let tenant = try context.requireTenant()
+        let params = request.uri.queryParameters
+        var errors: [FieldError] = []
+        let countryText = params["country"].map(String.init) ?? ""
+        let country = CountryCode(rawValue: countryText)
+        if country == nil {
+            errors.append(FieldError("country", countryText.isEmpty ? "is required (ISO 3166-1 alpha-2, such as FR)" : "'\(countryText)' is not an ISO 3166-1 alpha-2 country code (such as FR)"))
+        }
+        var locale: LanguageTag?
+        if let text = params["locale"].map(String.init), !text.isEmpty {
+            locale = LanguageTag(text)
+            if locale == nil { errors.append(FieldError("locale", "'\(text)' is not a BCP 47 language tag (such as fr-FR)")) }
+        }
+        guard errors.isEmpty, let country else { throw Problem.validation(ValidationFailure(errors)) }
+        let snapshot = env.snapshot(for: tenant)
+        let texts = SupportTexts.forLanguage(locale)
+        let now = env.clock.now()
+        let views = snapshot.visible(in: country).map { line in
+            HelplineView(
+                card: SupportPolicy.entry(for: line, presentation: .both, texts: texts, now: now), roles: line.roles,
+                topics: line.topics, languages: line.languages, audience: line.audience, hours: line.hours,
+                sources: line.sources, verified: line.verified)
+        }
+        return try JSONCoding.response(HelplinesResponse(country: country.rawValue, directoryVersion: snapshot.directory.version, helplines: views))
+    }
+
+    func directory(_ request: Request, _ context: RelaisRequestContext) throws -> Response {
+        let snapshot = env.snapshot(for: try context.requireTenant())
+        let headers: HTTPFields = [.eTag: snapshot.etag, .cacheControl: "private, max-age=3600"]
+        if let match = request.headers[.ifNoneMatch], Self.matches(match, etag: snapshot.etag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        var all = headers
+        all[.contentType] = "application/json"
+        return Response(status: .ok, headers: all, body: .init(byteBuffer: ByteBuffer(bytes: snapshot.body)))
+    }
+
+    /// `If-None-Match: "a", W/"b"` or `*` (RFC 9110 §13.1.2, weak comparison).
+    static func matches(_ header: String, etag: String) -> Bool {
+        header.split(separator: ",").contains { candidate in
+            let tag = candidate.trimmingCharacters(in: .whitespaces)
+            return tag == "*" || tag == etag || tag == "W/" + etag
+        }
+    }
+}
