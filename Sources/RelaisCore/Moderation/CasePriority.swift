@@ -208,7 +208,7 @@ public struct DecisionTarget: Sendable, Codable, Equatable {
 /// Weights of the priority formula (see `CasePriority`). The defaults put severity first:
 /// each severity level is worth 20 points, so one level outweighs a trusted flagger or a
 /// possibly-minor target alone, and spam (0) can reach a fresh critical case (80) only when
-/// every other factor is at its cap at once.
+/// several other factors are at their caps at once.
 public struct PriorityWeights: Sendable, Codable, Equatable {
     /// Points per severity level (spam 0 … critical 4).
     public var perSeverityLevel: Double
