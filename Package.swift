@@ -67,7 +67,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "RelaisStoreTests", dependencies: ["RelaisStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RelaisStoreTests",
+            dependencies: ["RelaisStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "RelaisServerTests",
             dependencies: [

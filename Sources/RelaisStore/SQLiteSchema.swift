@@ -1,11 +1,20 @@
 import GRDB
 
-/// Versioned migrations of the SQLite schema. A migration, once shipped, never changes:
-/// new needs get a new named step.
+/// A named schema step. Once shipped it never changes: new needs get a new step.
+typealias SQLiteMigration = (name: String, apply: @Sendable (Database) throws -> Void)
+
+/// Versioned migrations of the SQLite schema, one list per concern (each in its own file),
+/// applied in this order.
 enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1 tenants, reports, cases, idempotency, support events") { db in
+        for step in intake + moderation + webhooks { migrator.registerMigration(step.name, migrate: step.apply) }
+        return migrator
+    }
+
+    /// Report intake: tenants, reports, cases, idempotency keys, support events, the outbox.
+    static let intake: [SQLiteMigration] = [
+        ("v1 tenants, reports, cases, idempotency, support events", { db in
             try db.execute(sql: """
                 CREATE TABLE tenants (
                   id TEXT PRIMARY KEY,
@@ -73,7 +82,7 @@ enum SQLiteSchema {
                   PRIMARY KEY (tenant_id, day, surface, country, category, helpline_id, event)
                 );
                 """)
-        }
-        return migrator
-    }
+        }),
+        ("v2 outbox", { db in try db.execute(sql: SQLiteOutbox.migration) }),
+    ]
 }

@@ -121,6 +121,11 @@ public final class SQLiteStorage: RelaisStorage {
                     draft.subject.kind.rawValue, draft.subject.id, draft.subject.url, draft.subject.authorId, draft.subject.text,
                     draft.subject.language, draft.subject.createdAt, draft.details, draft.goodFaith, try s.support.map(ReceiptCodec.encodeCard),
                 ])
+            let received = ReportReceivedPayload(
+                reportId: s.reportId, caseId: caseId, category: draft.category.rawValue, surface: draft.surface, receivedAt: receivedAt)
+            try SQLiteOutbox.append(
+                OutboxEvent(tenantId: s.tenantId, type: received.event, payload: String(decoding: try ReceiptCodec.encoder.encode(received), as: UTF8.self), createdAt: s.receivedAt),
+                in: db)
             if let key = s.idempotencyKey {
                 try db.cachedStatement(sql: "INSERT INTO idempotency_keys (tenant_id, key, request_hash, report_id, response_json, created_at) VALUES (?, ?, ?, ?, ?, ?)")
                     .execute(arguments: [s.tenantId, key, s.requestHash, s.reportId, json, s.receivedAt])

@@ -1,6 +1,7 @@
 import Foundation
 import RelaisCore
-import RelaisStore
+import GRDB
+@testable import RelaisStore
 import Testing
 
 /// A fresh SQLite file in a temporary folder, removed by the caller.
@@ -173,5 +174,25 @@ struct SQLiteStorageTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let storage = try DatabaseURL.open("sqlite:" + folder.appendingPathComponent("x.sqlite").path)
         #expect(storage.location.hasPrefix("sqlite:"))
+    }
+}
+
+@Suite("Outbox")
+struct OutboxTests {
+    @Test func aStoredReportAppendsOneReportReceivedEventInTheSameTransaction() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
+        guard case .created(let receipt) = try await storage.submit(submission(tenant, draft(text: "secret snapshot"), key: "k", hash: "h")) else {
+            Issue.record("expected created"); return
+        }
+        _ = try await storage.submit(submission(tenant, draft(text: "secret snapshot"), key: "k", hash: "h"))  // a replay adds nothing
+        let rows = try await storage.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM outbox_events") }
+        #expect(rows.count == 1)
+        let payload: String = rows[0]["payload"]
+        #expect(rows[0]["type"] as String == "report.received")
+        #expect(rows[0]["status"] as String == "pending")
+        #expect(payload.contains(receipt.id) && payload.contains(receipt.caseId))
+        #expect(!payload.contains("secret snapshot") && !payload.contains("u-1"), "no content, no reporter id")
     }
 }

@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+
+/// An event that must leave the process (a webhook), written in the same transaction as the
+/// change that caused it: if the change is committed, so is the event, and a delivery
+/// worker sends it at least once afterwards, with `id` as its idempotency key.
+public struct OutboxEvent: Sendable, Equatable, Codable {
+    /// Unique, stable across retries: receivers deduplicate on it.
+    public var id: String
+    public var tenantId: String
+    /// "report.received", "case.decided", …
+    public var type: String
+    /// The JSON body to deliver. No content snapshots, no details: only what the platform
+    /// needs to act (ids, categories, outcomes).
+    public var payload: String
+    public var createdAt: Date
+
+    public init(id: String = UUID().uuidString.lowercased(), tenantId: String, type: String, payload: String, createdAt: Date) {
+        self.id = id
+        self.tenantId = tenantId
+        self.type = type
+        self.payload = payload
+        self.createdAt = createdAt
+    }
+}
+
+/// Delivery state of an outbox event.
+public enum OutboxStatus: String, Sendable, Codable {
+    case pending, delivered, dead
+}
+
+enum SQLiteOutbox {
+    /// Appends an event inside the caller's transaction.
+    static func append(_ event: OutboxEvent, in db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO outbox_events (id, tenant_id, type, payload, created_at, status, attempts, next_attempt_at)
+            VALUES (?, ?, ?, ?, ?, 'pending', 0, ?)
+            """).execute(arguments: [event.id, event.tenantId, event.type, event.payload, event.createdAt, event.createdAt])
+    }
+
+    static let migration = """
+        CREATE TABLE outbox_events (
+          id TEXT PRIMARY KEY,
+          tenant_id TEXT NOT NULL REFERENCES tenants(id),
+          type TEXT NOT NULL,
+          payload TEXT NOT NULL,
+          created_at DATETIME NOT NULL,
+          status TEXT NOT NULL,
+          attempts INTEGER NOT NULL,
+          next_attempt_at DATETIME NOT NULL,
+          delivered_at DATETIME,
+          last_error TEXT
+        );
+        CREATE INDEX outbox_due ON outbox_events(status, next_attempt_at);
+        """
+}
+
+/// `report.received`: a report was stored. Ids and category only.
+struct ReportReceivedPayload: Encodable {
+    var event = "report.received"
+    var reportId: String
+    var caseId: String
+    var category: String
+    var surface: String
+    var receivedAt: String
+}

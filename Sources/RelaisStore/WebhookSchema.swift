@@ -1,0 +1,6 @@
+import GRDB
+
+extension SQLiteSchema {
+    /// Webhooks: endpoints and secrets per tenant, delivery state.
+    static let webhooks: [SQLiteMigration] = []
+}
