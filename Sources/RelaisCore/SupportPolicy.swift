@@ -246,12 +246,15 @@ public enum SupportPolicy {
 
     /// "0 800 235 236" → "0800235236"; keeps a leading "+".
     static func dialable(_ number: String) -> String {
-        String(number.unicodeScalars.filter { CharacterSet.decimalDigits.contains($0) || $0 == "+" }.map(Character.init))
+        String(decoding: number.utf8.filter { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B }, as: UTF8.self)
     }
 
-    /// "https://www.3018.fr/path" → "3018.fr".
+    /// "https://www.3018.fr/path" → "3018.fr". The directory's links are validated https
+    /// URLs, so a plain split is enough (and cheaper than URL parsing on every card).
     static func displayHost(_ url: String) -> String {
-        guard let host = URL(string: url)?.host else { return url }
-        return host.hasPrefix("www.") ? String(host.dropFirst(4)) : host
+        guard let scheme = url.range(of: "://") else { return url }
+        var host = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
+        if host.hasPrefix("www.") { host = host.dropFirst(4) }
+        return host.isEmpty ? url : String(host)
     }
 }

@@ -6,7 +6,7 @@ import Hummingbird
 enum JSONBody {
     static func read(_ request: Request) async throws -> Any {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let mediaType = String(contentType.prefix { $0 != ";" && $0 != " " })
         guard mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json")) else {
             throw Problem(
                 .unsupportedMediaType, title: "Unsupported content type",

@@ -29,7 +29,7 @@ struct TenantAuthMiddleware: RouterMiddleware {
         guard let header = request.headers[.authorization], header.count > 7,
             header.prefix(7).lowercased() == "bearer "
         else { throw Problem.unauthorized }
-        let key = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
+        let key = String(header.dropFirst(7).drop { $0 == " " })
         guard !key.isEmpty, let tenant = try await tenants.tenant(apiKey: key) else { throw Problem.unauthorized }
         var context = context
         context.tenant = tenant

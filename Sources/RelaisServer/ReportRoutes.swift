@@ -31,16 +31,22 @@ struct ReportRoutes {
         }
         switch try await ReportFiling(env: env).file(draft, tenant: tenant, idempotencyKey: key) {
         case .created(let receipt):
-            return try JSONCoding.response(receipt, status: .created, headers: [.location: "/v1/reports/\(receipt.id)"])
+            return Self.created(receipt, headers: [.location: "/v1/reports/\(receipt.id)"])
         case .replayed(let receipt):
-            return try JSONCoding.response(
-                receipt, status: .created, headers: [.location: "/v1/reports/\(receipt.id)", .idempotentReplayed: "true"])
+            return Self.created(receipt, headers: [.location: "/v1/reports/\(receipt.id)", .idempotentReplayed: "true"])
         case .keyReusedWithDifferentRequest:
             throw Problem(
                 .unprocessableContent, title: "Idempotency-Key reused",
                 detail: "This key was already used for a different report. Use a new key for a new report.",
                 errors: [FieldError("Idempotency-Key", "was already used with a different request body")])
         }
+    }
+
+    /// `201` with the receipt's JSON as the store built it (the card is encoded once per report).
+    static func created(_ receipt: ReportReceipt, headers: HTTPFields) -> Response {
+        var headers = headers
+        headers[.contentType] = "application/json"
+        return Response(status: .created, headers: headers, body: .init(byteBuffer: ByteBuffer(string: receipt.json)))
     }
 
     private func idempotencyKey(_ request: Request) throws -> String? {

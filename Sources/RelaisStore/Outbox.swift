@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RelaisCore
 
 /// An event that must leave the process (a webhook), written in the same transaction as the
 /// change that caused it: if the change is committed, so is the event, and a delivery
@@ -56,11 +57,12 @@ enum SQLiteOutbox {
 }
 
 /// `report.received`: a report was stored. Ids and category only.
-struct ReportReceivedPayload: Encodable {
-    var event = "report.received"
-    var reportId: String
-    var caseId: String
-    var category: String
-    var surface: String
-    var receivedAt: String
+enum ReportReceivedPayload {
+    /// Built inside the write transaction, so without an encoder: ids are UUIDs, the surface
+    /// is an identifier ([A-Za-z0-9_-]), the category an enum and the time ISO 8601, so
+    /// nothing needs escaping.
+    static func json(reportId: String, caseId: String, category: ReportCategory, surface: String, receivedAt: String) -> String {
+        #"{"caseId":""# + caseId + #"","category":""# + category.rawValue + #"","event":"report.received","receivedAt":""#
+            + receivedAt + #"","reportId":""# + reportId + #"","surface":""# + surface + #""}"#
+    }
 }

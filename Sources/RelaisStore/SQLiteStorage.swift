@@ -87,8 +87,11 @@ public final class SQLiteStorage: RelaisStorage {
     // MARK: Reports
 
     public func submit(_ s: ReportSubmission) async throws -> SubmissionOutcome {
+        // Everything that can be computed before the transaction is: the writer is the one
+        // serialized resource, so its critical section holds only SQL.
         let caseIdCandidate = UUID().uuidString.lowercased()
         let receivedAt = Timestamp.format(s.receivedAt)
+        let cardJSON = try s.support.map(ReceiptCodec.encodeCard)
         return try await pool.write { db -> SubmissionOutcome in
             if let key = s.idempotencyKey,
                 let row = try Row.fetchOne(
@@ -108,8 +111,9 @@ public final class SQLiteStorage: RelaisStorage {
                 """).execute(arguments: [caseIdCandidate, s.tenantId, subjectKey, draft.subject.kind.rawValue, draft.subject.id, s.receivedAt, s.receivedAt])
             let caseId = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT id FROM cases WHERE tenant_id = ? AND subject_key = ?"), arguments: [s.tenantId, subjectKey])!
-            let receipt = ReportReceipt(id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId, support: s.support)
-            let json = try ReceiptCodec.encode(receipt)
+            let receipt = ReportReceipt(
+                id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId, support: s.support,
+                json: ReceiptCodec.body(id: s.reportId, receivedAt: receivedAt, caseId: caseId, cardJSON: cardJSON))
             try db.cachedStatement(sql: """
                 INSERT INTO reports (id, tenant_id, case_id, received_at, status, surface, category, reporter_id, reporter_country,
                   reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
@@ -119,16 +123,18 @@ public final class SQLiteStorage: RelaisStorage {
                     s.reportId, s.tenantId, caseId, s.receivedAt, draft.surface, draft.category.rawValue, draft.reporter.id,
                     draft.reporter.country.rawValue, draft.reporter.locale, draft.reporter.ageBracket.rawValue, draft.reporter.isTarget,
                     draft.subject.kind.rawValue, draft.subject.id, draft.subject.url, draft.subject.authorId, draft.subject.text,
-                    draft.subject.language, draft.subject.createdAt, draft.details, draft.goodFaith, try s.support.map(ReceiptCodec.encodeCard),
+                    draft.subject.language, draft.subject.createdAt, draft.details, draft.goodFaith, cardJSON,
                 ])
-            let received = ReportReceivedPayload(
-                reportId: s.reportId, caseId: caseId, category: draft.category.rawValue, surface: draft.surface, receivedAt: receivedAt)
             try SQLiteOutbox.append(
-                OutboxEvent(tenantId: s.tenantId, type: received.event, payload: String(decoding: try ReceiptCodec.encoder.encode(received), as: UTF8.self), createdAt: s.receivedAt),
+                OutboxEvent(
+                    tenantId: s.tenantId, type: "report.received",
+                    payload: ReportReceivedPayload.json(
+                        reportId: s.reportId, caseId: caseId, category: draft.category, surface: draft.surface, receivedAt: receivedAt),
+                    createdAt: s.receivedAt),
                 in: db)
             if let key = s.idempotencyKey {
                 try db.cachedStatement(sql: "INSERT INTO idempotency_keys (tenant_id, key, request_hash, report_id, response_json, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                    .execute(arguments: [s.tenantId, key, s.requestHash, s.reportId, json, s.receivedAt])
+                    .execute(arguments: [s.tenantId, key, s.requestHash, s.reportId, receipt.json, s.receivedAt])
             }
             return .created(receipt)
         }
@@ -213,12 +219,17 @@ public enum ReceiptCodec {
         return e
     }()
 
-    public static func encode(_ receipt: ReportReceipt) throws -> String {
-        String(decoding: try encoder.encode(receipt), as: UTF8.self)
+    public static func decode(_ json: String) throws -> ReportReceipt {
+        var receipt = try JSONDecoder().decode(ReportReceipt.self, from: Data(json.utf8))
+        receipt.json = json
+        return receipt
     }
 
-    public static func decode(_ json: String) throws -> ReportReceipt {
-        try JSONDecoder().decode(ReportReceipt.self, from: Data(json.utf8))
+    /// The receipt's JSON, keys sorted like the encoder's, around the card encoded once.
+    /// The ids are UUIDs and the time is ISO 8601: nothing here needs escaping.
+    static func body(id: String, receivedAt: String, caseId: String, cardJSON: String?) -> String {
+        #"{"caseId":""# + caseId + #"","id":""# + id + #"","receivedAt":""# + receivedAt
+            + #"","status":"received","support":"# + (cardJSON ?? "null") + "}"
     }
 
     static func encodeCard(_ card: SupportCard) throws -> String {

@@ -34,27 +34,20 @@ public struct ReportReceipt: Sendable, Equatable, Codable {
     public var status: String
     public var caseId: String
     public var support: SupportCard?
+    /// The exact JSON body of the answer, built once (outside the write transaction) and
+    /// stored with the idempotency key, so a replay is byte for byte the first answer.
+    public var json: String = ""
 
-    public init(id: String, receivedAt: String, status: String, caseId: String, support: SupportCard?) {
+    public init(id: String, receivedAt: String, status: String, caseId: String, support: SupportCard?, json: String) {
         self.id = id
         self.receivedAt = receivedAt
         self.status = status
         self.caseId = caseId
         self.support = support
+        self.json = json
     }
 
     enum CodingKeys: String, CodingKey { case id, receivedAt, status, caseId, support }
-
-    /// `support` is always present: the card, or `null` when none applies, so clients can
-    /// tell "no card" from an older server.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(receivedAt, forKey: .receivedAt)
-        try c.encode(status, forKey: .status)
-        try c.encode(caseId, forKey: .caseId)
-        try c.encode(support, forKey: .support)
-    }
 }
 
 /// One report to store, with everything decided before the transaction.

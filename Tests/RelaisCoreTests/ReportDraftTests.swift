@@ -482,3 +482,34 @@ struct ReportDraftTests {
         #expect(json == ["field": "reporter.country", "message": "'XX' is not an ISO 3166-1 alpha-2 country code (such as FR)"])
     }
 }
+
+@Suite("Timestamps and text templates")
+struct TimestampAndTemplateTests {
+    @Test(arguments: [
+        (0.0, "1970-01-01T00:00:00.000Z"), (1_795_000_000.5, "2026-11-18T11:06:40.500Z"),
+        (951_782_400.25, "2000-02-29T00:00:00.250Z"), (-1.25, "1969-12-31T23:59:58.750Z"),
+        (4_102_444_799.0, "2099-12-31T23:59:59.000Z"),
+    ])
+    func formatsUTCWithMilliseconds(_ seconds: Double, _ expected: String) {
+        let date = Date(timeIntervalSince1970: seconds)
+        #expect(Timestamp.format(date) == expected)
+        #expect(Timestamp.format(date) == date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: true)))
+    }
+
+    @Test func fillsPlaceholdersAndLeavesUnknownOnes() {
+        #expect("Call {number}".filling(["number": "3018"]) == "Call 3018")
+        #expect("{a}{b}-{a}".filling(["a": "x", "b": "{a}"]) == "x{a}-x", "values are not filled again")
+        #expect("{unknown} stays".filling(["number": "1"]) == "{unknown} stays")
+        #expect("no braces".filling(["a": "b"]) == "no braces")
+        #expect("open { only".filling(["a": "b"]) == "open { only")
+        #expect("Appeler le {number} à {time}".filling(["number": "119", "time": "09:00"]) == "Appeler le 119 à 09:00")
+    }
+
+    @Test func dialableNumbersAndHosts() {
+        #expect(SupportPolicy.dialable("+33 1 23-45") == "+3312345")
+        #expect(SupportPolicy.displayHost("https://www.3018.fr") == "3018.fr")
+        #expect(SupportPolicy.displayHost("https://www.incibe.es/linea-de-ayuda-en-ciberseguridad") == "incibe.es")
+        #expect(SupportPolicy.displayHost("https://allo119.gouv.fr:443/x?y") == "allo119.gouv.fr")
+        #expect(SupportPolicy.displayHost("not a url") == "not a url")
+    }
+}
