@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import RelaisCore
 import RelaisStore
+import ServiceLifecycle
 
 /// What the routes work with: loaded once at start, then only read.
 public struct RelaisEnvironment: Sendable {
@@ -61,13 +62,15 @@ public enum RelaisApplication {
     }
 
     /// The HTTP application on `host:port`; `onServerRunning` receives the bound port (useful with port 0).
+    /// `services` run beside the server and stop after it on shutdown (the webhook worker).
     public static func application(
-        _ env: RelaisEnvironment, host: String, port: Int, logger: Logger,
+        _ env: RelaisEnvironment, host: String, port: Int, logger: Logger, services: [any Service] = [],
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             router: router(env),
             configuration: .init(address: .hostname(host, port: port), serverName: "Relais"),
+            services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger
         )

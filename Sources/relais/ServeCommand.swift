@@ -22,6 +22,10 @@ struct ServeCommand: AsyncParsableCommand {
             "Test only: pin the server's clock to an ISO 8601 instant with a zone. Refused unless RELAIS_ALLOW_TEST_CLOCK=1.",
             valueName: "instant"))
     var testClock: String?
+    @Option(help: ArgumentHelp("Seconds between webhook polls when there is no backlog.", valueName: "seconds"))
+    var webhookPollInterval = 1.0
+    @Option(help: "Webhook events claimed and sent per poll.") var webhookBatchSize = 10
+    @Option(help: "Failed attempts before a webhook event is dead (docs/webhooks.md).") var webhookMaxAttempts = 16
 
     func run() async throws {
         guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("--log-level: '\(logLevel)' is not a log level") }
@@ -29,6 +33,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError("--durability: use normal or full")
         }
         let clock = try Self.clock(testClock, environment: ProcessInfo.processInfo.environment)
+        guard webhookPollInterval > 0, webhookPollInterval <= 3600 else { throw ValidationError("--webhook-poll-interval: use 0 < seconds ≤ 3600") }
+        guard (1...1000).contains(webhookBatchSize) else { throw ValidationError("--webhook-batch-size: use 1…1000") }
+        guard (1...100).contains(webhookMaxAttempts) else { throw ValidationError("--webhook-max-attempts: use 1…100") }
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
@@ -49,7 +56,15 @@ struct ServeCommand: AsyncParsableCommand {
         let env = RelaisEnvironment(storage: storage, directory: directory, config: settings, clock: clock)
         let host = self.host
         let testClock = self.testClock
-        let app = RelaisApplication.application(env, host: host, port: port, logger: logger) { boundPort in
+        // The worker uses the system clock even under --test-clock: retries and claim leases
+        // are real time, only the help card's opening hours are pinned.
+        let webhooks = WebhookWorker(
+            store: storage,
+            options: WebhookDeliveryOptions(
+                pollInterval: .milliseconds(Int((webhookPollInterval * 1000).rounded())), batchSize: webhookBatchSize,
+                retry: WebhookRetryPolicy(maxAttempts: webhookMaxAttempts)),
+            logger: Logger(label: "relais.webhooks"))
+        let app = RelaisApplication.application(env, host: host, port: port, logger: logger, services: [webhooks]) { boundPort in
             var banner = "Relais is running: open http://\(host):\(boundPort)/healthz — API at http://\(host):\(boundPort)/v1 (database \(storage.location), directory \(directory.version))"
             if let demoKey {
                 banner += "\nFirst start: created tenant 'demo'. Its API key (shown only this once):\n  \(demoKey)"
