@@ -74,7 +74,7 @@ enum CardText {
             if line.anonymous == true { facts.append("anonymous") }
             if line.confidential == true { facts.append("confidential") }
             if line.emergency { facts.append("emergency") }
-            lines.append("\(index + 1). \(line.name) — \(state) — today \(line.hoursToday)" + (facts.isEmpty ? "" : " — " + facts.joined(separator: ", ")))
+            lines.append("\(index + 1). \(line.name) — \(state) — hours today: \(line.hoursToday)" + (facts.isEmpty ? "" : " — " + facts.joined(separator: ", ")))
             for action in line.actions { lines.append("     [\(action.kind.rawValue)] \(action.label)  \(action.uri)") }
         }
         lines.append("")
