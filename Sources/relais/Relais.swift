@@ -5,7 +5,7 @@ struct Relais: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "relais",
         abstract: "Report-to-help service: records reports as DSA notices and answers with the help card.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, TenantsCommand.self, SupportCommand.self, DirectoryCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, TenantsCommand.self, UsersCommand.self, SupportCommand.self, DirectoryCommand.self],
         defaultSubcommand: nil
     )
 }
