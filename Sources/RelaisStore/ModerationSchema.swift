@@ -27,9 +27,15 @@ extension SQLiteSchema {
         }),
         ("v5 queue facts and leases on cases", { db in
             // What the queue orders by, kept up to date in the report's transaction (see
-            // SQLiteModerationQueue): the time-independent part of the priority score, the
-            // target time, the due time; then the lease, and when the case was decided.
+            // SQLiteCaseFacts): the core's `PriorityInputs` summary, the time-independent part
+            // of the priority score, the target time, the due time; then the lease, and when
+            // the case was decided.
             try db.execute(sql: """
+                ALTER TABLE cases ADD COLUMN severity INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN involves_minor BOOLEAN NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN has_threat BOOLEAN NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN trusted_flagger BOOLEAN NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN distinct_reporters INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE cases ADD COLUMN base_priority REAL NOT NULL DEFAULT 0;
                 ALTER TABLE cases ADD COLUMN target_seconds REAL NOT NULL DEFAULT 86400;
                 ALTER TABLE cases ADD COLUMN due_at DATETIME;

@@ -114,6 +114,7 @@ public final class SQLiteStorage: RelaisStorage {
                 """).execute(arguments: [caseIdCandidate, s.tenantId, subjectKey, draft.subject.kind.rawValue, draft.subject.id, s.receivedAt, s.receivedAt])
             let caseId = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT id FROM cases WHERE tenant_id = ? AND subject_key = ?"), arguments: [s.tenantId, subjectKey])!
+            let isNewReporter = try SQLiteCaseFacts.isNewReporter(db, caseId: caseId, reporterId: draft.reporter.id)
             let receipt = ReportReceipt(id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId, support: s.support)
             let json = try ReceiptCodec.encode(receipt)
             try db.cachedStatement(sql: """
@@ -131,7 +132,12 @@ public final class SQLiteStorage: RelaisStorage {
             // The queue's view of the case changes with each report (a more severe category,
             // a child, a trusted flagger, one more reporter): same transaction, so a claim
             // never sees a report without its effect on the priority.
-            try SQLiteCaseFacts.refreshQueueColumns(db, caseId: caseId, weights: weights)
+            let caseReport = CaseReport(
+                reporterId: draft.reporter.id, category: draft.category, ageBracket: draft.reporter.ageBracket,
+                isTarget: draft.reporter.isTarget, isTrustedFlagger: draft.reporter.trustedFlagger != nil,
+                trustedFlaggerName: draft.reporter.trustedFlagger, receivedAt: s.receivedAt)
+            try SQLiteCaseFacts.record(
+                db, report: caseReport, isNewReporter: isNewReporter, authorId: draft.subject.authorId, caseId: caseId, weights: weights)
             let received = ReportReceivedPayload(
                 reportId: s.reportId, caseId: caseId, category: draft.category.rawValue, surface: draft.surface, receivedAt: receivedAt)
             try SQLiteOutbox.append(

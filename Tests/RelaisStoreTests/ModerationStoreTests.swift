@@ -52,8 +52,16 @@ struct ModerationStoreTests {
             (moderationDraft(subject: "doxxing", category: .doxxing), 90_000),
         ]
         for (draft, offset) in drafts { try await storage.file(tenant, draft, at: moderationStart.addingTimeInterval(offset)) }
-        for reporter in ["a", "b", "c", "d"] {
+        // Four more reporters on the spam case, one of them twice (one voice).
+        for reporter in ["a", "b", "c", "d", "a"] {
             try await storage.file(tenant, moderationDraft(subject: "spam", reporter: reporter, category: .spam), at: moderationStart.addingTimeInterval(100))
+        }
+        // The summary kept report by report is the summary of all reports.
+        try await storage.pool.read { db in
+            for id in try String.fetchAll(db, sql: "SELECT id FROM cases") {
+                let facts = try #require(try SQLiteCaseFacts.facts(db, caseId: id))
+                #expect(try SQLiteCaseFacts.inputs(db, caseId: id) == PriorityInputs(facts))
+            }
         }
         let moderator = try await storage.createModerator(name: "mia", tenantName: "acme", role: .moderator, now: moderationStart).0
         // At several instants, three claims take the three cases the core ranks first among
