@@ -18,13 +18,19 @@ public struct ReportDraft: Sendable, Equatable, Codable {
         public var ageBracket: AgeBracket
         /// The reporter is the person targeted.
         public var isTarget: Bool
+        /// The organisation, when the notice comes through the trusted-flagger channel
+        /// (DSA Art. 22: "e-Enfance"). The platform vouches for it with its own API key; the
+        /// name is public (a Digital Services Coordinator designates it), so it may appear in
+        /// a statement of reasons as `source_identity`. The case is then handled first.
+        public var trustedFlagger: String?
 
-        public init(id: String, country: CountryCode, locale: String, ageBracket: AgeBracket, isTarget: Bool) {
+        public init(id: String, country: CountryCode, locale: String, ageBracket: AgeBracket, isTarget: Bool, trustedFlagger: String? = nil) {
             self.id = id
             self.country = country
             self.locale = locale
             self.ageBracket = ageBracket
             self.isTarget = isTarget
+            self.trustedFlagger = trustedFlagger
         }
     }
 
@@ -63,6 +69,7 @@ public struct ReportDraft: Sendable, Equatable, Codable {
         public static let textLength = 10_000
         public static let detailsLength = 4000
         public static let surfaceLength = 64
+        public static let trustedFlaggerLength = 200
     }
 
     public init(surface: String, reporter: Reporter, subject: Subject, category: ReportCategory, details: String?, goodFaith: Bool) {
@@ -107,9 +114,15 @@ public struct ReportDraft: Sendable, Equatable, Codable {
             }
             let age = rr.oneOf("ageBracket", required: true, AgeBracket.self)
             let isTarget = rr.bool("isTarget", required: true)
+            let trustedFlagger = rr.string("trustedFlagger", required: false, maxLength: Limits.trustedFlaggerLength)
+            if let trustedFlagger, trustedFlagger.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                rr.fail("trustedFlagger", "must name the organisation (or be left out)")
+            }
             r.absorb(rr.errors)
-            if let id, let country, let locale, LanguageTag(locale) != nil, let age, let isTarget {
-                reporter = Reporter(id: id, country: country, locale: locale, ageBracket: age, isTarget: isTarget)
+            if let id, let country, let locale, LanguageTag(locale) != nil, let age, let isTarget, rr.errors.isEmpty {
+                reporter = Reporter(
+                    id: id, country: country, locale: locale, ageBracket: age, isTarget: isTarget,
+                    trustedFlagger: trustedFlagger?.trimmingCharacters(in: .whitespacesAndNewlines))
             }
         }
 

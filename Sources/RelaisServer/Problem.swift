@@ -25,8 +25,10 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         switch status.code {
         case 400: "urn:relais:problem:bad-request"
         case 401: "urn:relais:problem:unauthorized"
+        case 403: "urn:relais:problem:forbidden"
         case 404: "urn:relais:problem:not-found"
         case 405: "urn:relais:problem:method-not-allowed"
+        case 409: "urn:relais:problem:conflict"
         case 413: "urn:relais:problem:too-large"
         case 415: "urn:relais:problem:unsupported-media-type"
         case 422: "urn:relais:problem:validation"

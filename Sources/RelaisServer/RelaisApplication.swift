@@ -39,7 +39,7 @@ public enum RelaisApplication {
         "POST /v1/reports", "GET /v1/reports/{id}",
         "GET /v1/support", "POST /v1/support/events",
         "GET /v1/helplines", "GET /v1/directory",
-    ]
+    ] + ModerationRoutes.routes
 
     /// The HTML pages (the embeddable report sheet and the demo feed): not part of the JSON
     /// API, so not in `openapi.yaml`.
@@ -53,6 +53,9 @@ public enum RelaisApplication {
         ReportRoutes(env: env).register(on: api)
         SupportRoutes(env: env).register(on: api)
         DirectoryRoutes(env: env).register(on: api)
+        // Moderators' personal tokens, not tenant keys: a group of its own.
+        let moderation = router.group("v1/moderation").add(middleware: ModeratorAuthMiddleware(moderators: env.storage))
+        ModerationRoutes(env: env).register(on: moderation)
         // The web sheet and the demo: public pages, outside the API-key group.
         let assets: WebAssets
         do { assets = try WebAssets.bundled() } catch { fatalError("Relais's web assets are broken: \(error)") }

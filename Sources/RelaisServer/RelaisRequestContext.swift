@@ -1,14 +1,17 @@
 import Hummingbird
 import RelaisStore
 
-/// Per-request context: the authenticated tenant, when the route requires one.
+/// Per-request context: the authenticated tenant or moderator, when the route requires one.
 public struct RelaisRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var tenant: Tenant?
+    /// Set by `ModeratorAuthMiddleware` on `/v1/moderation` routes only.
+    public var moderator: Moderator?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         tenant = nil
+        moderator = nil
     }
 
     public var maxUploadSize: Int { RelaisLimits.maxBodyBytes }

@@ -97,6 +97,8 @@ struct ReportView: Encodable {
         var locale: String
         var ageBracket: AgeBracket
         var isTarget: Bool
+        /// The trusted flagger's organisation, when there is one (public, not personal data).
+        var trustedFlagger: String?
     }
 
     init(_ r: StoredReport) {
@@ -110,7 +112,7 @@ struct ReportView: Encodable {
         subject = Subject(kind: r.draft.subject.kind, id: r.draft.subject.id, url: r.draft.subject.url, authorId: r.draft.subject.authorId)
         reporter = Reporter(
             country: r.draft.reporter.country.rawValue, locale: r.draft.reporter.locale, ageBracket: r.draft.reporter.ageBracket,
-            isTarget: r.draft.reporter.isTarget)
+            isTarget: r.draft.reporter.isTarget, trustedFlagger: r.draft.reporter.trustedFlagger)
         support = r.support
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 public enum APIKey {
     public static let prefix = "rls_"
 
-    public static func generate() -> String {
+    public static func generate(prefix: String = APIKey.prefix) -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         return prefix + Hex.encode(bytes)
@@ -20,6 +20,14 @@ public enum APIKey {
 
     /// The part of a key shown in listings: "rls_1a2b3c4d".
     public static func displayPrefix(_ key: String) -> String { String(key.prefix(prefix.count + 8)) }
+}
+
+/// A moderator's personal token: the same construction as a tenant key, with its own prefix
+/// so that neither kind is ever mistaken for the other (each middleware accepts one prefix).
+public enum ModeratorToken {
+    public static let prefix = "rlm_"
+
+    public static func generate() -> String { APIKey.generate(prefix: prefix) }
 }
 
 /// SHA-256 of bytes, hex: request fingerprints for idempotency.

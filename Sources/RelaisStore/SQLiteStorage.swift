@@ -13,8 +13,11 @@ public final class SQLiteStorage: RelaisStorage {
 
     let pool: DatabasePool
     public let location: String
+    /// Queue weights, lease duration, repeat-offender threshold.
+    public let moderation: ModerationPolicy
 
-    public init(path: String, durability: Durability = .normal) throws {
+    public init(path: String, durability: Durability = .normal, moderation: ModerationPolicy = .default) throws {
+        self.moderation = moderation
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var config = Configuration()
@@ -28,6 +31,8 @@ public final class SQLiteStorage: RelaisStorage {
 
     public func migrate() async throws {
         try SQLiteSchema.migrator.migrate(pool)
+        let weights = moderation.weights
+        try await pool.write { db in try SQLiteCaseFacts.backfill(db, weights: weights) }
     }
 
     public func ping() async throws {
@@ -92,6 +97,7 @@ public final class SQLiteStorage: RelaisStorage {
         let caseIdCandidate = UUID().uuidString.lowercased()
         let receivedAt = Timestamp.format(s.receivedAt)
         let cardJSON = try s.support.map(ReceiptCodec.encodeCard)
+        let weights = moderation.weights
         return try await pool.write { db -> SubmissionOutcome in
             if let key = s.idempotencyKey,
                 let row = try Row.fetchOne(
@@ -111,20 +117,31 @@ public final class SQLiteStorage: RelaisStorage {
                 """).execute(arguments: [caseIdCandidate, s.tenantId, subjectKey, draft.subject.kind.rawValue, draft.subject.id, s.receivedAt, s.receivedAt])
             let caseId = try String.fetchOne(
                 db.cachedStatement(sql: "SELECT id FROM cases WHERE tenant_id = ? AND subject_key = ?"), arguments: [s.tenantId, subjectKey])!
+            let isNewReporter = try SQLiteCaseFacts.isNewReporter(db, caseId: caseId, reporterId: draft.reporter.id)
             let receipt = ReportReceipt(
                 id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId, support: s.support,
                 json: ReceiptCodec.body(id: s.reportId, receivedAt: receivedAt, caseId: caseId, cardJSON: cardJSON))
             try db.cachedStatement(sql: """
                 INSERT INTO reports (id, tenant_id, case_id, received_at, status, surface, category, reporter_id, reporter_country,
                   reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
-                  subject_text, subject_language, subject_created_at, details, good_faith, support_json)
-                VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger)
+                VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [
                     s.reportId, s.tenantId, caseId, s.receivedAt, draft.surface, draft.category.rawValue, draft.reporter.id,
                     draft.reporter.country.rawValue, draft.reporter.locale, draft.reporter.ageBracket.rawValue, draft.reporter.isTarget,
                     draft.subject.kind.rawValue, draft.subject.id, draft.subject.url, draft.subject.authorId, draft.subject.text,
                     draft.subject.language, draft.subject.createdAt, draft.details, draft.goodFaith, cardJSON,
+                    draft.reporter.trustedFlagger,
                 ])
+            // The queue's view of the case changes with each report (a more severe category,
+            // a child, a trusted flagger, one more reporter): same transaction, so a claim
+            // never sees a report without its effect on the priority.
+            let caseReport = CaseReport(
+                reporterId: draft.reporter.id, category: draft.category, ageBracket: draft.reporter.ageBracket,
+                isTarget: draft.reporter.isTarget, isTrustedFlagger: draft.reporter.trustedFlagger != nil,
+                trustedFlaggerName: draft.reporter.trustedFlagger, receivedAt: s.receivedAt)
+            try SQLiteCaseFacts.record(
+                db, report: caseReport, isNewReporter: isNewReporter, authorId: draft.subject.authorId, caseId: caseId, weights: weights)
             try SQLiteOutbox.append(
                 OutboxEvent(
                     tenantId: s.tenantId, type: "report.received",
@@ -160,7 +177,8 @@ public final class SQLiteStorage: RelaisStorage {
         let kind: String = row["subject_kind"], category: String = row["category"]
         let reporter = ReportDraft.Reporter(
             id: row["reporter_id"], country: CountryCode(rawValue: country)!, locale: row["reporter_locale"],
-            ageBracket: AgeBracket(rawValue: age) ?? .unknown, isTarget: row["reporter_is_target"])
+            ageBracket: AgeBracket(rawValue: age) ?? .unknown, isTarget: row["reporter_is_target"],
+            trustedFlagger: row["reporter_trusted_flagger"])
         let subjectKind = ReportDraft.SubjectKind(rawValue: kind) ?? .other
         let subjectId: String = row["subject_id"], url: String? = row["subject_url"], authorId: String? = row["subject_author_id"]
         let text: String? = row["subject_text"], language: String? = row["subject_language"], createdAt: String? = row["subject_created_at"]

@@ -6,7 +6,8 @@ struct Relais: AsyncParsableCommand {
         commandName: "relais",
         abstract: "Report-to-help service: records reports as DSA notices and answers with the help card.",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, TenantsCommand.self, SupportCommand.self, DirectoryCommand.self, WebhooksCommand.self,
+            ServeCommand.self, MigrateCommand.self, TenantsCommand.self, UsersCommand.self, SupportCommand.self, DirectoryCommand.self,
+            WebhooksCommand.self,
         ],
         defaultSubcommand: nil
     )

@@ -23,13 +23,14 @@ struct LiveServer {
     /// 2026-11-29 23:30 Paris: the 3018 is closed.
     static let lateEvening = Timestamp.parse("2026-11-29T23:30:00+01:00")!
 
-    init(now: Date = LiveServer.afternoon, config: RelaisConfig = .empty) async throws {
+    /// `clock` replaces the fixed `now` (a `TestClock` that the test advances).
+    init(now: Date = LiveServer.afternoon, config: RelaisConfig = .empty, clock: RelaisClock? = nil) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-api-\(UUID().uuidString)")
         storage = try SQLiteStorage(path: folder.appendingPathComponent("relais.sqlite").path)
         try await storage.migrate()
         (acme, acmeKey) = try await storage.createTenant(name: "acme", now: now)
         (other, otherKey) = try await storage.createTenant(name: "other", now: now)
-        env = RelaisEnvironment(storage: storage, directory: try HelplineDirectory.bundled(), config: config, clock: .fixed(now))
+        env = RelaisEnvironment(storage: storage, directory: try HelplineDirectory.bundled(), config: config, clock: clock ?? .fixed(now))
     }
 
     func run<T: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {

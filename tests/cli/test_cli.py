@@ -132,3 +132,23 @@ def test_migrate_and_database_errors(relais_bin, database):
     assert "is up to date" in run(relais_bin, "migrate", "--database", database).stdout
     bad = run(relais_bin, "migrate", "--database", "mysql://x", check=False)
     assert bad.returncode != 0 and "unsupported database" in bad.stderr
+
+
+def test_users_create_token_list(relais_bin, database):
+    run(relais_bin, "tenants", "create", "acme", "--database", database)
+    created = json.loads(run(relais_bin, "users", "create", "mia", "--tenant", "acme", "--role", "moderator", "--database", database, "--json").stdout)
+    assert created["name"] == "mia" and created["tenant"] == "acme" and created["role"] == "moderator"
+    assert created["token"].startswith("rlm_") and len(created["token"]) == 68
+
+    fresh = json.loads(run(relais_bin, "users", "token", "mia", "--database", database, "--json").stdout)
+    assert fresh["token"] != created["token"]
+
+    listed = json.loads(run(relais_bin, "users", "list", "--database", database, "--json").stdout)
+    assert [(u["name"], u["tenant"], u["role"]) for u in listed] == [("mia", "acme", "moderator")]
+    assert fresh["token"].startswith(listed[0]["tokenPrefix"])
+    assert fresh["token"] not in json.dumps(listed), "tokens are never listed"
+
+    for args in (["users", "create", "x", "--tenant", "acme", "--role", "boss"], ["users", "create", "x", "--tenant", "nobody"],
+                 ["users", "create", "mia", "--tenant", "acme"], ["users", "token", "ghost"]):
+        refused = run(relais_bin, *args, "--database", database, check=False)
+        assert refused.returncode != 0 and "Error" in refused.stderr

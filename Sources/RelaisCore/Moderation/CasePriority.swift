@@ -109,6 +109,55 @@ public struct CaseFacts: Sendable, Codable, Equatable {
     public var distinctReporterCount: Int { Set(reports.map(\.reporterId)).count }
 }
 
+/// What the priority formula and the target time read from a case, without its reports.
+///
+/// `CasePriority.assess` and `DecisionTarget.forCase` work on this summary; their `CaseFacts`
+/// versions summarise first. A store keeps the summary on each case as reports arrive
+/// (`merging` one report at a time), so ordering the queue never reads every report of a
+/// case, which would make each report of a raid slower than the one before.
+public struct PriorityInputs: Sendable, Codable, Equatable {
+    /// The severity of the most severe category (`lowest` for a case without one).
+    public var severity: CategorySeverity
+    /// `CaseFacts.involvesMinor`.
+    public var involvesMinor: Bool
+    /// A threat was reported (the shortest target time).
+    public var hasThreat: Bool
+    public var hasTrustedFlaggerReport: Bool
+    public var distinctReporterCount: Int
+    public var openedAt: Date
+
+    public init(
+        severity: CategorySeverity, involvesMinor: Bool, hasThreat: Bool, hasTrustedFlaggerReport: Bool, distinctReporterCount: Int,
+        openedAt: Date
+    ) {
+        self.severity = severity
+        self.involvesMinor = involvesMinor
+        self.hasThreat = hasThreat
+        self.hasTrustedFlaggerReport = hasTrustedFlaggerReport
+        self.distinctReporterCount = distinctReporterCount
+        self.openedAt = openedAt
+    }
+
+    public init(_ facts: CaseFacts) {
+        self.init(
+            severity: facts.primaryCategory?.severity ?? .lowest, involvesMinor: facts.involvesMinor,
+            hasThreat: facts.categories.contains(.threat), hasTrustedFlaggerReport: facts.hasTrustedFlaggerReport,
+            distinctReporterCount: facts.distinctReporterCount, openedAt: facts.openedAt)
+    }
+
+    /// The summary once `report` is added. `isNewReporter`: the store knows whether this
+    /// reporter already reported the case (one person reporting five times is one voice).
+    /// Every term is a maximum or an "or" over reports, so adding one report needs only
+    /// the summary and that report.
+    public func merging(_ report: CaseReport, isNewReporter: Bool) -> PriorityInputs {
+        let one = PriorityInputs(CaseFacts(caseId: "", subjectKind: .other, openedAt: openedAt, reports: [report]))
+        return PriorityInputs(
+            severity: max(severity, one.severity), involvesMinor: involvesMinor || one.involvesMinor, hasThreat: hasThreat || one.hasThreat,
+            hasTrustedFlaggerReport: hasTrustedFlaggerReport || one.hasTrustedFlaggerReport,
+            distinctReporterCount: distinctReporterCount + (isNewReporter ? 1 : 0), openedAt: openedAt)
+    }
+}
+
 /// One report in a case, with only what moderation needs.
 public struct CaseReport: Sendable, Codable, Equatable {
     /// The platform's opaque id for the reporter. Personal data: never put in a statement.
@@ -178,8 +227,13 @@ public struct DecisionTarget: Sendable, Codable, Equatable {
 
     /// The target for a case: the shortest that applies.
     public static func forCase(_ facts: CaseFacts, policy: DecisionTargetPolicy = .default) -> DecisionTarget {
+        forCase(PriorityInputs(facts), policy: policy)
+    }
+
+    /// The same, from a case's summary.
+    public static func forCase(_ facts: PriorityInputs, policy: DecisionTargetPolicy = .default) -> DecisionTarget {
         var candidates: [(TimeInterval, Reason)] = [(policy.standard, .standard)]
-        if facts.categories.contains(.threat) { candidates.append((policy.threat, .threat)) }
+        if facts.hasThreat { candidates.append((policy.threat, .threat)) }
         if facts.involvesMinor { candidates.append((policy.involvingMinor, .involvingMinor)) }
         // Ties go to the earlier entry in Reason order, so "threat" explains a 1 h target
         // even if someone configures the minor target to 1 h as well.
@@ -277,7 +331,12 @@ public struct CasePriority: Sendable, Codable, Equatable {
 
     /// Computes every term of the formula.
     public static func assess(_ facts: CaseFacts, weights: PriorityWeights = .default, now: Date) -> CasePriority {
-        let severity = facts.primaryCategory?.severity ?? .lowest
+        assess(PriorityInputs(facts), weights: weights, now: now)
+    }
+
+    /// The same, from a case's summary.
+    public static func assess(_ facts: PriorityInputs, weights: PriorityWeights = .default, now: Date) -> CasePriority {
+        let severity = facts.severity
         let target = DecisionTarget.forCase(facts, policy: weights.targets)
         let reporters = max(1, facts.distinctReporterCount)
         let reporterPoints = min(weights.perReporterDoubling * log2(Double(reporters)), weights.maximumReporterPoints)

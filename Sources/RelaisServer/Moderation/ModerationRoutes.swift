@@ -1,0 +1,120 @@
+import Foundation
+import Hummingbird
+import RelaisCore
+import RelaisStore
+
+/// The moderation API under `/v1/moderation`, for moderators with a personal token.
+///
+/// Every answer about a case is scoped to the moderator's tenant: another tenant's case is
+/// 404, never 403, so ids cannot be probed.
+struct ModerationRoutes {
+    let env: RelaisEnvironment
+
+    static let routes = [
+        "POST /v1/moderation/next", "GET /v1/moderation/cases/{id}", "POST /v1/moderation/cases/{id}/release",
+        "POST /v1/moderation/cases/{id}/lease", "POST /v1/moderation/cases/{id}/decisions", "GET /v1/moderation/cases/{id}/statements",
+    ]
+
+    func register(on group: RouterGroup<RelaisRequestContext>) {
+        group.post("next") { _, context in try await next(context) }
+        group.get("cases/:id") { _, context in try await show(context) }
+        group.post("cases/:id/release") { _, context in try await release(context) }
+        group.post("cases/:id/lease") { _, context in try await renew(context) }
+        group.post("cases/:id/decisions") { request, context in try await decide(request, context) }
+        group.get("cases/:id/statements") { _, context in try await statements(context) }
+    }
+
+    /// Claims the most urgent case: `200` with the case and its lease, `204` when nothing waits.
+    func next(_ context: RelaisRequestContext) async throws -> Response {
+        let moderator = try deciding(context)
+        let now = env.clock.now()
+        guard let claimed = try await env.storage.claimNextCase(for: moderator, now: now) else { return Response(status: .noContent) }
+        return try JSONCoding.response(ModerationCaseView(claimed, now: now))
+    }
+
+    func show(_ context: RelaisRequestContext) async throws -> Response {
+        let moderator = try context.requireModerator()
+        let id = try caseId(context), now = env.clock.now()
+        guard let found = try await env.storage.moderationCase(id: id, tenantId: moderator.tenantId, now: now) else { throw notFound(id) }
+        return try JSONCoding.response(ModerationCaseView(found, now: now))
+    }
+
+    func renew(_ context: RelaisRequestContext) async throws -> Response {
+        let moderator = try deciding(context)
+        let id = try caseId(context), now = env.clock.now()
+        switch try await env.storage.renewLease(caseId: id, by: moderator, now: now) {
+        case .leased(let renewed): return try JSONCoding.response(ModerationCaseView(renewed, now: now))
+        case .released, .notFound: throw notFound(id)
+        case .notLeasedByCaller: throw Self.noLease
+        }
+    }
+
+    func release(_ context: RelaisRequestContext) async throws -> Response {
+        let moderator = try deciding(context)
+        let id = try caseId(context)
+        switch try await env.storage.releaseLease(caseId: id, by: moderator, now: env.clock.now()) {
+        case .released, .leased: return Response(status: .noContent)
+        case .notFound: throw notFound(id)
+        case .notLeasedByCaller: throw Self.noLease
+        }
+    }
+
+    /// Validates the body, then the statement of reasons against the case, in the storage's
+    /// transaction: `201` only once the decision, its statement, the audit entry and the
+    /// `case.decided` event are committed.
+    func decide(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {
+        let moderator = try deciding(context)
+        let id = try caseId(context)
+        let json = try await JSONBody.read(request)
+        let decision: Decision
+        switch Decision.validate(json: json) {
+        case .success(let valid): decision = valid
+        case .failure(let failure): throw Problem.validation(failure)
+        }
+        switch try await env.storage.decide(caseId: id, decision: decision, by: moderator, now: env.clock.now()) {
+        case .decided(let recorded):
+            return try JSONCoding.response(
+                DecisionCreatedView(decision: DecisionView(recorded), statementOfReasons: recorded.statement), status: .created)
+        case .notFound: throw notFound(id)
+        case .notLeasedByCaller: throw Self.noLease
+        case .refused(let failure):
+            throw Problem(
+                .unprocessableContent, title: "The statement of reasons would be invalid",
+                detail: "Nothing was stored. Fix these fields: \(failure.errors.map(\.field).joined(separator: ", ")).", errors: failure.errors)
+        }
+    }
+
+    /// The statements of reasons of the case, as the DSA Transparency Database's JSON.
+    func statements(_ context: RelaisRequestContext) async throws -> Response {
+        let moderator = try context.requireModerator()
+        let id = try caseId(context)
+        guard let statements = try await env.storage.statements(caseId: id, tenantId: moderator.tenantId) else { throw notFound(id) }
+        return try JSONCoding.response(statements)
+    }
+
+    // MARK: Helpers
+
+    /// The moderator, when their role may claim and decide (compliance staff only read).
+    private func deciding(_ context: RelaisRequestContext) throws -> Moderator {
+        let moderator = try context.requireModerator()
+        guard moderator.role.decides else {
+            throw Problem(.forbidden, title: "Role not allowed", detail: "The \(moderator.role.rawValue) role reads cases and statements; it does not claim or decide.")
+        }
+        return moderator
+    }
+
+    private func caseId(_ context: RelaisRequestContext) throws -> String {
+        let id = try context.parameters.require("id")
+        guard id.count <= 64 else { throw notFound(String(id.prefix(64))) }
+        return id
+    }
+
+    private func notFound(_ id: String) -> Problem {
+        Problem(.notFound, title: "Case not found", detail: "No case with id '\(id)' for your tenant.")
+    }
+
+    static let noLease = Problem(
+        .conflict, title: "You do not hold a lease on this case",
+        detail: "Claim it with POST /v1/moderation/next (or renew your lease before it expires). A case leased by someone else, or already decided, cannot be changed.",
+        errors: [FieldError("lease", "no live lease held by you")])
+}

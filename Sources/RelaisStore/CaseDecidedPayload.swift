@@ -1,0 +1,45 @@
+import Foundation
+import RelaisCore
+
+/// `case.decided`: what the platform needs to tell the reporters the outcome (DSA Art. 16(5))
+/// and to give the affected user the statement of reasons and the ways to contest it
+/// (Art. 17(3)(f), Art. 20–21). No content snapshot, no report details, no internal note.
+struct CaseDecidedPayload: Encodable {
+    var event = "case.decided"
+    var caseId: String
+    var decisionId: String
+    var decidedAt: String
+    var subject: Subject
+    var reportIds: [String]
+    /// The reporters' platform ids, each once, so the platform can notify them.
+    var reporterIds: [String]
+    var affectedAuthorId: String?
+    /// "no_action" or "restricted".
+    var outcome: String
+    var restrictions: [Decision.Restriction]
+    var endDate: CalendarDay?
+    /// Why: for no action, the only explanation the reporter gets; with restrictions, also in the statement.
+    var explanation: String
+    var noteForReporter: String?
+    var statementOfReasons: StatementOfReasons?
+    var contest: Contest
+
+    struct Subject: Encodable {
+        var kind: String
+        var id: String
+    }
+
+    /// How to contest the decision: the platform's internal complaint system, open for at
+    /// least six months after the decision (Art. 20(1)), out-of-court dispute settlement
+    /// (Art. 21) and the courts.
+    struct Contest: Encodable {
+        var internalComplaintUntil: CalendarDay
+        var routes = ["internal_complaint", "out_of_court_dispute_settlement", "judicial_redress"]
+
+        init(decidedAt: Date) {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            internalComplaintUntil = CalendarDay(calendar.date(byAdding: .month, value: 6, to: decidedAt) ?? decidedAt)
+        }
+    }
+}

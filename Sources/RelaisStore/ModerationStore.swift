@@ -1,0 +1,158 @@
+import Foundation
+import RelaisCore
+
+/// A person who moderates one tenant's cases, through the API or the console.
+public struct Moderator: Sendable, Equatable, Codable {
+    public enum Role: String, Sendable, Codable, CaseIterable {
+        /// Everything a moderator does, and later the console's user management.
+        case admin
+        /// Claims, decides, releases.
+        case moderator
+        /// Reads cases and statements of reasons (exports, regulators' requests); decides nothing.
+        case compliance
+
+        /// Whether the role may claim, lease and decide cases.
+        public var decides: Bool { self != .compliance }
+    }
+
+    public var id: String
+    public var tenantId: String
+    public var name: String
+    public var role: Role
+    /// The first characters of the current personal token, `nil` before one is issued.
+    public var tokenPrefix: String?
+    public var createdAt: Date
+
+    public init(id: String, tenantId: String, name: String, role: Role, tokenPrefix: String?, createdAt: Date) {
+        self.id = id
+        self.tenantId = tenantId
+        self.name = name
+        self.role = role
+        self.tokenPrefix = tokenPrefix
+        self.createdAt = createdAt
+    }
+}
+
+/// How the queue and the leases behave. The storage holds it because the time-independent
+/// part of each case's priority is computed with these weights when a report arrives.
+public struct ModerationPolicy: Sendable, Equatable {
+    public var weights: PriorityWeights
+    /// How long a claim holds a case; renewable. Ten minutes: long enough to read a case,
+    /// short enough that an abandoned case comes back quickly.
+    public var leaseDuration: TimeInterval
+    public var repeatOffenders: RepeatOffenderPolicy
+
+    public init(weights: PriorityWeights = .default, leaseDuration: TimeInterval = 600, repeatOffenders: RepeatOffenderPolicy = .default) {
+        self.weights = weights
+        self.leaseDuration = leaseDuration
+        self.repeatOffenders = repeatOffenders
+    }
+
+    public static let `default` = ModerationPolicy()
+}
+
+/// A claim on a case by one moderator until `expiresAt`.
+public struct Lease: Sendable, Equatable {
+    public var moderatorId: String
+    public var moderatorName: String
+    public var expiresAt: Date
+}
+
+/// A decision as recorded, with who took it and its statement of reasons (none for no action).
+public struct RecordedDecision: Sendable, Equatable {
+    public var id: String
+    public var caseId: String
+    public var moderatorName: String
+    public var decidedAt: Date
+    public var decision: Decision
+    public var statement: StatementOfReasons?
+}
+
+/// A case as a moderator sees it: every report (content snapshot included), the priority
+/// with each term, the target, the lease, earlier decisions and the repeat-offender count.
+public struct ModerationCase: Sendable {
+    public var id: String
+    public var tenantId: String
+    /// "open" or "decided".
+    public var status: String
+    public var facts: CaseFacts
+    public var authorId: String?
+    public var subjectId: String
+    public var reports: [StoredReport]
+    public var priority: CasePriority
+    public var lease: Lease?
+    public var decisions: [RecordedDecision]
+    public var repeatOffender: RepeatOffenderAssessment
+}
+
+public enum LeaseOutcome: Sendable {
+    case leased(ModerationCase)
+    case released
+    /// No such case for this tenant.
+    case notFound
+    /// The caller holds no live lease on the case (none, expired, or someone else's).
+    case notLeasedByCaller
+}
+
+public enum DecisionOutcome: Sendable {
+    case decided(RecordedDecision)
+    case notFound
+    case notLeasedByCaller
+    /// The statement of reasons would be invalid: nothing stored.
+    case refused(ValidationFailure)
+}
+
+/// One line of the append-only audit log.
+public struct AuditEntry: Sendable, Equatable {
+    public var seq: Int64
+    public var tenantId: String
+    /// The moderator's name, or "cli" for administration from the command line.
+    public var actor: String
+    public var at: Date
+    /// "case.claimed", "case.lease_renewed", "case.released", "case.decided", "moderator.created", "moderator.token_issued".
+    public var action: String
+    public var caseId: String?
+    public var before: String?
+    public var after: String?
+}
+
+/// Moderators, the queue with leases, decisions with their statements of reasons, and the
+/// audit log. Every change that matters is one transaction with its audit entry.
+public protocol ModerationStore: Sendable {
+    /// Creates a moderator of a tenant with a first personal token, shown this once.
+    func createModerator(name: String, tenantName: String, role: Moderator.Role, now: Date) async throws -> (Moderator, token: String)
+    /// Issues a new personal token: the old one stops working at once.
+    func issueToken(moderatorName: String, now: Date) async throws -> (Moderator, token: String)
+    func moderators() async throws -> [Moderator]
+    func moderator(token: String) async throws -> Moderator?
+
+    /// Leases the most urgent open case of the moderator's tenant that nobody holds, or
+    /// `nil` when there is none. The choice and the lease are one write transaction.
+    func claimNextCase(for moderator: Moderator, now: Date) async throws -> ModerationCase?
+    /// `nil` when the tenant has no such case.
+    func moderationCase(id: String, tenantId: String, now: Date) async throws -> ModerationCase?
+    /// Extends the caller's live lease by the lease duration.
+    func renewLease(caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseOutcome
+    func releaseLease(caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseOutcome
+    /// Validates the decision against the case (`ModerationRules.statement`), then stores the
+    /// decision, its statement, the audit entry and the `case.decided` outbox event, marks the
+    /// case decided and releases the lease, in one transaction.
+    func decide(caseId: String, decision: Decision, by moderator: Moderator, now: Date) async throws -> DecisionOutcome
+    /// The statements of reasons of a case, oldest first; `nil` when the tenant has no such case.
+    func statements(caseId: String, tenantId: String) async throws -> [StatementOfReasons]?
+    func auditLog(tenantId: String) async throws -> [AuditEntry]
+}
+
+public enum ModerationError: Error, Equatable, CustomStringConvertible {
+    case moderatorExists(String)
+    case moderatorNotFound(String)
+    case invalidModeratorName(String)
+
+    public var description: String {
+        switch self {
+        case .moderatorExists(let name): "a user named '\(name)' already exists"
+        case .moderatorNotFound(let name): "no user named '\(name)'"
+        case .invalidModeratorName(let name): "'\(name)' is not a valid user name: use 1–64 letters, digits, '-' or '_'"
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import RelaisCore
+
+/// Builds the core's `CaseFacts` from stored reports, and keeps the queue columns of a case
+/// up to date as reports arrive.
+///
+/// The queue columns are the core's `PriorityInputs` summary (`severity`, `involves_minor`,
+/// `has_threat`, `trusted_flagger`, `distinct_reporters`) and what the claim orders by
+/// (see `SQLiteModerationQueue`):
+/// - `base_priority` is `CasePriority.assess(inputs, now: openedAt).score`: at the opening
+///   instant nothing has waited and nothing is overdue, so this is exactly the sum of the
+///   time-independent terms (severity, minor, trusted flagger, reporters);
+/// - `target_seconds` and `due_at` are `DecisionTarget.forCase(inputs)`.
+///
+/// Each report updates them with `PriorityInputs.merging` in the transaction that stores it,
+/// after one indexed lookup to know whether the reporter is new: a report costs the same in
+/// a case of one report as in a raid of thousands.
+enum SQLiteCaseFacts {
+    /// The case with all its reports, in the order they arrived: for reading a case and for
+    /// deciding it, never on the path of a new report.
+    static func facts(_ db: Database, caseId: String) throws -> CaseFacts? {
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT subject_kind, first_report_at FROM cases WHERE id = ?"), arguments: [caseId])
+        else { return nil }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT reporter_id, category, reporter_age, reporter_is_target, reporter_trusted_flagger, received_at,
+              subject_created_at, subject_language
+            FROM reports WHERE case_id = ? ORDER BY received_at, rowid
+            """), arguments: [caseId])
+        var createdAt: Date?
+        var language: String?
+        let reports = rows.map { r -> CaseReport in
+            let flagger: String? = r["reporter_trusted_flagger"]
+            let category: String = r["category"], age: String = r["reporter_age"]
+            // The earliest report that says when the content was posted, or its language, wins.
+            if createdAt == nil, let text: String = r["subject_created_at"] { createdAt = Timestamp.parse(text) }
+            if language == nil { language = r["subject_language"] }
+            return CaseReport(
+                reporterId: r["reporter_id"], category: ReportCategory(rawValue: category) ?? .other,
+                ageBracket: AgeBracket(rawValue: age) ?? .unknown, isTarget: r["reporter_is_target"],
+                isTrustedFlagger: flagger != nil, trustedFlaggerName: flagger, receivedAt: r["received_at"])
+        }
+        let kind: String = row["subject_kind"]
+        let priorDecisions = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT COUNT(*) FROM decisions WHERE case_id = ?"), arguments: [caseId]) ?? 0
+        return CaseFacts(
+            caseId: caseId, subjectKind: ReportDraft.SubjectKind(rawValue: kind) ?? .other, contentCreatedAt: createdAt,
+            contentLanguage: language, openedAt: row["first_report_at"], reports: reports, priorDecisionCount: priorDecisions)
+    }
+
+    /// Whether this reporter has not reported the case yet (asked before the report is stored).
+    static func isNewReporter(_ db: Database, caseId: String, reporterId: String) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT 1 FROM reports WHERE case_id = ? AND reporter_id = ? LIMIT 1"), arguments: [caseId, reporterId])
+            != true
+    }
+
+    /// Adds one report to the case's queue columns.
+    static func record(
+        _ db: Database, report: CaseReport, isNewReporter: Bool, authorId: String?, caseId: String, weights: PriorityWeights
+    ) throws {
+        guard let current = try inputs(db, caseId: caseId) else { return }
+        try write(db, current.merging(report, isNewReporter: isNewReporter), authorId: authorId, caseId: caseId, weights: weights)
+    }
+
+    /// The summary as stored on the case.
+    static func inputs(_ db: Database, caseId: String) throws -> PriorityInputs? {
+        try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT severity, involves_minor, has_threat, trusted_flagger, distinct_reporters, first_report_at FROM cases WHERE id = ?
+                """), arguments: [caseId]
+        ).map { row in
+            let severity: Int = row["severity"]
+            return PriorityInputs(
+                severity: CategorySeverity(rawValue: severity) ?? .lowest, involvesMinor: row["involves_minor"],
+                hasThreat: row["has_threat"], hasTrustedFlaggerReport: row["trusted_flagger"],
+                distinctReporterCount: row["distinct_reporters"], openedAt: row["first_report_at"])
+        }
+    }
+
+    /// Writes the summary and what the queue derives from it. The first author id a platform
+    /// gives for the subject stays (the affected user of a decision).
+    private static func write(_ db: Database, _ inputs: PriorityInputs, authorId: String?, caseId: String, weights: PriorityWeights) throws {
+        let base = CasePriority.assess(inputs, weights: weights, now: inputs.openedAt)
+        try db.cachedStatement(sql: """
+            UPDATE cases SET severity = ?, involves_minor = ?, has_threat = ?, trusted_flagger = ?, distinct_reporters = ?,
+              base_priority = ?, target_seconds = ?, due_at = ?, author_id = COALESCE(author_id, ?)
+            WHERE id = ?
+            """).execute(arguments: [
+                inputs.severity.rawValue, inputs.involvesMinor, inputs.hasThreat, inputs.hasTrustedFlaggerReport,
+                inputs.distinctReporterCount, base.score, base.target.duration, base.target.dueAt, authorId, caseId,
+            ])
+    }
+
+    /// Fills the queue columns of cases opened before moderation existed (migration v5),
+    /// from all their reports.
+    static func backfill(_ db: Database, weights: PriorityWeights) throws {
+        for id in try String.fetchAll(db, sql: "SELECT id FROM cases WHERE due_at IS NULL") {
+            guard let facts = try facts(db, caseId: id) else { continue }
+            let author = try String.fetchOne(db, sql: """
+                SELECT subject_author_id FROM reports WHERE case_id = ? AND subject_author_id IS NOT NULL ORDER BY received_at, rowid LIMIT 1
+                """, arguments: [id])
+            try write(db, PriorityInputs(facts), authorId: author, caseId: id, weights: weights)
+        }
+    }
+}

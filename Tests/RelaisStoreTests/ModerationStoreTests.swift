@@ -1,0 +1,189 @@
+import Foundation
+import GRDB
+import RelaisCore
+@testable import RelaisStore
+import Testing
+
+/// 2026-11-29 14:00 UTC.
+let moderationStart = Date(timeIntervalSince1970: 1_795_960_800)
+
+func moderationDraft(
+    subject: String, reporter: String = "u-1", category: ReportCategory, age: AgeBracket = .adult, isTarget: Bool = true,
+    trustedFlagger: String? = nil, text: String? = "content snapshot", author: String? = "author-1"
+) -> ReportDraft {
+    ReportDraft(
+        surface: "web",
+        reporter: .init(id: reporter, country: CountryCode(rawValue: "FR")!, locale: "fr-FR", ageBracket: age, isTarget: isTarget, trustedFlagger: trustedFlagger),
+        subject: .init(kind: .comment, id: subject, authorId: author, text: text),
+        category: category, details: "DETAILS-SNAPSHOT", goodFaith: true)
+}
+
+extension SQLiteStorage {
+    @discardableResult
+    func file(_ tenant: Tenant, _ draft: ReportDraft, at date: Date) async throws -> String {
+        let s = ReportSubmission(
+            tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: draft, support: nil, receivedAt: date,
+            idempotencyKey: nil, requestHash: "")
+        guard case .created(let receipt) = try await submit(s) else { throw StorageError.tenantNotFound("submit failed") }
+        return receipt.caseId
+    }
+}
+
+let removal = Decision(
+    restrictions: [.contentRemoved], ground: .incompatible, termsClause: "Community Guidelines 3.2",
+    explanation: "Repeated insults aimed at a person.", facts: "A comment insulting the person it answers.",
+    territorialScope: [CountryCode(rawValue: "FR")!], noteForReporter: "We removed it.", internalNote: "INTERNAL-ONLY-NOTE")
+
+@Suite("SQLite moderation store")
+struct ModerationStoreTests {
+    @Test func theQueueOrderIsTheCoreOrderAtEveryInstant() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: moderationStart)
+        // Cases opened over two days, of every kind the formula distinguishes.
+        let drafts: [(ReportDraft, TimeInterval)] = [
+            (moderationDraft(subject: "spam", category: .spam), 0),
+            (moderationDraft(subject: "harassment", category: .harassment), 3600),
+            (moderationDraft(subject: "threat", category: .threat), 7200),
+            (moderationDraft(subject: "minor", category: .hate, age: .teen), 10_000),
+            (moderationDraft(subject: "flagged", category: .scam, isTarget: false, trustedFlagger: "e-Enfance"), 20_000),
+            (moderationDraft(subject: "grooming", category: .grooming, isTarget: false), 40_000),
+            (moderationDraft(subject: "other", category: .other), 50_000),
+            (moderationDraft(subject: "doxxing", category: .doxxing), 90_000),
+        ]
+        for (draft, offset) in drafts { try await storage.file(tenant, draft, at: moderationStart.addingTimeInterval(offset)) }
+        // Four more reporters on the spam case, one of them twice (one voice).
+        for reporter in ["a", "b", "c", "d", "a"] {
+            try await storage.file(tenant, moderationDraft(subject: "spam", reporter: reporter, category: .spam), at: moderationStart.addingTimeInterval(100))
+        }
+        // The summary kept report by report is the summary of all reports.
+        try await storage.pool.read { db in
+            for id in try String.fetchAll(db, sql: "SELECT id FROM cases") {
+                let facts = try #require(try SQLiteCaseFacts.facts(db, caseId: id))
+                #expect(try SQLiteCaseFacts.inputs(db, caseId: id) == PriorityInputs(facts))
+            }
+        }
+        let moderator = try await storage.createModerator(name: "mia", tenantName: "acme", role: .moderator, now: moderationStart).0
+        // At several instants, three claims take the three cases the core ranks first among
+        // those nobody holds (the leases of earlier instants have expired by then).
+        for hours in [3.0, 26, 30, 60, 200] {
+            let now = moderationStart.addingTimeInterval(hours * 3600)
+            let facts = try await storage.pool.read { db in
+                try String.fetchAll(
+                    db, sql: "SELECT id FROM cases WHERE status = 'open' AND (lease_expires_at IS NULL OR lease_expires_at <= ?)",
+                    arguments: [now]
+                ).compactMap { try SQLiteCaseFacts.facts(db, caseId: $0) }
+            }
+            let expected = CasePriority.ordered(facts, now: now).prefix(3).map(\.caseId)
+            var claimed: [String] = []
+            for _ in 0..<3 { claimed.append(try #require(try await storage.claimNextCase(for: moderator, now: now)).id) }
+            #expect(claimed == expected, "at +\(hours) h")
+        }
+    }
+
+    @Test func theAuditLogCannotBeRewritten() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: moderationStart)
+        let moderator = try await storage.createModerator(name: "mia", tenantName: "acme", role: .moderator, now: moderationStart).0
+        let caseId = try await storage.file(tenant, moderationDraft(subject: "c", category: .hate), at: moderationStart)
+        _ = try await storage.claimNextCase(for: moderator, now: moderationStart)
+        guard case .decided = try await storage.decide(caseId: caseId, decision: removal, by: moderator, now: moderationStart) else {
+            Issue.record("not decided"); return
+        }
+        let entries = try await storage.auditLog(tenantId: tenant.id)
+        #expect(entries.map(\.action) == ["moderator.created", "case.claimed", "case.decided"])
+        let decided = try #require(entries.last)
+        #expect(decided.actor == "mia" && decided.caseId == caseId)
+        #expect(decided.before?.contains("\"leaseOwner\":\"mia\"") == true)
+        #expect(decided.after?.contains("\"status\":\"decided\"") == true)
+
+        #expect(throws: DatabaseError.self) {
+            try storage.pool.write { db in try db.execute(sql: "UPDATE audit_log SET actor = 'someone else'") }
+        }
+        #expect(throws: DatabaseError.self) {
+            try storage.pool.write { db in try db.execute(sql: "DELETE FROM audit_log") }
+        }
+        #expect(try await storage.auditLog(tenantId: tenant.id) == entries)
+    }
+
+    @Test func aDecisionWritesExactlyOneCaseDecidedEventWithoutContentOrInternalNote() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: moderationStart)
+        let moderator = try await storage.createModerator(name: "mia", tenantName: "acme", role: .moderator, now: moderationStart).0
+        let caseId = try await storage.file(
+            tenant, moderationDraft(subject: "c", reporter: "reporter-a", category: .hate, text: "CONTENT-SNAPSHOT"), at: moderationStart)
+        try await storage.file(
+            tenant, moderationDraft(subject: "c", reporter: "reporter-b", category: .harassment, text: "CONTENT-SNAPSHOT"), at: moderationStart)
+        _ = try await storage.claimNextCase(for: moderator, now: moderationStart)
+        // A refused decision writes no event.
+        var invalid = removal
+        invalid.facts = nil
+        guard case .refused = try await storage.decide(caseId: caseId, decision: invalid, by: moderator, now: moderationStart) else {
+            Issue.record("expected a refusal"); return
+        }
+        guard case .decided(let recorded) = try await storage.decide(caseId: caseId, decision: removal, by: moderator, now: moderationStart) else {
+            Issue.record("not decided"); return
+        }
+        let payloads = try await storage.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT payload FROM outbox_events WHERE type = 'case.decided'")
+        }
+        #expect(payloads.count == 1)
+        let payload = try #require(payloads.first)
+        #expect(!payload.contains("CONTENT-SNAPSHOT") && !payload.contains("DETAILS-SNAPSHOT") && !payload.contains("INTERNAL-ONLY-NOTE"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any])
+        #expect(json["caseId"] as? String == caseId)
+        #expect(json["decisionId"] as? String == recorded.id)
+        #expect(json["reporterIds"] as? [String] == ["reporter-a", "reporter-b"])
+        #expect((json["reportIds"] as? [String])?.count == 2)
+        #expect(json["affectedAuthorId"] as? String == "author-1")
+        #expect(json["outcome"] as? String == "restricted")
+        #expect(json["restrictions"] as? [String] == ["content_removed"])
+        #expect(json["noteForReporter"] as? String == "We removed it.")
+        #expect((json["statementOfReasons"] as? [String: Any])?["puid"] as? String == recorded.statement?.puid)
+        let contest = try #require(json["contest"] as? [String: Any])
+        #expect(contest["internalComplaintUntil"] as? String == "2027-05-29")
+    }
+
+    @Test func trustedFlaggersAndMinorsAreKeptOnTheCase() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: moderationStart)
+        let caseId = try await storage.file(tenant, moderationDraft(subject: "c", category: .spam), at: moderationStart)
+        let before = try await storage.moderationCase(id: caseId, tenantId: tenant.id, now: moderationStart)
+        #expect(before?.priority.score == 0)
+        try await storage.file(
+            tenant, moderationDraft(subject: "c", reporter: "ngo", category: .harassment, isTarget: false, trustedFlagger: "e-Enfance"),
+            at: moderationStart.addingTimeInterval(60))
+        let after = try #require(try await storage.moderationCase(id: caseId, tenantId: tenant.id, now: moderationStart))
+        #expect(after.facts.hasTrustedFlaggerReport)
+        #expect(after.facts.reports.last?.trustedFlaggerName == "e-Enfance")
+        #expect(after.reports.last?.draft.reporter.trustedFlagger == "e-Enfance")
+        // The stored queue columns follow: severity 3 × 20 + trusted flagger 20 + two reporters 5.
+        let base = try await storage.pool.read { db in
+            try Double.fetchOne(db, sql: "SELECT base_priority FROM cases WHERE id = ?", arguments: [caseId])
+        }
+        #expect(base == 85)
+    }
+
+    @Test func moderatorTokensAreHashedAndOnlyPersonalTokensAuthenticate() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (_, tenantKey) = try await storage.createTenant(name: "acme", now: moderationStart)
+        let (moderator, token) = try await storage.createModerator(name: "mia", tenantName: "acme", role: .compliance, now: moderationStart)
+        #expect(token.hasPrefix("rlm_") && token.count == 68)
+        #expect(try await storage.moderator(token: token)?.id == moderator.id)
+        #expect(try await storage.moderator(token: tenantKey) == nil)
+        #expect(try await storage.tenant(apiKey: token) == nil)
+        let bytes = try Data(contentsOf: folder.appendingPathComponent("relais.sqlite"))
+        #expect(bytes.range(of: Data(token.utf8)) == nil)
+        await #expect(throws: ModerationError.moderatorExists("mia")) {
+            try await storage.createModerator(name: "mia", tenantName: "acme", role: .admin, now: moderationStart)
+        }
+        await #expect(throws: StorageError.tenantNotFound("nobody")) {
+            try await storage.createModerator(name: "x", tenantName: "nobody", role: .admin, now: moderationStart)
+        }
+        await #expect(throws: ModerationError.moderatorNotFound("ghost")) { try await storage.issueToken(moderatorName: "ghost", now: moderationStart) }
+    }
+}
