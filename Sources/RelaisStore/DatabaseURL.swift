@@ -6,13 +6,14 @@ public enum DatabaseURL {
     public static let defaultValue = "sqlite:relais-data/relais.sqlite"
 
     /// Opens the storage named by `url`: `sqlite:PATH` (or a bare path ending in .sqlite).
-    public static func open(_ url: String, durability: SQLiteStorage.Durability = .normal) throws -> any RelaisStorage {
+    /// `writeBatch`: reports written per SQLite transaction at most (group commit).
+    public static func open(_ url: String, durability: SQLiteStorage.Durability = .normal, writeBatch: Int = 64) throws -> any RelaisStorage {
         if url.hasPrefix("sqlite:") {
             let path = String(url.dropFirst("sqlite:".count)).replacingOccurrences(of: "//", with: "", options: .anchored)
             guard !path.isEmpty else { throw StorageError.unsupportedDatabase(url) }
-            return try SQLiteStorage(path: path, durability: durability)
+            return try SQLiteStorage(path: path, durability: durability, writeBatch: writeBatch)
         }
-        if url.hasSuffix(".sqlite") || url.hasSuffix(".db") { return try SQLiteStorage(path: url, durability: durability) }
+        if url.hasSuffix(".sqlite") || url.hasSuffix(".db") { return try SQLiteStorage(path: url, durability: durability, writeBatch: writeBatch) }
         throw StorageError.unsupportedDatabase(url)
     }
 }

@@ -4,10 +4,11 @@ import RelaisCore
 
 /// The embedded default: one SQLite file through GRDB, WAL mode, one writer.
 ///
-/// GRDB's `DatabasePool` runs reads concurrently with the single writer. Every report is
-/// one write transaction (report, case, idempotency key together), so an acknowledged
-/// report is committed. WAL with `synchronous=NORMAL` survives a process crash; the
-/// `durability: .full` option fsyncs every commit to also survive power loss.
+/// GRDB's `DatabasePool` runs reads concurrently with the single writer. A report's rows
+/// (report, case, priority facts, outbox event, idempotency key) are written together, and
+/// reports that arrive together share one transaction (`GroupCommit`, up to `writeBatch`),
+/// so an acknowledged report is committed. WAL with `synchronous=NORMAL` survives a process
+/// crash; the `durability: .full` option fsyncs every commit to also survive power loss.
 public final class SQLiteStorage: RelaisStorage {
     public enum Durability: String, Sendable { case normal, full }
 
@@ -15,9 +16,13 @@ public final class SQLiteStorage: RelaisStorage {
     public let location: String
     /// Queue weights, lease duration, repeat-offender threshold.
     public let moderation: ModerationPolicy
+    /// Reports written per transaction at most; 1 writes each report in its own.
+    public let writeBatch: Int
+    private let reportWriter: GroupCommit<PreparedSubmission, SubmissionOutcome>
 
-    public init(path: String, durability: Durability = .normal, moderation: ModerationPolicy = .default) throws {
+    public init(path: String, durability: Durability = .normal, moderation: ModerationPolicy = .default, writeBatch: Int = 64) throws {
         self.moderation = moderation
+        self.writeBatch = max(1, writeBatch)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var config = Configuration()
@@ -25,8 +30,13 @@ public final class SQLiteStorage: RelaisStorage {
         config.prepareDatabase { db in
             if durability == .full { try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
-        pool = try DatabasePool(path: path, configuration: config)
+        let pool = try DatabasePool(path: path, configuration: config)
+        self.pool = pool
         location = "sqlite:" + path
+        let weights = moderation.weights
+        reportWriter = GroupCommit(pool: pool, maxBatch: max(1, writeBatch)) { db, prepared in
+            try Self.write(prepared, weights: weights, in: db)
+        }
     }
 
     public func migrate() async throws {
@@ -91,70 +101,77 @@ public final class SQLiteStorage: RelaisStorage {
 
     // MARK: Reports
 
-    public func submit(_ s: ReportSubmission) async throws -> SubmissionOutcome {
+    public func submit(_ submission: ReportSubmission) async throws -> SubmissionOutcome {
         // Everything that can be computed before the transaction is: the writer is the one
         // serialized resource, so its critical section holds only SQL.
-        let caseIdCandidate = UUID().uuidString.lowercased()
-        let receivedAt = Timestamp.format(s.receivedAt)
-        let cardJSON = try s.support.map(ReceiptCodec.encodeCard)
-        let weights = moderation.weights
-        return try await pool.write { db -> SubmissionOutcome in
-            if let key = s.idempotencyKey,
-                let row = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT request_hash, response_json FROM idempotency_keys WHERE tenant_id = ? AND key = ?"),
-                    arguments: [s.tenantId, key])
-            {
-                guard (row["request_hash"] as String) == s.requestHash else { return .keyReusedWithDifferentRequest }
-                return .replayed(try ReceiptCodec.decode(row["response_json"]))
-            }
-            let draft = s.draft
-            let subjectKey = draft.subjectKey
-            // One case per tenant and subject: create it or count one more report.
-            try db.cachedStatement(sql: """
-                INSERT INTO cases (id, tenant_id, subject_key, subject_kind, subject_id, report_count, first_report_at, last_report_at, status)
-                VALUES (?, ?, ?, ?, ?, 1, ?, ?, 'open')
-                ON CONFLICT (tenant_id, subject_key) DO UPDATE SET report_count = report_count + 1, last_report_at = excluded.last_report_at
-                """).execute(arguments: [caseIdCandidate, s.tenantId, subjectKey, draft.subject.kind.rawValue, draft.subject.id, s.receivedAt, s.receivedAt])
-            let caseId = try String.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM cases WHERE tenant_id = ? AND subject_key = ?"), arguments: [s.tenantId, subjectKey])!
-            let isNewReporter = try SQLiteCaseFacts.isNewReporter(db, caseId: caseId, reporterId: draft.reporter.id)
-            let receipt = ReportReceipt(
-                id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId, support: s.support,
-                json: ReceiptCodec.body(id: s.reportId, receivedAt: receivedAt, caseId: caseId, cardJSON: cardJSON))
-            try db.cachedStatement(sql: """
-                INSERT INTO reports (id, tenant_id, case_id, received_at, status, surface, category, reporter_id, reporter_country,
-                  reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
-                  subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger)
-                VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [
-                    s.reportId, s.tenantId, caseId, s.receivedAt, draft.surface, draft.category.rawValue, draft.reporter.id,
-                    draft.reporter.country.rawValue, draft.reporter.locale, draft.reporter.ageBracket.rawValue, draft.reporter.isTarget,
-                    draft.subject.kind.rawValue, draft.subject.id, draft.subject.url, draft.subject.authorId, draft.subject.text,
-                    draft.subject.language, draft.subject.createdAt, draft.details, draft.goodFaith, cardJSON,
-                    draft.reporter.trustedFlagger,
-                ])
-            // The queue's view of the case changes with each report (a more severe category,
-            // a child, a trusted flagger, one more reporter): same transaction, so a claim
-            // never sees a report without its effect on the priority.
-            let caseReport = CaseReport(
-                reporterId: draft.reporter.id, category: draft.category, ageBracket: draft.reporter.ageBracket,
-                isTarget: draft.reporter.isTarget, isTrustedFlagger: draft.reporter.trustedFlagger != nil,
-                trustedFlaggerName: draft.reporter.trustedFlagger, receivedAt: s.receivedAt)
-            try SQLiteCaseFacts.record(
-                db, report: caseReport, isNewReporter: isNewReporter, authorId: draft.subject.authorId, caseId: caseId, weights: weights)
-            try SQLiteOutbox.append(
-                OutboxEvent(
-                    tenantId: s.tenantId, type: "report.received",
-                    payload: ReportReceivedPayload.json(
-                        reportId: s.reportId, caseId: caseId, category: draft.category, surface: draft.surface, receivedAt: receivedAt),
-                    createdAt: s.receivedAt),
-                in: db)
-            if let key = s.idempotencyKey {
-                try db.cachedStatement(sql: "INSERT INTO idempotency_keys (tenant_id, key, request_hash, report_id, response_json, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-                    .execute(arguments: [s.tenantId, key, s.requestHash, s.reportId, receipt.json, s.receivedAt])
-            }
-            return .created(receipt)
+        let prepared = PreparedSubmission(
+            submission: submission, caseIdCandidate: UUID().uuidString.lowercased(),
+            receivedAt: Timestamp.format(submission.receivedAt), cardJSON: try submission.support.map(ReceiptCodec.encodeCard))
+        if writeBatch == 1 {
+            let weights = moderation.weights
+            return try await pool.write { db in try Self.write(prepared, weights: weights, in: db) }
         }
+        return try await reportWriter.submit(prepared)
+    }
+
+    /// A report's rows, inside the caller's transaction.
+    static func write(_ p: PreparedSubmission, weights: PriorityWeights, in db: Database) throws -> SubmissionOutcome {
+        let s = p.submission, caseIdCandidate = p.caseIdCandidate, receivedAt = p.receivedAt, cardJSON = p.cardJSON
+        if let key = s.idempotencyKey,
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT request_hash, response_json FROM idempotency_keys WHERE tenant_id = ? AND key = ?"),
+                arguments: [s.tenantId, key])
+        {
+            guard (row["request_hash"] as String) == s.requestHash else { return .keyReusedWithDifferentRequest }
+            return .replayed(try ReceiptCodec.decode(row["response_json"]))
+        }
+        let draft = s.draft
+        let subjectKey = draft.subjectKey
+        // One case per tenant and subject: create it or count one more report.
+        try db.cachedStatement(sql: """
+            INSERT INTO cases (id, tenant_id, subject_key, subject_kind, subject_id, report_count, first_report_at, last_report_at, status)
+            VALUES (?, ?, ?, ?, ?, 1, ?, ?, 'open')
+            ON CONFLICT (tenant_id, subject_key) DO UPDATE SET report_count = report_count + 1, last_report_at = excluded.last_report_at
+            """).execute(arguments: [caseIdCandidate, s.tenantId, subjectKey, draft.subject.kind.rawValue, draft.subject.id, s.receivedAt, s.receivedAt])
+        let caseId = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM cases WHERE tenant_id = ? AND subject_key = ?"), arguments: [s.tenantId, subjectKey])!
+        let isNewReporter = try SQLiteCaseFacts.isNewReporter(db, caseId: caseId, reporterId: draft.reporter.id)
+        let receipt = ReportReceipt(
+            id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId, support: s.support,
+            json: ReceiptCodec.body(id: s.reportId, receivedAt: receivedAt, caseId: caseId, cardJSON: cardJSON))
+        try db.cachedStatement(sql: """
+            INSERT INTO reports (id, tenant_id, case_id, received_at, status, surface, category, reporter_id, reporter_country,
+              reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
+              subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger)
+            VALUES (?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [
+                s.reportId, s.tenantId, caseId, s.receivedAt, draft.surface, draft.category.rawValue, draft.reporter.id,
+                draft.reporter.country.rawValue, draft.reporter.locale, draft.reporter.ageBracket.rawValue, draft.reporter.isTarget,
+                draft.subject.kind.rawValue, draft.subject.id, draft.subject.url, draft.subject.authorId, draft.subject.text,
+                draft.subject.language, draft.subject.createdAt, draft.details, draft.goodFaith, cardJSON,
+                draft.reporter.trustedFlagger,
+            ])
+        // The queue's view of the case changes with each report (a more severe category,
+        // a child, a trusted flagger, one more reporter): same transaction, so a claim
+        // never sees a report without its effect on the priority.
+        let caseReport = CaseReport(
+            reporterId: draft.reporter.id, category: draft.category, ageBracket: draft.reporter.ageBracket,
+            isTarget: draft.reporter.isTarget, isTrustedFlagger: draft.reporter.trustedFlagger != nil,
+            trustedFlaggerName: draft.reporter.trustedFlagger, receivedAt: s.receivedAt)
+        try SQLiteCaseFacts.record(
+            db, report: caseReport, isNewReporter: isNewReporter, authorId: draft.subject.authorId, caseId: caseId, weights: weights)
+        try SQLiteOutbox.append(
+            OutboxEvent(
+                tenantId: s.tenantId, type: "report.received",
+                payload: ReportReceivedPayload.json(
+                    reportId: s.reportId, caseId: caseId, category: draft.category, surface: draft.surface, receivedAt: receivedAt),
+                createdAt: s.receivedAt),
+            in: db)
+        if let key = s.idempotencyKey {
+            try db.cachedStatement(sql: "INSERT INTO idempotency_keys (tenant_id, key, request_hash, report_id, response_json, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+                .execute(arguments: [s.tenantId, key, s.requestHash, s.reportId, receipt.json, s.receivedAt])
+        }
+        return .created(receipt)
     }
 
     public func report(id: String, tenantId: String) async throws -> StoredReport? {
@@ -226,6 +243,14 @@ public final class SQLiteStorage: RelaisStorage {
             }
         }
     }
+}
+
+/// A submission with what could be computed before the transaction.
+struct PreparedSubmission: Sendable {
+    var submission: ReportSubmission
+    var caseIdCandidate: String
+    var receivedAt: String
+    var cardJSON: String?
 }
 
 /// The receipt as stored for idempotent replays: deterministic JSON, so a replay is

@@ -17,6 +17,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
     @Option(help: "SQLite durability: normal (survives a crash) or full (fsync per commit, survives power loss).")
     var durability = "normal"
+    @Option(help: "SQLite group commit: reports written per transaction at most (1 = one transaction per report).")
+    var writeBatch = 64
     @Option(
         help: ArgumentHelp(
             "Test only: pin the server's clock to an ISO 8601 instant with a zone. Refused unless RELAIS_ALLOW_TEST_CLOCK=1.",
@@ -47,7 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
         do { settings = try config.map { try RelaisConfig.load(path: $0, directory: directory) } ?? .empty } catch let error as ConfigError {
             throw ValidationError(error.description)
         }
-        let storage = try await db.open(durability: sqliteDurability)
+        guard (1...1000).contains(writeBatch) else { throw ValidationError("--write-batch: use 1 to 1000") }
+        let storage = try await db.open(durability: sqliteDurability, writeBatch: writeBatch)
 
         // First start: a demo tenant, so the quick start works without any set-up.
         let demoKey: String? =

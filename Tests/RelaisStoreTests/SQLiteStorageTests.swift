@@ -196,3 +196,44 @@ struct OutboxTests {
         #expect(!payload.contains("secret snapshot") && !payload.contains("u-1"), "no content, no reporter id")
     }
 }
+
+@Suite("Group commit")
+struct GroupCommitTests {
+    @Test func aFailingReportDoesNotTakeItsBatchDown() async throws {
+        let (storage, folder) = try await makeStorage()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
+        guard case .created(let first) = try await storage.submit(submission(tenant, draft(subject: "s-0"))) else {
+            Issue.record("expected created"); return
+        }
+        // 40 reports at once, one of which reuses an existing report id (a primary-key
+        // violation inside the shared transaction): only that one fails.
+        let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
+            for i in 0..<40 {
+                group.addTask {
+                    var s = submission(tenant, draft(subject: "s-\(i)", reporter: "r-\(i)"))
+                    if i == 17 { s.reportId = first.id }
+                    do { _ = try await storage.submit(s); return (i, true) } catch { return (i, false) }
+                }
+            }
+            return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
+        }
+        #expect(outcomes.filter { !$0.value }.map(\.key) == [17])
+        #expect(try await storage.reportCount(tenantId: tenant.id) == 40, "the first report and 39 of the 40")
+        let events = try await storage.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox_events") }
+        #expect(events == 40, "the failed report left no outbox event behind")
+    }
+
+    @Test func oneTransactionPerReportStillWorks() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-batch1-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let storage = try SQLiteStorage(path: folder.appendingPathComponent("r.sqlite").path, writeBatch: 1)
+        try await storage.migrate()
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<20 { group.addTask { _ = try await storage.submit(submission(tenant, draft(reporter: "r\(i)"))) } }
+            try await group.waitForAll()
+        }
+        #expect(try await storage.reportCount(tenantId: tenant.id) == 20)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import GRDB
+
+/// Group commit: writes that arrive while the writer is busy wait together and then share
+/// one transaction, each in its own savepoint.
+///
+/// SQLite has one writer. Under a raid, reports queue for it one transaction at a time, and
+/// each transaction pays a thread hop onto the writer and back, a commit, and (with
+/// `--durability full`) an fsync. Batching pays those once per batch. Every caller is
+/// answered only after the shared commit, so "acknowledged means committed" still holds;
+/// a write that fails rolls back its own savepoint only, and a failed commit fails the
+/// whole batch (nobody was acknowledged).
+final class GroupCommit<Item: Sendable, Output: Sendable>: @unchecked Sendable {
+    typealias Work = @Sendable (Database, Item) throws -> Output
+
+    private let pool: DatabasePool
+    private let maxBatch: Int
+    private let work: Work
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var pending: [(item: Item, continuation: CheckedContinuation<Output, any Error>)] = []
+    private var draining = false
+
+    init(pool: DatabasePool, maxBatch: Int, work: @escaping Work) {
+        self.pool = pool
+        self.maxBatch = max(1, maxBatch)
+        self.work = work
+    }
+
+    func submit(_ item: Item) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            let startDraining = lock.withLock {
+                pending.append((item, continuation))
+                defer { draining = true }
+                return !draining
+            }
+            if startDraining { Task { await self.drain() } }
+        }
+    }
+
+    /// The next batch, or nil (and the loop stops) when nothing is pending.
+    private func takeBatch() -> [(item: Item, continuation: CheckedContinuation<Output, any Error>)]? {
+        lock.withLock {
+            if pending.isEmpty {
+                draining = false
+                return nil
+            }
+            let count = min(maxBatch, pending.count)
+            defer { pending.removeFirst(count) }
+            return Array(pending.prefix(count))
+        }
+    }
+
+    /// One loop at a time takes what is pending and writes it; it stops when nothing is left.
+    private func drain() async {
+        while let batch = takeBatch() {
+            let items = batch.map(\.item)
+            let work = self.work
+            do {
+                let results = try await pool.write { db -> [Result<Output, any Error>] in
+                    items.map { item in
+                        Result {
+                            var output: Output?
+                            try db.inSavepoint {
+                                output = try work(db, item)
+                                return .commit
+                            }
+                            return output!
+                        }
+                    }
+                }
+                for (entry, result) in zip(batch, results) { entry.continuation.resume(with: result) }
+            } catch {
+                for entry in batch { entry.continuation.resume(throwing: error) }
+            }
+        }
+    }
+}
