@@ -308,10 +308,9 @@ private struct Research: Decodable {
     var sms: String?
 
     static func load(filePath: String = #filePath) throws -> [Research] {
-        // Tests/RelaisCoreTests/DirectoryTests.swift → repository → ../shared/reference/
-        let repo = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let url = repo.deletingLastPathComponent().appendingPathComponent("shared/reference/helplines-research.json")
+        // Tests/RelaisCoreTests/DirectoryTests.swift → Tests/Fixtures/reference/
+        let tests = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let url = tests.appendingPathComponent("Fixtures/reference/helplines-research.json")
         try #require(
             FileManager.default.fileExists(atPath: url.path),
             "helplines-research.json is missing at \(url.path): the directory tests compare the shipped directory with it and cannot run without it")

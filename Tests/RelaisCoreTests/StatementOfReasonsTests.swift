@@ -3,8 +3,8 @@ import Testing
 
 @testable import RelaisCore
 
-/// The reference lists of the DSA Transparency Database, read from
-/// shared/reference/dsa-sor-enums.json next to the repository.
+/// The reference lists of the DSA Transparency Database, read from the copy of
+/// dsa-sor-enums.json in Tests/Fixtures/reference.
 struct TransparencyDatabaseReference {
     let values: [String: Set<String>]
 
@@ -12,7 +12,7 @@ struct TransparencyDatabaseReference {
         .deletingLastPathComponent()  // RelaisCoreTests
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // the repository
-        .appendingPathComponent("../shared/reference/dsa-sor-enums.json")
+        .appendingPathComponent("Tests/Fixtures/reference/dsa-sor-enums.json")
         .standardizedFileURL
 
     struct Missing: Error, CustomStringConvertible {
