@@ -81,7 +81,7 @@ public protocol ConsoleStore: Sendable {
     func appendAudit(tenantId: String, actor: String, action: String, caseId: String?, before: String?, after: String?, now: Date) async throws
 }
 
-extension SQLiteStorage: ConsoleStore {
+extension SQLiteStorage {
     public func setPassword(moderatorName: String, passwordHash: String, now: Date) async throws {
         try await pool.write { db in
             // A new password also lifts a lock-out and ends the user's sessions.
@@ -100,14 +100,14 @@ extension SQLiteStorage: ConsoleStore {
     }
 
     public func consoleCredentials(name: String) async throws -> ConsoleCredentials? {
-        try await pool.read { db in
+        try await pool.read { db -> ConsoleCredentials? in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM moderators WHERE name = ?", arguments: [name]) else { return nil }
             return ConsoleCredentials(moderator: Self.moderator(row), passwordHash: row["password_hash"], lockedUntil: row["locked_until"])
         }
     }
 
     public func recordSignIn(moderatorId: String, succeeded: Bool, policy: SignInPolicy, now: Date) async throws -> SignInRecord {
-        try await pool.write { db in
+        try await pool.write { db -> SignInRecord in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM moderators WHERE id = ?", arguments: [moderatorId]) else {
                 return .failed(lockedUntil: nil)
             }
@@ -147,7 +147,7 @@ extension SQLiteStorage: ConsoleStore {
     }
 
     public func consoleSession(idHash: String, now: Date) async throws -> ConsoleSession? {
-        try await pool.read { db in
+        try await pool.read { db -> ConsoleSession? in
             guard let row = try Row.fetchOne(db, sql: """
                 SELECT s.csrf_token, s.expires_at, m.* FROM console_sessions s JOIN moderators m ON m.id = s.moderator_id
                 WHERE s.id_hash = ? AND s.ended_at IS NULL AND s.expires_at > ?
@@ -173,7 +173,7 @@ extension SQLiteStorage: ConsoleStore {
     /// Open cases in the claim's order (`claimSQL`'s ORDER BY), with what the queue shows.
     public func openCases(tenantId: String, filter: QueueFilter, now: Date, limit: Int) async throws -> [QueueEntry] {
         let weights = moderation.weights
-        return try await pool.read { db in
+        return try await pool.read { db -> [QueueEntry] in
             var conditions = ["c.tenant_id = :tenant", "c.status = 'open'", "c.due_at IS NOT NULL"]
             var arguments: [String: (any DatabaseValueConvertible)?] = [
                 "tenant": tenantId, "now": now, "perTargetElapsed": weights.perTargetElapsed,
@@ -200,7 +200,7 @@ extension SQLiteStorage: ConsoleStore {
                 ORDER BY score DESC, c.due_at, c.first_report_at, c.id
                 LIMIT :limit
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row -> QueueEntry in
                 let dueAt: Date = row["due_at"]
                 let leaseExpires: Date? = row["lease_expires_at"]
                 let categories: String = row["categories"] ?? "", countries: String = row["countries"] ?? ""
@@ -218,7 +218,7 @@ extension SQLiteStorage: ConsoleStore {
             try Row.fetchAll(db, sql: """
                 SELECT d.case_id, d.decided_at, d.decision_json, m.name AS moderator FROM decisions d JOIN moderators m ON m.id = d.moderator_id
                 WHERE d.tenant_id = ? AND d.author_id = ? AND d.case_id <> ? ORDER BY d.decided_at DESC LIMIT 50
-                """, arguments: [tenantId, authorId, excludingCase]).map { row in
+                """, arguments: [tenantId, authorId, excludingCase]).map { row -> AuthorDecision in
                 let json: String = row["decision_json"]
                 let decision = try JSONDecoder().decode(Decision.self, from: Data(json.utf8))
                 return AuthorDecision(caseId: row["case_id"], decidedAt: row["decided_at"], moderatorName: row["moderator"], restrictions: decision.restrictions)

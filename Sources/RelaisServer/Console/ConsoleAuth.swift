@@ -39,6 +39,12 @@ public enum ConsolePasswords {
         }
     }
 
+    static func verifyDecoy(_ password: String) async -> Bool {
+        await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: Bcrypt.verify(password, hash: decoy)) }
+        }
+    }
+
     /// Checked when the name is unknown or has no password, so that the answer takes as long
     /// as for a real account (no user enumeration by timing).
     static let decoy = Bcrypt.hash("relais-decoy-password", cost: cost)
@@ -80,7 +86,7 @@ enum ConsoleCookies {
     static func isSecure(_ request: Request) -> Bool {
         if ProcessInfo.processInfo.environment["RELAIS_CONSOLE_SECURE_COOKIES"] == "always" { return true }
         if request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https" { return true }
-        let authority = request.head.authority ?? request.headers[.host] ?? ""
+        let authority = request.head.authority ?? ""
         let host: String
         if authority.hasPrefix("[") { host = String(authority.prefix { $0 != "]" }) + "]" } else {
             host = String(authority.split(separator: ":").first ?? "")

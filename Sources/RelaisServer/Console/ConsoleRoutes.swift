@@ -167,7 +167,7 @@ struct ConsoleRoutes: Sendable {
         let name = String((fields.nonEmpty("name") ?? "").prefix(64)), password = fields["password"] ?? ""
         let wrong = "Wrong name or password."
         guard let credentials = try await env.storage.consoleCredentials(name: name), let hash = credentials.passwordHash else {
-            _ = await ConsolePasswords.verify(password, hash: ConsolePasswords.decoy)
+            _ = await ConsolePasswords.verifyDecoy(password)
             return try loginForm(request, name: name, error: wrong, status: .unauthorized)
         }
         if let until = credentials.lockedUntil, until > now {
@@ -219,13 +219,13 @@ struct ConsoleRoutes: Sendable {
         let rows = entries.enumerated().map { index, entry in
             ConsoleQueueView.Row(
                 caseId: entry.caseId, position: index + 1, subjectKind: entry.subjectKind,
-                categories: entry.categories.map { ReportCategory(rawValue: $0)?.label ?? $0 }.joined(separator: ", "),
+                categories: entry.categories.map { ReportCategory(rawValue: $0)?.summary ?? $0 }.joined(separator: ", "),
                 countries: entry.countries.joined(separator: ", "), reportCount: entry.reportCount, score: String(format: "%.1f", entry.score),
                 dueAt: ConsoleFormat.time(entry.dueAt), overdue: entry.overdue, leasedBy: entry.leasedBy)
         }
         let view = ConsoleQueueView(
             page: page("Queue", session, notice: Self.notice(request)), csrf: session.csrfToken, decides: session.moderator.role.decides,
-            categories: ReportCategory.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.label, selected: $0 == category) },
+            categories: ReportCategory.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.summary, selected: $0 == category) },
             country: country?.rawValue ?? "", overdueOnly: overdue, filtered: category != nil || country != nil || overdue, rows: rows,
             isEmpty: rows.isEmpty)
         return try render("console-queue", view)
@@ -252,15 +252,16 @@ struct ConsoleRoutes: Sendable {
         let revealed = audit.contains { $0.action == "case.content_revealed" && $0.actor == session.moderator.name }
         let sensitive = found.reports.contains { SensitiveContent.categories.contains($0.draft.category) }
         let holdsLease = found.status == "open" && found.lease?.moderatorId == session.moderator.id
-        let authorDecisions = try await found.authorId.map {
-            try await env.storage.authorDecisions(tenantId: session.moderator.tenantId, authorId: $0, excludingCase: id)
-        } ?? []
+        var authorDecisions: [AuthorDecision] = []
+        if let authorId = found.authorId {
+            authorDecisions = try await env.storage.authorDecisions(tenantId: session.moderator.tenantId, authorId: authorId, excludingCase: id)
+        }
         let euCountries = Set(found.reports.map(\.draft.reporter.country).filter(\.isEUOrEEA).map(\.rawValue)).sorted()
         let categories = Set(found.reports.map(\.draft.category)).sorted { $0.rawValue < $1.rawValue }
         let view = ConsoleCaseView(
             page: page("Case \(id)", session, notice: notice, error: status != .ok), csrf: session.csrfToken, caseId: id, status: found.status,
             isOpen: found.status == "open", subjectKind: found.facts.subjectKind.rawValue, subjectId: found.subjectId, authorId: found.authorId,
-            categories: categories.map(\.label).joined(separator: ", "), score: String(format: "%.1f", found.priority.score),
+            categories: categories.map(\.summary).joined(separator: ", "), score: String(format: "%.1f", found.priority.score),
             dueAt: ConsoleFormat.time(found.priority.target.dueAt), overdue: found.status == "open" && found.priority.isOverdue,
             lease: found.lease.map { .init(moderator: $0.moderatorName, expiresAt: ConsoleFormat.time($0.expiresAt)) },
             holdsLease: holdsLease, canDecide: session.moderator.role.decides, sensitive: sensitive, blurred: sensitive && !revealed,
@@ -268,7 +269,7 @@ struct ConsoleRoutes: Sendable {
             reports: found.reports.map { r in
                 .init(
                     id: r.id, receivedAt: ConsoleFormat.time(r.receivedAt), surface: r.draft.surface, category: r.draft.category.rawValue,
-                    categoryLabel: r.draft.category.label, ageBracket: r.draft.reporter.ageBracket.rawValue,
+                    categoryLabel: r.draft.category.summary, ageBracket: r.draft.reporter.ageBracket.rawValue,
                     country: r.draft.reporter.country.rawValue, isTarget: r.draft.reporter.isTarget, trustedFlagger: r.draft.reporter.trustedFlagger,
                     details: r.draft.details, snapshot: r.draft.subject.text, subjectURL: r.draft.subject.url)
             },
