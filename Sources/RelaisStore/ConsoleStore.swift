@@ -79,6 +79,10 @@ public protocol ConsoleStore: Sendable {
     func openCases(tenantId: String, filter: QueueFilter, now: Date, limit: Int) async throws -> [QueueEntry]
     func authorDecisions(tenantId: String, authorId: String, excludingCase: String) async throws -> [AuthorDecision]
     func appendAudit(tenantId: String, actor: String, action: String, caseId: String?, before: String?, after: String?, now: Date) async throws
+    /// The audit entries of one case, oldest first.
+    func auditLog(tenantId: String, caseId: String) async throws -> [AuditEntry]
+    /// The tenant's latest audit entries, newest first.
+    func recentAudit(tenantId: String, limit: Int) async throws -> [AuditEntry]
 }
 
 extension SQLiteStorage {
@@ -230,6 +234,28 @@ extension SQLiteStorage {
         try await pool.write { db in
             try SQLiteAudit.append(db, tenantId: tenantId, actor: actor, at: now, action: action, caseId: caseId, before: before, after: after)
         }
+    }
+}
+
+extension SQLiteStorage {
+    public func auditLog(tenantId: String, caseId: String) async throws -> [AuditEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE case_id = ? AND tenant_id = ? ORDER BY seq", arguments: [caseId, tenantId])
+                .map(Self.auditEntry)
+        }
+    }
+
+    public func recentAudit(tenantId: String, limit: Int) async throws -> [AuditEntry] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE tenant_id = ? ORDER BY seq DESC LIMIT ?", arguments: [tenantId, limit])
+                .map(Self.auditEntry)
+        }
+    }
+
+    static func auditEntry(_ row: Row) -> AuditEntry {
+        AuditEntry(
+            seq: row["seq"], tenantId: row["tenant_id"], actor: row["actor"], at: row["at"], action: row["action"], caseId: row["case_id"],
+            before: row["before_json"], after: row["after_json"])
     }
 }
 

@@ -163,6 +163,58 @@ struct ConsoleTests {
             #expect(try await server.storage.auditLog(tenantId: server.acme.id).contains { $0.action == "case.content_revealed" && $0.caseId == id })
         }
     }
+
+    @Test func adminsSeeDeadLettersAndReplayThemWithAnAuditEntry() async throws {
+        let server = try await LiveServer()
+        _ = try await Self.user(server, "ada", role: .admin)
+        _ = try await Self.user(server, "mia")
+        try await server.run { client in
+            _ = try await client.file(caseReportJSON(), key: server.acmeKey)
+            _ = try await server.storage.setWebhookEndpoint(tenantName: "acme", url: "https://acme.example/hook", rotateSecret: false, now: Date())
+            // The report's event is due at the server's (fixed) clock.
+            let now = LiveServer.afternoon.addingTimeInterval(1)
+            let claimed = try await server.storage.claimDueWebhooks(now: now, leaseUntil: now + 30, worker: "w", limit: 10)
+            let event = try #require(claimed.first)
+            try await server.storage.markWebhookFailed(
+                eventId: event.eventId, worker: "w",
+                failure: WebhookFailure(attempts: 16, error: "<b>connection refused</b>", nextAttemptAt: now, dead: true))
+            // A moderator is not shown the dead letters.
+            let (miaCookie, _) = try await client.signIn("mia", Self.password)
+            #expect(try await client.page("/console/webhooks", cookie: miaCookie).status == .forbidden)
+            let (cookie, _) = try await client.signIn("ada", Self.password)
+            let page = try await client.page("/console/webhooks", cookie: cookie)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("data-event=\"\(event.eventId)\""))
+            #expect(page.text.contains("&lt;b&gt;connection refused&lt;/b&gt;"))
+            let csrf = try #require(page.csrf)
+            let replay = try await client.form("/console/webhooks/replay", cookie: cookie, fields: ["csrf": csrf, "event": event.eventId])
+            #expect(replay.status == .seeOther)
+            #expect(try await server.storage.webhookStatus(tenantName: "acme").dead == 0)
+            let audit = try await server.storage.auditLog(tenantId: server.acme.id)
+            #expect(audit.contains { $0.action == "webhook.replayed" && $0.actor == "ada" })
+        }
+    }
+
+    @Test func earlierDecisionsAboutTheAuthorAndTheRepeatOffenderSuggestionAreOnTheCase() async throws {
+        let server = try await LiveServer()
+        let token = try await Self.user(server, "mia")
+        try await server.run { client in
+            // Three restrictive decisions against author-9 through the API…
+            for index in 1...3 {
+                let id = try await client.file(caseReportJSON(subject: "c-\(index)", author: "author-9"), key: server.acmeKey)
+                _ = try await client.claim(token)
+                let decided = try await client.post("/v1/moderation/cases/\(id)/decisions", key: token, json: decisionJSON())
+                #expect(decided.status == .created)
+            }
+            // …are shown on the fourth case, with the suggestion.
+            let fourth = try await client.file(caseReportJSON(subject: "c-4", author: "author-9"), key: server.acmeKey)
+            let (cookie, _) = try await client.signIn("mia", Self.password)
+            let page = try await client.page("/console/cases/\(fourth)", cookie: cookie)
+            #expect(page.text.contains("3 restrictive decision(s) against this author"))
+            #expect(page.text.contains("data-repeat-suggestion"))
+            #expect(page.text.components(separatedBy: "content_removed").count - 1 >= 3)
+        }
+    }
 }
 
 extension TestClientProtocol {

@@ -248,7 +248,7 @@ struct ConsoleRoutes: Sendable {
         guard let found = try await env.storage.moderationCase(id: id, tenantId: session.moderator.tenantId, now: now) else {
             return try message(session, status: .notFound, "Case not found", ["No case with this id for your tenant."], back: "/console/queue")
         }
-        let audit = try await env.storage.auditLog(tenantId: session.moderator.tenantId).filter { $0.caseId == id }
+        let audit = try await env.storage.auditLog(tenantId: session.moderator.tenantId, caseId: id)
         let revealed = audit.contains { $0.action == "case.content_revealed" && $0.actor == session.moderator.name }
         let sensitive = found.reports.contains { SensitiveContent.categories.contains($0.draft.category) }
         let holdsLease = found.status == "open" && found.lease?.moderatorId == session.moderator.id
@@ -379,8 +379,8 @@ struct ConsoleRoutes: Sendable {
     // MARK: - Audit log and webhooks
 
     func audit(_ session: ConsoleSession) async throws -> Response {
-        let entries = try await env.storage.auditLog(tenantId: session.moderator.tenantId)
-        let view = ConsoleAuditView(page: page("Audit log", session), rows: entries.suffix(1000).reversed().map(ConsoleAuditRow.init))
+        let entries = try await env.storage.recentAudit(tenantId: session.moderator.tenantId, limit: 1000)
+        let view = ConsoleAuditView(page: page("Audit log", session), rows: entries.map(ConsoleAuditRow.init))
         return try render("console-audit", view)
     }
 
