@@ -72,6 +72,13 @@ def sign_in(driver, server, name, password=PASSWORD):
     driver.find_element(By.ID, "sign-in").click()
 
 
+def show(driver, selector):
+    """Scrolls an element into the middle of the viewport, for the screenshot."""
+    element = driver.find_element(By.CSS_SELECTOR, selector)
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    return element
+
+
 def no_alert(driver):
     try:
         driver.switch_to.alert
@@ -104,6 +111,7 @@ def test_moderator_claims_reveals_and_decides(console, browser):
     assert snapshot.text == XSS
     assert snapshot.find_elements(By.TAG_NAME, "img") == [] and snapshot.find_elements(By.TAG_NAME, "script") == []
     assert no_alert(driver)
+    show(driver, "[data-snapshot]")
     screenshot(driver, "console-case-escaped")
 
     # Sensitive content is blurred until shown, and showing it is audited.
@@ -111,6 +119,7 @@ def test_moderator_claims_reveals_and_decides(console, browser):
     blurred = driver.find_element(By.CSS_SELECTOR, "[data-snapshot]")
     assert "blurred" in blurred.get_attribute("class")
     assert driver.find_element(By.CSS_SELECTOR, "[data-age]").text.endswith("13-17")
+    show(driver, "[data-snapshot]")
     screenshot(driver, "console-case-blurred")
     driver.find_element(By.ID, "show-content").click()
     wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-notice]")))
@@ -118,6 +127,7 @@ def test_moderator_claims_reveals_and_decides(console, browser):
     assert "blurred" not in shown.get_attribute("class")
     assert shown.text == "SENSITIVE: pay or I post the photos"
     assert no_alert(driver)
+    show(driver, "[data-snapshot]")
     screenshot(driver, "console-case-revealed")
 
     # Claim next: the first case of the queue, with a lease.
@@ -135,6 +145,7 @@ def test_moderator_claims_reveals_and_decides(console, browser):
     wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-refused]")))
     fields = {e.get_attribute("data-error") for e in driver.find_elements(By.CSS_SELECTOR, "[data-error]")}
     assert {"ground", "facts"} <= fields
+    show(driver, "[data-refused]")
     screenshot(driver, "console-decision-refused")
 
     # The form kept what was typed; complete it.
@@ -145,7 +156,7 @@ def test_moderator_claims_reveals_and_decides(console, browser):
     driver.find_element(By.ID, "internalNote").send_keys("Checked the thread.")
     driver.find_element(By.ID, "decide").click()
     wait(driver).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-status]"), "decided"))
-    assert driver.find_elements(By.CSS_SELECTOR, "[data-decision]")
+    show(driver, "[data-decision]")
     screenshot(driver, "console-case-decided")
     driver.find_element(By.CSS_SELECTOR, "[data-statements-link]").click()
     wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-statement]")))
