@@ -30,7 +30,8 @@ public struct SignInPolicy: Sendable, Equatable {
 
 public enum SignInRecord: Sendable, Equatable {
     case signedIn
-    /// A wrong password; `lockedUntil` is set when this failure locked the account.
+    /// A wrong password, or any attempt on a locked account; `lockedUntil` is set when the
+    /// account is locked (by this failure or before).
     case failed(lockedUntil: Date?)
 }
 
@@ -116,6 +117,9 @@ extension SQLiteStorage {
                 return .failed(lockedUntil: nil)
             }
             let moderator = Self.moderator(row)
+            // Checked again here, in the write transaction: attempts that raced past the
+            // route's check while the account was being locked are refused as well.
+            if let lockedUntil: Date = row["locked_until"], lockedUntil > now { return .failed(lockedUntil: lockedUntil) }
             if succeeded {
                 try db.execute(sql: "UPDATE moderators SET failed_sign_ins = 0, locked_until = NULL WHERE id = ?", arguments: [moderatorId])
                 try SQLiteAudit.append(

@@ -215,6 +215,76 @@ struct ConsoleTests {
             #expect(page.text.components(separatedBy: "content_removed").count - 1 >= 3)
         }
     }
+
+    @Test func sessionsExpireAfterEightHours() async throws {
+        let clock = TestClock(LiveServer.afternoon)
+        let server = try await LiveServer(clock: clock.relaisClock)
+        _ = try await Self.user(server, "mia")
+        try await server.run { client in
+            let (cookie, _) = try await client.signIn("mia", Self.password)
+            clock.advance(8 * 3600 - 60)
+            #expect(try await client.page("/console/queue", cookie: cookie).status == .ok)
+            clock.advance(120)
+            let expired = try await client.page("/console/queue", cookie: cookie)
+            #expect(expired.status == .seeOther)
+            #expect(expired.headers[.location] == "/console/login")
+        }
+    }
+
+    @Test func theCookieIsSecureUnlessTheRequestCameToALoopbackNameOverPlainHTTP() async throws {
+        let server = try await LiveServer()
+        _ = try await Self.user(server, "mia")
+        try await server.run { client in
+            let (_, local) = try await client.signIn("mia", Self.password)
+            #expect(!local.contains("Secure"))
+            let form = try await client.execute(uri: "/console/login", method: .get, headers: [HTTPField.Name("X-Forwarded-Proto")!: "https"])
+            #expect(form.headers[values: .setCookie].allSatisfy { $0.contains("Secure") })
+        }
+    }
+
+    @Test func theQueueIsInPriorityOrderAndFiltersByCategoryCountryAndOverdue() async throws {
+        let clock = TestClock(LiveServer.afternoon)
+        let server = try await LiveServer(clock: clock.relaisClock)
+        _ = try await Self.user(server, "mia")
+        try await server.run { client in
+            let spam = try await client.file(reportJSON(category: "spam", subject: "s-1", country: "BE", age: "18+"), key: server.acmeKey)
+            let threat = try await client.file(reportJSON(category: "threat", subject: "s-2", age: "18+"), key: server.acmeKey)
+            let (cookie, _) = try await client.signIn("mia", Self.password)
+            let all = try await client.page("/console/queue", cookie: cookie).text
+            let threatAt = try #require(all.range(of: "data-case=\"\(threat)\"")), spamAt = try #require(all.range(of: "data-case=\"\(spam)\""))
+            #expect(threatAt.lowerBound < spamAt.lowerBound)
+            let belgian = try await client.page("/console/queue?country=be", cookie: cookie).text
+            #expect(belgian.contains(spam) && !belgian.contains(threat))
+            let spamOnly = try await client.page("/console/queue?category=spam", cookie: cookie).text
+            #expect(spamOnly.contains(spam) && !spamOnly.contains(threat))
+            #expect(try await client.page("/console/queue?overdue=1", cookie: cookie).text.contains("data-empty-queue"))
+            // A threat's target is one hour: two hours later it is overdue, the spam is not.
+            clock.advance(2 * 3600)
+            let overdue = try await client.page("/console/queue?overdue=1", cookie: cookie).text
+            #expect(overdue.contains(threat) && !overdue.contains(spam))
+            #expect(overdue.contains("overdue-flag"))
+        }
+    }
+
+    @Test func renewAndReleaseGoThroughTheLease() async throws {
+        let server = try await LiveServer()
+        _ = try await Self.user(server, "mia")
+        try await server.run { client in
+            let id = try await client.file(caseReportJSON(), key: server.acmeKey)
+            let (cookie, _) = try await client.signIn("mia", Self.password)
+            let csrf = try #require(try await client.page("/console/queue", cookie: cookie).csrf)
+            // Not held yet: release is a conflict.
+            #expect(try await client.form("/console/cases/\(id)/release", cookie: cookie, fields: ["csrf": csrf]).status == .conflict)
+            _ = try await client.form("/console/claim", cookie: cookie, fields: ["csrf": csrf])
+            let page = try await client.page("/console/cases/\(id)", cookie: cookie).text
+            #expect(page.contains("held by mia until"))
+            #expect(page.contains("id=\"decision-form\""))
+            #expect(try await client.form("/console/cases/\(id)/renew", cookie: cookie, fields: ["csrf": csrf]).status == .seeOther)
+            #expect(try await client.form("/console/cases/\(id)/release", cookie: cookie, fields: ["csrf": csrf]).status == .seeOther)
+            let actions = try await server.storage.auditLog(tenantId: server.acme.id, caseId: id).map(\.action)
+            #expect(actions == ["case.claimed", "case.lease_renewed", "case.released"])
+        }
+    }
 }
 
 extension TestClientProtocol {

@@ -181,7 +181,12 @@ struct ConsoleRoutes: Sendable {
             }
             return try loginForm(request, name: name, error: wrong, status: .unauthorized)
         }
-        _ = try await env.storage.recordSignIn(moderatorId: credentials.moderator.id, succeeded: true, policy: signIn, now: now)
+        guard case .signedIn = try await env.storage.recordSignIn(moderatorId: credentials.moderator.id, succeeded: true, policy: signIn, now: now)
+        else {
+            // Locked meanwhile by concurrent wrong attempts: the right password does not get in either.
+            let until = try await env.storage.consoleCredentials(name: name)?.lockedUntil ?? now
+            return try loginForm(request, name: name, error: Self.locked(until), status: .tooManyRequests)
+        }
         let id = ConsoleSecrets.random()
         try await env.storage.createConsoleSession(
             idHash: APIKey.hash(id), moderatorId: credentials.moderator.id, csrfToken: ConsoleSecrets.random(), now: now,
