@@ -133,8 +133,8 @@ def test_moderator_claims_reveals_and_decides(console, browser):
     # Claim next: the first case of the queue, with a lease.
     driver.get(console.base_url + "/console/queue")
     driver.find_element(By.ID, "claim-next").click()
-    wait(driver).until(EC.url_contains("/console/cases/"))
-    claimed = driver.find_element(By.CSS_SELECTOR, "[data-case-id]").text
+    # The case page (the URL can change before the new document is there: wait for the page).
+    claimed = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-case-id]"))).text
     assert claimed == ids[0]
     assert "held by mia" in driver.find_element(By.CSS_SELECTOR, "[data-lease]").text
 
