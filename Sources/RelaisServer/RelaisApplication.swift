@@ -43,7 +43,7 @@ public enum RelaisApplication {
 
     /// The HTML pages (the embeddable report sheet and the demo feed): not part of the JSON
     /// API, so not in `openapi.yaml`.
-    public static let webRoutes: [String] = DemoRoutes.routes + EmbedRoutes.routes
+    public static let webRoutes: [String] = DemoRoutes.routes + EmbedRoutes.routes + ConsoleRoutes.routes
 
     public static func router(_ env: RelaisEnvironment) -> Router<RelaisRequestContext> {
         let router = Router(context: RelaisRequestContext.self)
@@ -61,6 +61,8 @@ public enum RelaisApplication {
         do { assets = try WebAssets.bundled() } catch { fatalError("Relais's web assets are broken: \(error)") }
         EmbedRoutes(env: env, assets: assets, tokens: .fromEnvironment()).register(on: router)
         DemoRoutes(env: env, assets: assets).register(on: router)
+        // The moderator console: signed-in pages under /console (cookie sessions, CSRF tokens).
+        ConsoleRoutes(env: env, assets: assets, loginTokens: .fromEnvironment(), signIn: .default).register(on: router)
         return router
     }
 

@@ -8,7 +8,7 @@ typealias SQLiteMigration = (name: String, apply: @Sendable (Database) throws ->
 enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        for step in intake + moderation + webhooks { migrator.registerMigration(step.name, migrate: step.apply) }
+        for step in intake + moderation + webhooks + console { migrator.registerMigration(step.name, migrate: step.apply) }
         return migrator
     }
 

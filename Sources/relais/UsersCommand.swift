@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
+import RelaisServer
 import RelaisStore
 
 /// `relais users`: the people who moderate a tenant's cases.
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users", abstract: "Manage moderators (admin, moderator, compliance) and their personal API tokens.",
-        subcommands: [Create.self, Token.self, List.self])
+        subcommands: [Create.self, Token.self, Password.self, List.self])
 
     struct TokenOutput: Encodable {
         var name: String
@@ -60,6 +61,28 @@ struct UsersCommand: AsyncParsableCommand {
                     print("New personal token for '\(user.name)' (the old one no longer works):\n\(token)")
                 }
             } catch let error as ModerationError { throw ValidationError(error.description) }
+        }
+    }
+
+    struct Password: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set a user's console password, read from standard input (at least 12 characters; hashed with bcrypt).",
+            discussion: "Example: printf '%s' \"$PASSWORD\" | relais users password mia. One trailing newline is ignored. Setting a password lifts a lock-out and signs the user out everywhere.")
+        @Argument var name: String
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            var data = FileHandle.standardInput.readDataToEndOfFile()
+            if data.last == 0x0A { data.removeLast() }
+            if data.last == 0x0D { data.removeLast() }
+            guard let password = String(data: data, encoding: .utf8) else { throw ValidationError("the password is not valid UTF-8") }
+            if let problem = ConsolePasswords.problem(with: password) { throw ValidationError(problem) }
+            let storage = try await db.open()
+            let hash = await ConsolePasswords.hash(password)
+            do { try await storage.setPassword(moderatorName: name, passwordHash: hash, now: Date()) } catch let error as ModerationError {
+                throw ValidationError(error.description)
+            }
+            print("Password set for '\(name)'. They can sign in at /console/login.")
         }
     }
 

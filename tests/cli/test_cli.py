@@ -152,3 +152,17 @@ def test_users_create_token_list(relais_bin, database):
                  ["users", "create", "mia", "--tenant", "acme"], ["users", "token", "ghost"]):
         refused = run(relais_bin, *args, "--database", database, check=False)
         assert refused.returncode != 0 and "Error" in refused.stderr
+
+
+def test_users_password_from_stdin(relais_bin, database):
+    run(relais_bin, "tenants", "create", "acme", "--database", database)
+    run(relais_bin, "users", "create", "mia", "--tenant", "acme", "--database", database)
+    ok = subprocess.run([str(relais_bin), "users", "password", "mia", "--database", database],
+                        input="a long enough password\n", capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert "Password set for 'mia'" in ok.stdout and "a long enough password" not in ok.stdout
+    for name, password, message in (("mia", "too short\n", "at least 12 characters"),
+                                    ("ghost", "a long enough password\n", "no user named 'ghost'")):
+        refused = subprocess.run([str(relais_bin), "users", "password", name, "--database", database],
+                                 input=password, capture_output=True, text=True, timeout=120)
+        assert refused.returncode != 0 and message in refused.stderr
