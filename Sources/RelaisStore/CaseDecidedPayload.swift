@@ -21,6 +21,8 @@ struct CaseDecidedPayload: Encodable {
     /// Why: for no action, the only explanation the reporter gets; with restrictions, also in the statement.
     var explanation: String
     var noteForReporter: String?
+    /// Deliver the DSA Art. 23(1) warning to the affected author with this decision.
+    var warnAuthor: Bool
     var statementOfReasons: StatementOfReasons?
     var contest: Contest
 

@@ -76,7 +76,8 @@ extension SQLiteStorage {
             subject: .init(kind: subject["subject_kind"], id: subject["subject_id"]), reportIds: reports.map { $0["id"] as String },
             reporterIds: reporters, affectedAuthorId: author, outcome: decision.isNoAction ? "no_action" : "restricted",
             restrictions: decision.restrictions, endDate: decision.endDate, explanation: decision.explanation,
-            noteForReporter: decision.noteForReporter, statementOfReasons: statement, contest: .init(decidedAt: now))
+            noteForReporter: decision.noteForReporter, warnAuthor: decision.warnAuthor, statementOfReasons: statement,
+            contest: .init(decidedAt: now))
     }
 
     public func statements(caseId: String, tenantId: String) async throws -> [StatementOfReasons]? {
@@ -105,14 +106,17 @@ extension SQLiteStorage {
         }
     }
 
-    /// Restrictive decisions against the author within the window, across the tenant's cases.
-    /// Relais records no warnings yet, so the suggestion at the threshold is "warn" (Art. 23(1)
-    /// wants a prior warning before a suspension).
+    /// Restrictive decisions against the author within the window, across the tenant's cases,
+    /// and whether any decision warned the author (`warnAuthor`): Art. 23(1) wants a prior
+    /// warning before a suspension, so the suggestion at the threshold is "warn" until then.
     static func repeatOffender(_ db: Database, tenantId: String, authorId: String?, policy: RepeatOffenderPolicy, now: Date) throws -> RepeatOffenderAssessment {
         guard let authorId else { return RepeatOffenders.assess(restrictedDecisionsInWindow: 0, hasBeenWarned: false, policy: policy) }
         let dates = try Date.fetchAll(db, sql: """
             SELECT decided_at FROM decisions WHERE tenant_id = ? AND author_id = ? AND restrictive = 1
             """, arguments: [tenantId, authorId])
-        return RepeatOffenders.assess(restrictedDecisionDates: dates, hasBeenWarned: false, policy: policy, now: now)
+        let warned = try Bool.fetchOne(db, sql: """
+            SELECT EXISTS (SELECT 1 FROM decisions WHERE tenant_id = ? AND author_id = ? AND json_extract(decision_json, '$.warnAuthor') = 1)
+            """, arguments: [tenantId, authorId]) ?? false
+        return RepeatOffenders.assess(restrictedDecisionDates: dates, hasBeenWarned: warned, policy: policy, now: now)
     }
 }

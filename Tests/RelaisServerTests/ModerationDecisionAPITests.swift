@@ -3,7 +3,8 @@ import HTTPTypes
 import HummingbirdTesting
 import RelaisCore
 import RelaisServer
-import RelaisStore
+import GRDB
+@testable import RelaisStore
 import Testing
 
 @Suite("Moderation decisions and statements of reasons")
@@ -133,6 +134,24 @@ struct ModerationDecisionAPITests {
             #expect(offender["threshold"] as? Int == 3)
             #expect(offender["suggestion"] as? String == "warn")
             #expect(shown.json["authorId"] as? String == "troll")
+
+            // The fourth decision carries the Art. 23(1) warning (and says so in the webhook);
+            // after it, the suggestion at the threshold is a suspension.
+            // Two open cases tie on priority; the other one may come first.
+            var claimedFourth = try await client.claim(mia)
+            if claimedFourth.json["id"] as? String != fourth { claimedFourth = try await client.claim(mia) }
+            #expect(claimedFourth.json["id"] as? String == fourth)
+            let warning = decisionJSON().replacingOccurrences(of: "\"restrictions\"", with: "\"warnAuthor\":true,\"restrictions\"")
+            #expect(try await client.post("/v1/moderation/cases/\(fourth)/decisions", key: mia, json: warning).status == .created)
+            let fifth = try await client.file(caseReportJSON(subject: "newer", author: "troll"), key: server.acmeKey)
+            let after = try await client.get("/v1/moderation/cases/\(fifth)", key: mia)
+            let assessed = try #require(after.json["repeatOffender"] as? [String: Any])
+            #expect(assessed["restrictedDecisionCount"] as? Int == 4)
+            #expect(assessed["suggestion"] as? String == "suspend")
+            let payloads = try await server.storage.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT payload FROM outbox_events WHERE type = 'case.decided'")
+            }
+            #expect(payloads.filter { $0.contains("\"warnAuthor\":true") }.count == 1)
         }
     }
 

@@ -70,6 +70,10 @@ public struct Decision: Sendable, Codable, Equatable {
     public var noteForReporter: String?
     /// For moderators only. Never leaves Relais.
     public var internalNote: String?
+    /// The platform warns the author, with this decision, that repeated violations lead to a
+    /// suspension: the prior warning DSA Art. 23(1) requires before suspending an account.
+    /// Once warned, the repeat-offender suggestion at the threshold becomes "suspend".
+    public var warnAuthor: Bool = false
 
     public init(
         restrictions: [Restriction], ground: Ground?, legalGround: String? = nil, termsClause: String? = nil,
@@ -144,6 +148,7 @@ public struct Decision: Sendable, Codable, Equatable {
         let automatedDecision = r.oneOf("automatedDecision", required: true, Automation.self)
         let noteForReporter = r.string("noteForReporter", required: false, maxLength: Limits.noteForReporterLength)
         let internalNote = r.string("internalNote", required: false, maxLength: Limits.internalNoteLength)
+        let warnAuthor = r.bool("warnAuthor", required: false) ?? false
 
         var endDate: CalendarDay?
         if let text = r.string("endDate", required: false, maxLength: 10) {
@@ -181,11 +186,12 @@ public struct Decision: Sendable, Codable, Equatable {
             // is told about those next.
             return .failure(ValidationFailure(r.errors))
         }
-        let decision = Decision(
+        var decision = Decision(
             restrictions: restrictions, ground: ground, legalGround: legalGround, termsClause: termsClause,
             explanation: explanation, facts: facts, automatedDetection: automatedDetection,
             automatedDecision: automatedDecision, territorialScope: territorialScope, endDate: endDate,
             noteForReporter: noteForReporter, internalNote: internalNote)
+        decision.warnAuthor = warnAuthor
         let violations = decision.ruleViolations()
         return violations.isEmpty ? .success(decision) : .failure(ValidationFailure(violations))
     }

@@ -242,6 +242,7 @@ struct ConsoleDecisionForm: Sendable {
             "restrictions": Decision.Restriction.allCases.filter { fields["restriction_\($0.rawValue)"] != nil }.map(\.rawValue),
             "explanation": fields["explanation"] ?? "",
             "automatedDetection": fields["automatedDetection"] != nil,
+            "warnAuthor": fields["warnAuthor"] != nil,
             "automatedDecision": fields["automatedDecision"] ?? Decision.Automation.notAutomated.rawValue,
             "territorialScope": (fields["territorialScope"] ?? "")
                 .split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map { $0.uppercased() },
