@@ -4,10 +4,15 @@ import RelaisStore
 
 /// The config file (`--config FILE`): per-tenant help-card settings, by tenant name.
 /// Documented in `docs/configuration.md`. A tenant that is not listed gets the defaults.
-public struct RelaisConfig: Sendable, Codable, Equatable {
+public struct RelaisConfig: Sendable, Decodable, Equatable {
     public var tenants: [String: TenantSupportConfig]
+    /// The queue's weights, target times, lease length and repeat-offender threshold.
+    public var moderation: ModerationPolicy
 
-    public init(tenants: [String: TenantSupportConfig] = [:]) { self.tenants = tenants }
+    public init(tenants: [String: TenantSupportConfig] = [:], moderation: ModerationPolicy = .default) {
+        self.tenants = tenants
+        self.moderation = moderation
+    }
 
     public static let empty = RelaisConfig()
 
@@ -34,10 +39,11 @@ public struct RelaisConfig: Sendable, Codable, Equatable {
         return problems
     }
 
-    enum CodingKeys: String, CodingKey { case tenants }
+    enum CodingKeys: String, CodingKey { case tenants, moderation }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         tenants = try c.decodeIfPresent([String: TenantSupportConfig].self, forKey: .tenants) ?? [:]
+        moderation = try c.decodeIfPresent(ModerationSettings.self, forKey: .moderation)?.policy ?? .default
     }
 
     /// Loads and checks a config file; the error says which field is wrong.

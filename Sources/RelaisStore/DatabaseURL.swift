@@ -7,13 +7,17 @@ public enum DatabaseURL {
 
     /// Opens the storage named by `url`: `sqlite:PATH` (or a bare path ending in .sqlite).
     /// `writeBatch`: reports written per SQLite transaction at most (group commit).
-    public static func open(_ url: String, durability: SQLiteStorage.Durability = .normal, writeBatch: Int = 64) throws -> any RelaisStorage {
+    public static func open(
+        _ url: String, durability: SQLiteStorage.Durability = .normal, writeBatch: Int = 64, moderation: ModerationPolicy = .default
+    ) throws -> any RelaisStorage {
+        var path: String?
         if url.hasPrefix("sqlite:") {
-            let path = String(url.dropFirst("sqlite:".count)).replacingOccurrences(of: "//", with: "", options: .anchored)
-            guard !path.isEmpty else { throw StorageError.unsupportedDatabase(url) }
-            return try SQLiteStorage(path: path, durability: durability, writeBatch: writeBatch)
+            path = String(url.dropFirst("sqlite:".count)).replacingOccurrences(of: "//", with: "", options: .anchored)
+            guard path?.isEmpty == false else { throw StorageError.unsupportedDatabase(url) }
+        } else if url.hasSuffix(".sqlite") || url.hasSuffix(".db") {
+            path = url
         }
-        if url.hasSuffix(".sqlite") || url.hasSuffix(".db") { return try SQLiteStorage(path: url, durability: durability, writeBatch: writeBatch) }
+        if let path { return try SQLiteStorage(path: path, durability: durability, moderation: moderation, writeBatch: writeBatch) }
         throw StorageError.unsupportedDatabase(url)
     }
 }

@@ -94,5 +94,8 @@ extension SQLiteSchema {
                 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
                 """)
         }),
+        ("v8 settings the stored priorities were computed with", { db in
+            try db.execute(sql: "CREATE TABLE relais_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        }),
     ]
 }

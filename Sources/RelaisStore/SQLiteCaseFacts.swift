@@ -96,7 +96,17 @@ enum SQLiteCaseFacts {
     /// Fills the queue columns of cases opened before moderation existed (migration v5),
     /// from all their reports.
     static func backfill(_ db: Database, weights: PriorityWeights) throws {
-        for id in try String.fetchAll(db, sql: "SELECT id FROM cases WHERE due_at IS NULL") {
+        // Each case stores its time-independent priority, computed with the weights in force.
+        // When the configured weights change, every open case is recomputed with the new ones.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let current = String(decoding: try encoder.encode(weights), as: UTF8.self)
+        let stored = try String.fetchOne(db, sql: "SELECT value FROM relais_settings WHERE key = 'priority_weights'")
+        let stale = stored == nil || stored == current ? "due_at IS NULL" : "status = 'open' OR due_at IS NULL"
+        try db.execute(
+            sql: "INSERT INTO relais_settings (key, value) VALUES ('priority_weights', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            arguments: [current])
+        for id in try String.fetchAll(db, sql: "SELECT id FROM cases WHERE \(stale)") {
             guard let facts = try facts(db, caseId: id) else { continue }
             let author = try String.fetchOne(db, sql: """
                 SELECT subject_author_id FROM reports WHERE case_id = ? AND subject_author_id IS NOT NULL ORDER BY received_at, rowid LIMIT 1

@@ -14,9 +14,9 @@ struct DatabaseOptions: ParsableArguments {
     var url: String { database ?? ProcessInfo.processInfo.environment["RELAIS_DATABASE_URL"] ?? DatabaseURL.defaultValue }
 
     /// Opens and migrates the storage; a clear message instead of a stack trace on failure.
-    func open(durability: SQLiteStorage.Durability = .normal, writeBatch: Int = 64) async throws -> any RelaisStorage {
+    func open(durability: SQLiteStorage.Durability = .normal, writeBatch: Int = 64, moderation: ModerationPolicy = .default) async throws -> any RelaisStorage {
         do {
-            let storage = try DatabaseURL.open(url, durability: durability, writeBatch: writeBatch)
+            let storage = try DatabaseURL.open(url, durability: durability, writeBatch: writeBatch, moderation: moderation)
             try await storage.migrate()
             return storage
         } catch let error as StorageError {

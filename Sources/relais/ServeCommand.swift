@@ -50,7 +50,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         guard (1...1000).contains(writeBatch) else { throw ValidationError("--write-batch: use 1 to 1000") }
-        let storage = try await db.open(durability: sqliteDurability, writeBatch: writeBatch)
+        let storage = try await db.open(durability: sqliteDurability, writeBatch: writeBatch, moderation: settings.moderation)
 
         // First start: a demo tenant, so the quick start works without any set-up.
         let demoKey: String? =

@@ -1,0 +1,70 @@
+import Foundation
+import RelaisCore
+import RelaisStore
+
+/// The `moderation` section of the config file: the queue's priority weights, the target
+/// times to decision, the lease length and the repeat-offender threshold. Every field is
+/// optional; what is left out keeps its documented default (docs/moderation.md).
+struct ModerationSettings: Decodable {
+    var policy: ModerationPolicy
+
+    enum CodingKeys: String, CodingKey { case weights, targetHours, leaseMinutes, repeatOffenders }
+    enum WeightKeys: String, CodingKey {
+        case perSeverityLevel, involvesMinor, trustedFlagger, perReporterDoubling, maximumReporterPoints
+        case perTargetElapsed, maximumTargetsElapsed, overdue
+    }
+    enum TargetKeys: String, CodingKey { case threat, involvingMinor, standard }
+    enum RepeatKeys: String, CodingKey { case threshold, windowDays }
+
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        var weights = PriorityWeights.default
+        if c.contains(.weights) {
+            let w = try c.nestedContainer(keyedBy: WeightKeys.self, forKey: .weights)
+            func read(_ key: WeightKeys, _ value: inout Double) throws {
+                guard let v = try w.decodeIfPresent(Double.self, forKey: key) else { return }
+                guard v >= 0 else { throw DecodingError.dataCorruptedError(forKey: key, in: w, debugDescription: "must not be negative") }
+                value = v
+            }
+            try read(.perSeverityLevel, &weights.perSeverityLevel)
+            try read(.involvesMinor, &weights.involvesMinor)
+            try read(.trustedFlagger, &weights.trustedFlagger)
+            try read(.perReporterDoubling, &weights.perReporterDoubling)
+            try read(.maximumReporterPoints, &weights.maximumReporterPoints)
+            try read(.perTargetElapsed, &weights.perTargetElapsed)
+            try read(.maximumTargetsElapsed, &weights.maximumTargetsElapsed)
+            try read(.overdue, &weights.overdue)
+        }
+        if c.contains(.targetHours) {
+            let t = try c.nestedContainer(keyedBy: TargetKeys.self, forKey: .targetHours)
+            func hours(_ key: TargetKeys, _ value: inout TimeInterval) throws {
+                guard let h = try t.decodeIfPresent(Double.self, forKey: key) else { return }
+                guard h > 0 else { throw DecodingError.dataCorruptedError(forKey: key, in: t, debugDescription: "must be more than 0 hours") }
+                value = h * 3600
+            }
+            try hours(.threat, &weights.targets.threat)
+            try hours(.involvingMinor, &weights.targets.involvingMinor)
+            try hours(.standard, &weights.targets.standard)
+        }
+        var lease: TimeInterval = ModerationPolicy.default.leaseDuration
+        if let minutes = try c.decodeIfPresent(Double.self, forKey: .leaseMinutes) {
+            guard minutes >= 1, minutes <= 240 else {
+                throw DecodingError.dataCorruptedError(forKey: .leaseMinutes, in: c, debugDescription: "must be between 1 and 240 minutes")
+            }
+            lease = minutes * 60
+        }
+        var repeatOffenders = RepeatOffenderPolicy.default
+        if c.contains(.repeatOffenders) {
+            let r = try c.nestedContainer(keyedBy: RepeatKeys.self, forKey: .repeatOffenders)
+            if let threshold = try r.decodeIfPresent(Int.self, forKey: .threshold) {
+                guard threshold >= 1 else { throw DecodingError.dataCorruptedError(forKey: .threshold, in: r, debugDescription: "must be at least 1") }
+                repeatOffenders.threshold = threshold
+            }
+            if let days = try r.decodeIfPresent(Double.self, forKey: .windowDays) {
+                guard days > 0 else { throw DecodingError.dataCorruptedError(forKey: .windowDays, in: r, debugDescription: "must be more than 0 days") }
+                repeatOffenders.window = days * 24 * 3600
+            }
+        }
+        policy = ModerationPolicy(weights: weights, leaseDuration: lease, repeatOffenders: repeatOffenders)
+    }
+}
