@@ -7,7 +7,8 @@ import Foundation
 /// an unknown fact is `null`, and the card then says less rather than something invented.
 public struct HelplineDirectory: Sendable, Codable, Equatable {
     public var version: String
-    public var helplines: [Helpline]
+    /// Read-only: the per-country index is built from it at init.
+    public private(set) var helplines: [Helpline]
 
     public init(version: String, helplines: [Helpline]) {
         self.version = version
