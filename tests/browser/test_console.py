@@ -13,7 +13,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_support import OPEN_HOURS, screenshot
+from browser_support import OPEN_HOURS, axe_violations, screenshot
 from relais_testing import RelaisServer, relais_binary
 
 PASSWORD = "a long console password"
@@ -222,3 +222,21 @@ def test_console_fits_a_tablet(console, browser):
         assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"), path
     driver.get(console.base_url + "/console/queue")
     screenshot(driver, "console-queue-tablet")
+
+
+def test_console_pages_have_no_serious_accessibility_violations(console, browser):
+    """axe-core on the sign-in page, the queue, a case with its decision form, and the audit log."""
+    driver = browser(language="en-GB")
+    driver.get(console.base_url + "/console/login")
+    assert axe_violations(driver) == [], "sign-in page"
+    sign_in(driver, console, "lou")
+    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-queue]")))
+    pages = {
+        "queue": "/console/queue",
+        "case": "/console/cases/" + console.cases["spam"],
+        "audit log": "/console/audit",
+    }
+    for name, path in pages.items():
+        driver.get(console.base_url + path)
+        violations = axe_violations(driver)
+        assert violations == [], f"{name}: " + "; ".join(f"{v['id']}: {v['help']}" for v in violations)
