@@ -45,7 +45,7 @@ class RelaisServer:
                     self.log.seek(0)
                     raise RuntimeError(f"relais serve exited: {self.log.read()}")
                 continue
-            if url is None and (m := re.search(r"open (http://127\.0\.0\.1:\d+)/healthz", line)):
+            if url is None and (m := re.search(r"open (http://127\.0\.0\.1:\d+)/ ", line)):
                 url = m.group(1)
             if key is None and (m := re.search(r"\b(rls_[0-9a-f]{64})\b", line)):
                 key = m.group(1)

@@ -68,7 +68,7 @@ struct ServeCommand: AsyncParsableCommand {
                 retry: WebhookRetryPolicy(maxAttempts: webhookMaxAttempts)),
             logger: Logger(label: "relais.webhooks"))
         let app = RelaisApplication.application(env, host: host, port: port, logger: logger, services: [webhooks]) { boundPort in
-            var banner = "Relais is running: open http://\(host):\(boundPort)/healthz — API at http://\(host):\(boundPort)/v1 (database \(storage.location), directory \(directory.version))"
+            var banner = "Relais is running: open http://\(host):\(boundPort)/ — API at http://\(host):\(boundPort)/v1, console at http://\(host):\(boundPort)/console (database \(storage.location), directory \(directory.version))"
             if let demoKey {
                 banner += "\nFirst start: created tenant 'demo'. Its API key (shown only this once):\n  \(demoKey)"
                 banner += "\nTry: curl -H 'Authorization: Bearer \(demoKey)' 'http://\(host):\(boundPort)/v1/support?country=FR&locale=fr-FR'"

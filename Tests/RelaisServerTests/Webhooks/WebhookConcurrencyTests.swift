@@ -61,6 +61,13 @@ struct WebhookConcurrencyTests {
         #expect(try await eventually { await receiver.log.requests.count >= 4 })
         running.cancel()
         _ = await running.result
+        // Sends already on the wire when the worker stopped still land: let them (the receiver
+        // answers after 150 ms) before taking stock of what arrived.
+        var lastCount = -1
+        while await receiver.log.requests.count != lastCount {
+            lastCount = await receiver.log.requests.count
+            try await Task.sleep(for: .milliseconds(400))
+        }
 
         let afterStop = try await fixture.events()
         let markedDelivered = Set(afterStop.filter { $0.status == "delivered" }.map(\.id))
@@ -81,8 +88,12 @@ struct WebhookConcurrencyTests {
         #expect(final.count == 12 && final.allSatisfy { $0.status == "delivered" }, "nothing lost")
         let counts = await receiver.log.counts
         #expect(Set(counts.keys) == Set(final.map(\.id)))
+        // A repeat is an event the first worker claimed (and perhaps sent) but never marked
+        // delivered. Its request may reach the receiver after the snapshot above: a send in
+        // flight when the worker stopped still arrives. That is at-least-once, as documented.
+        let claimedByFirst = Set(afterStop.filter { $0.claimedBy == "before-restart" }.map(\.id)).union(seenBeforeRestart)
         for (id, count) in counts where count > 1 {
-            #expect(count == 2 && seenBeforeRestart.contains(id) && !markedDelivered.contains(id),
+            #expect(count == 2 && claimedByFirst.contains(id) && !markedDelivered.contains(id),
                     "only a send the first worker never marked is repeated")
         }
         for id in markedDelivered { #expect(counts[id] == 1, "a delivered event is never sent again") }
