@@ -28,7 +28,9 @@ public protocol TenantStore: Sendable {
 }
 
 /// What `POST /v1/reports` answers with `201`, and replays for a repeated idempotency key.
-public struct ReportReceipt: Sendable, Equatable, Codable {
+/// Only decoded (from a stored replay): its JSON is built once by `ReceiptCodec.body`, so no
+/// encoder can drop the `support: null` the API promises.
+public struct ReportReceipt: Sendable, Equatable, Decodable {
     public var id: String
     public var receivedAt: String
     public var status: String
