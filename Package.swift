@@ -2,6 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: relais (CLI) → RelaisServer → RelaisStore → RelaisCore.
+// RelaisStore holds both backends (SQLite through GRDB, PostgreSQL through PostgresNIO).
 // RelaisCore imports Foundation only, so the rules stay pure and fast to test.
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny")
@@ -25,6 +26,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
         // Already in the graph through Hummingbird; named here for the webhook worker's `Service`.
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        // Already in the graph through PostgresNIO; named here for the TLS options of `sslmode`.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     ],
     targets: [
         .target(
@@ -37,6 +41,9 @@ let package = Package(
             dependencies: [
                 "RelaisCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

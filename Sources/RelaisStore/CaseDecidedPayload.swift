@@ -45,3 +45,27 @@ struct CaseDecidedPayload: Encodable {
         }
     }
 }
+
+extension CaseDecidedPayload {
+    /// The payload of a decision, from the case's subject and its reports in arrival order.
+    init(
+        caseId: String, decisionId: String, decision: Decision, statement: StatementOfReasons?, author: String?, now: Date,
+        subjectKind: String, subjectId: String, reports: [(id: String, reporterId: String)]
+    ) {
+        var reporters: [String] = []
+        for report in reports where !reporters.contains(report.reporterId) { reporters.append(report.reporterId) }
+        self.init(
+            caseId: caseId, decisionId: decisionId, decidedAt: Timestamp.format(now), subject: .init(kind: subjectKind, id: subjectId),
+            reportIds: reports.map(\.id), reporterIds: reporters, affectedAuthorId: author,
+            outcome: decision.isNoAction ? "no_action" : "restricted", restrictions: decision.restrictions, endDate: decision.endDate,
+            explanation: decision.explanation, noteForReporter: decision.noteForReporter, warnAuthor: decision.warnAuthor,
+            statementOfReasons: statement, contest: .init(decidedAt: now))
+    }
+
+    /// The outbox event's JSON (sorted keys, like every stored JSON).
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

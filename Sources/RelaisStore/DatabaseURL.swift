@@ -5,11 +5,18 @@ public enum DatabaseURL {
     /// The embedded default, relative to the working directory.
     public static let defaultValue = "sqlite:relais-data/relais.sqlite"
 
-    /// Opens the storage named by `url`: `sqlite:PATH` (or a bare path ending in .sqlite).
-    /// `writeBatch`: reports written per SQLite transaction at most (group commit).
+    /// Opens the storage named by `url`:
+    /// - `sqlite:PATH` (or a bare path ending in .sqlite or .db): the embedded file;
+    ///   `durability` and `writeBatch` (reports written per transaction at most) apply;
+    /// - `postgres://…` or `postgresql://…` (see `PostgresURL`): a pool of at most
+    ///   `poolSize` connections.
     public static func open(
-        _ url: String, durability: SQLiteStorage.Durability = .normal, writeBatch: Int = 64, moderation: ModerationPolicy = .default
+        _ url: String, durability: SQLiteStorage.Durability = .normal, writeBatch: Int = 64, poolSize: Int = 10,
+        moderation: ModerationPolicy = .default
     ) throws -> any RelaisStorage {
+        if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+            return try PostgresStorage(url: url, poolSize: poolSize, moderation: moderation)
+        }
         var path: String?
         if url.hasPrefix("sqlite:") {
             path = String(url.dropFirst("sqlite:".count)).replacingOccurrences(of: "//", with: "", options: .anchored)

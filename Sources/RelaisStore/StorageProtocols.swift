@@ -146,6 +146,12 @@ public protocol RelaisStorage: TenantStore, ReportStore, SupportEventStore, Webh
     func ping() async throws
     /// A human-readable description of where the data lives, without secrets.
     var location: String { get }
+    /// Closes connections (PostgreSQL's pool); the storage is unusable afterwards.
+    func shutdown() async
+}
+
+extension RelaisStorage {
+    public func shutdown() async {}
 }
 
 public enum StorageError: Error, Equatable, CustomStringConvertible {
@@ -153,13 +159,19 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     case tenantNotFound(String)
     case invalidTenantName(String)
     case unsupportedDatabase(String)
+    case invalidDatabaseOption(String)
+    /// The database could not be reached or refused the connection.
+    case unreachable(location: String, reason: String)
 
     public var description: String {
         switch self {
         case .tenantExists(let name): "a tenant named '\(name)' already exists"
         case .tenantNotFound(let name): "no tenant named '\(name)'"
         case .invalidTenantName(let name): "'\(name)' is not a valid tenant name: use 1–64 letters, digits, '-' or '_'"
-        case .unsupportedDatabase(let url): "unsupported database '\(url)': use sqlite:PATH (PostgreSQL support is not built yet)"
+        case .unsupportedDatabase(let url):
+            "unsupported database '\(url)': use sqlite:PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE"
+        case .invalidDatabaseOption(let message): "invalid database option: \(message)"
+        case .unreachable(let location, let reason): "cannot use the database at \(location): \(reason)"
         }
     }
 }

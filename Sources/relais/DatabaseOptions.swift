@@ -7,20 +7,34 @@ struct DatabaseOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Where data lives: sqlite:PATH. Default: $RELAIS_DATABASE_URL, else \(DatabaseURL.defaultValue).",
+            "Where data lives: sqlite:PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…]. Default: $RELAIS_DATABASE_URL, else \(DatabaseURL.defaultValue).",
             valueName: "url"))
     var database: String?
+
+    @Option(help: "PostgreSQL: connections in this process's pool at most.")
+    var poolSize = 10
 
     var url: String { database ?? ProcessInfo.processInfo.environment["RELAIS_DATABASE_URL"] ?? DatabaseURL.defaultValue }
 
     /// Opens and migrates the storage; a clear message instead of a stack trace on failure.
     func open(durability: SQLiteStorage.Durability = .normal, writeBatch: Int = 64, moderation: ModerationPolicy = .default) async throws -> any RelaisStorage {
+        guard (1...1000).contains(poolSize) else { throw ValidationError("--pool-size: use 1 to 1000") }
+        let storage: any RelaisStorage
         do {
-            let storage = try DatabaseURL.open(url, durability: durability, writeBatch: writeBatch, moderation: moderation)
+            storage = try DatabaseURL.open(url, durability: durability, writeBatch: writeBatch, poolSize: poolSize, moderation: moderation)
+        } catch let error as StorageError {
+            throw ValidationError(error.description)
+        }
+        do {
             try await storage.migrate()
             return storage
         } catch let error as StorageError {
             throw ValidationError(error.description)
+        } catch {
+            // Unreachable server, wrong password, TLS refused: say where, without the password.
+            // The statements here are migrations: no reported content can be in the details.
+            await storage.shutdown()
+            throw ValidationError(StorageError.unreachable(location: storage.location, reason: String(reflecting: error)).description)
         }
     }
 }

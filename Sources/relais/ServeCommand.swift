@@ -52,9 +52,13 @@ struct ServeCommand: AsyncParsableCommand {
         guard (1...1000).contains(writeBatch) else { throw ValidationError("--write-batch: use 1 to 1000") }
         let storage = try await db.open(durability: sqliteDurability, writeBatch: writeBatch, moderation: settings.moderation)
 
-        // First start: a demo tenant, so the quick start works without any set-up.
-        let demoKey: String? =
-            try await storage.tenants().isEmpty ? try await storage.createTenant(name: "demo", now: Date()).apiKey : nil
+        // First start: a demo tenant, so the quick start works without any set-up. When two
+        // instances start together on an empty database, one creates it and prints the key.
+        var createdKey: String?
+        if try await storage.tenants().isEmpty {
+            do { createdKey = try await storage.createTenant(name: "demo", now: Date()).apiKey } catch StorageError.tenantExists {}
+        }
+        let demoKey = createdKey
 
         let env = RelaisEnvironment(storage: storage, directory: directory, config: settings, clock: clock)
         let host = self.host
@@ -82,6 +86,7 @@ struct ServeCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(Data((banner + "\n").utf8))
         }
         try await app.runService()
+        await storage.shutdown()
     }
 
     /// The system clock, or a pinned one for browser tests (closed hours at 23:30). A pinned

@@ -12,23 +12,12 @@ enum SQLiteAudit {
             INSERT INTO audit_log (tenant_id, actor, at, action, case_id, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [tenantId, actor, at, action, caseId, before, after])
     }
-
-    /// Sorted-key JSON of a small state snapshot (`nil` values are written as null).
-    static func json(_ object: [String: Any?]) -> String {
-        let cleaned = object.mapValues { $0 ?? NSNull() }
-        let data = (try? JSONSerialization.data(withJSONObject: cleaned, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
-    }
 }
 
 extension SQLiteStorage {
     public func auditLog(tenantId: String) async throws -> [AuditEntry] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE tenant_id = ? ORDER BY seq", arguments: [tenantId]).map { row in
-                AuditEntry(
-                    seq: row["seq"], tenantId: row["tenant_id"], actor: row["actor"], at: row["at"], action: row["action"],
-                    caseId: row["case_id"], before: row["before_json"], after: row["after_json"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log WHERE tenant_id = ? ORDER BY seq", arguments: [tenantId]).map(StoredRows.auditEntry)
         }
     }
 }

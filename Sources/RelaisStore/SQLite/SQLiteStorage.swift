@@ -75,28 +75,24 @@ public final class SQLiteStorage: RelaisStorage {
             guard db.changesCount == 1, let row = try Row.fetchOne(db, sql: "SELECT * FROM tenants WHERE name = ?", arguments: [tenantName]) else {
                 throw StorageError.tenantNotFound(tenantName)
             }
-            return Self.tenant(row)
+            return try StoredRows.tenant(row)
         }
         return (tenant, key)
     }
 
     public func tenants() async throws -> [Tenant] {
-        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM tenants ORDER BY created_at, name").map(Self.tenant) }
+        try await pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM tenants ORDER BY created_at, name").map(StoredRows.tenant) }
     }
 
     public func tenant(named name: String) async throws -> Tenant? {
-        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM tenants WHERE name = ?", arguments: [name]).map(Self.tenant) }
+        try await pool.read { db in try Row.fetchOne(db, sql: "SELECT * FROM tenants WHERE name = ?", arguments: [name]).map(StoredRows.tenant) }
     }
 
     public func tenant(apiKey: String) async throws -> Tenant? {
         let hash = APIKey.hash(apiKey)
         return try await pool.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tenants WHERE api_key_hash = ?"), arguments: [hash]).map(Self.tenant)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM tenants WHERE api_key_hash = ?"), arguments: [hash]).map(StoredRows.tenant)
         }
-    }
-
-    private static func tenant(_ row: Row) -> Tenant {
-        Tenant(id: row["id"], name: row["name"], keyPrefix: row["key_prefix"], createdAt: row["created_at"])
     }
 
     // MARK: Reports
@@ -181,35 +177,12 @@ public final class SQLiteStorage: RelaisStorage {
                 WHERE r.id = ? AND r.tenant_id = ?
                 """, arguments: [id, tenantId])
             else { return nil }
-            return try Self.storedReport(row)
+            return try StoredRows.storedReport(row)
         }
     }
 
     public func reportCount(tenantId: String) async throws -> Int {
         try await pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports WHERE tenant_id = ?", arguments: [tenantId]) ?? 0 }
-    }
-
-    static func storedReport(_ row: Row) throws -> StoredReport {
-        let country: String = row["reporter_country"], age: String = row["reporter_age"]
-        let kind: String = row["subject_kind"], category: String = row["category"]
-        let reporter = ReportDraft.Reporter(
-            id: row["reporter_id"], country: CountryCode(rawValue: country)!, locale: row["reporter_locale"],
-            ageBracket: AgeBracket(rawValue: age) ?? .unknown, isTarget: row["reporter_is_target"],
-            trustedFlagger: row["reporter_trusted_flagger"])
-        let subjectKind = ReportDraft.SubjectKind(rawValue: kind) ?? .other
-        let subjectId: String = row["subject_id"], url: String? = row["subject_url"], authorId: String? = row["subject_author_id"]
-        let text: String? = row["subject_text"], language: String? = row["subject_language"], createdAt: String? = row["subject_created_at"]
-        let subject = ReportDraft.Subject(kind: subjectKind, id: subjectId, url: url, authorId: authorId, text: text, language: language, createdAt: createdAt)
-        let surface: String = row["surface"], details: String? = row["details"], goodFaith: Bool = row["good_faith"]
-        let draft = ReportDraft(
-            surface: surface, reporter: reporter, subject: subject, category: ReportCategory(rawValue: category) ?? .other,
-            details: details, goodFaith: goodFaith)
-        let supportJSON: String? = row["support_json"]
-        let id: String = row["id"], tenantId: String = row["tenant_id"], caseId: String = row["case_id"]
-        let receivedAt: Date = row["received_at"], status: String = row["status"], count: Int = row["report_count"]
-        return StoredReport(
-            id: id, tenantId: tenantId, caseId: caseId, receivedAt: receivedAt, status: status,
-            draft: draft, support: try supportJSON.map(ReceiptCodec.decodeCard), caseReportCount: count)
     }
 
     // MARK: Support events
@@ -237,10 +210,7 @@ public final class SQLiteStorage: RelaisStorage {
         try await pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT * FROM support_event_counts WHERE tenant_id = ? ORDER BY day, surface, country, category, helpline_id, event
-                """, arguments: [tenantId]).map {
-                SupportEventCount(day: $0["day"], surface: $0["surface"], country: $0["country"], category: $0["category"],
-                                  helplineId: $0["helpline_id"], event: $0["event"], count: $0["count"])
-            }
+                """, arguments: [tenantId]).map(StoredRows.supportEventCount)
         }
     }
 }

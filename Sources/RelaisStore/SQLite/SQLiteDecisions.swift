@@ -51,13 +51,13 @@ extension SQLiteStorage {
             try db.execute(sql: "UPDATE reports SET status = 'decided' WHERE case_id = ?", arguments: [caseId])
             try SQLiteAudit.append(
                 db, tenantId: moderator.tenantId, actor: moderator.name, at: now, action: "case.decided", caseId: caseId, before: before,
-                after: SQLiteAudit.json([
+                after: AuditJSON.json([
                     "status": "decided", "leaseOwner": nil, "leaseExpiresAt": nil, "decisionId": decisionId,
                     "restrictions": decision.restrictions.map(\.rawValue), "puid": statement?.puid,
                 ]))
             let payload = try Self.caseDecidedPayload(db, caseId: caseId, decisionId: decisionId, decision: decision, statement: statement, author: author, now: now)
             try SQLiteOutbox.append(
-                OutboxEvent(tenantId: moderator.tenantId, type: payload.event, payload: String(decoding: try Self.decisionEncoder.encode(payload), as: UTF8.self), createdAt: now),
+                OutboxEvent(tenantId: moderator.tenantId, type: payload.event, payload: try payload.json(), createdAt: now),
                 in: db)
             return .decided(RecordedDecision(
                 id: decisionId, caseId: caseId, moderatorName: moderator.name, decidedAt: now, decision: decision, statement: statement))
@@ -69,15 +69,9 @@ extension SQLiteStorage {
     ) throws -> CaseDecidedPayload {
         let subject = try Row.fetchOne(db, sql: "SELECT subject_kind, subject_id FROM cases WHERE id = ?", arguments: [caseId])!
         let reports = try Row.fetchAll(db, sql: "SELECT id, reporter_id FROM reports WHERE case_id = ? ORDER BY received_at, rowid", arguments: [caseId])
-        var reporters: [String] = []
-        for row in reports where !reporters.contains(row["reporter_id"] as String) { reporters.append(row["reporter_id"]) }
         return CaseDecidedPayload(
-            caseId: caseId, decisionId: decisionId, decidedAt: Timestamp.format(now),
-            subject: .init(kind: subject["subject_kind"], id: subject["subject_id"]), reportIds: reports.map { $0["id"] as String },
-            reporterIds: reporters, affectedAuthorId: author, outcome: decision.isNoAction ? "no_action" : "restricted",
-            restrictions: decision.restrictions, endDate: decision.endDate, explanation: decision.explanation,
-            noteForReporter: decision.noteForReporter, warnAuthor: decision.warnAuthor, statementOfReasons: statement,
-            contest: .init(decidedAt: now))
+            caseId: caseId, decisionId: decisionId, decision: decision, statement: statement, author: author, now: now,
+            subjectKind: subject["subject_kind"], subjectId: subject["subject_id"], reports: reports.map { (id: $0["id"], reporterId: $0["reporter_id"]) })
     }
 
     public func statements(caseId: String, tenantId: String) async throws -> [StatementOfReasons]? {
@@ -97,13 +91,7 @@ extension SQLiteStorage {
             SELECT d.id, d.decision_json, d.decided_at, m.name AS moderator, s.statement_json
             FROM decisions d JOIN moderators m ON m.id = d.moderator_id LEFT JOIN statements_of_reasons s ON s.decision_id = d.id
             WHERE d.case_id = ? ORDER BY d.decided_at, d.id
-            """, arguments: [caseId]).map { row in
-            let decisionJSON: String = row["decision_json"], statementJSON: String? = row["statement_json"]
-            return RecordedDecision(
-                id: row["id"], caseId: caseId, moderatorName: row["moderator"], decidedAt: row["decided_at"],
-                decision: try JSONDecoder().decode(Decision.self, from: Data(decisionJSON.utf8)),
-                statement: try statementJSON.map { try JSONDecoder().decode(StatementOfReasons.self, from: Data($0.utf8)) })
-        }
+            """, arguments: [caseId]).map { try StoredRows.recordedDecision($0, caseId: caseId) }
     }
 
     /// Restrictive decisions against the author within the window, across the tenant's cases,

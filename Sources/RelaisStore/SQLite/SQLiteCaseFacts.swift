@@ -23,30 +23,12 @@ enum SQLiteCaseFacts {
         guard let row = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT subject_kind, first_report_at FROM cases WHERE id = ?"), arguments: [caseId])
         else { return nil }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT reporter_id, category, reporter_age, reporter_is_target, reporter_trusted_flagger, received_at,
-              subject_created_at, subject_language
-            FROM reports WHERE case_id = ? ORDER BY received_at, rowid
-            """), arguments: [caseId])
-        var createdAt: Date?
-        var language: String?
-        let reports = rows.map { r -> CaseReport in
-            let flagger: String? = r["reporter_trusted_flagger"]
-            let category: String = r["category"], age: String = r["reporter_age"]
-            // The earliest report that says when the content was posted, or its language, wins.
-            if createdAt == nil, let text: String = r["subject_created_at"] { createdAt = Timestamp.parse(text) }
-            if language == nil { language = r["subject_language"] }
-            return CaseReport(
-                reporterId: r["reporter_id"], category: ReportCategory(rawValue: category) ?? .other,
-                ageBracket: AgeBracket(rawValue: age) ?? .unknown, isTarget: r["reporter_is_target"],
-                isTrustedFlagger: flagger != nil, trustedFlaggerName: flagger, receivedAt: r["received_at"])
-        }
-        let kind: String = row["subject_kind"]
+        let rows = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT \(StoredRows.caseReportColumns) FROM reports WHERE case_id = ? ORDER BY received_at, rowid"),
+            arguments: [caseId])
         let priorDecisions = try Int.fetchOne(
             db.cachedStatement(sql: "SELECT COUNT(*) FROM decisions WHERE case_id = ?"), arguments: [caseId]) ?? 0
-        return CaseFacts(
-            caseId: caseId, subjectKind: ReportDraft.SubjectKind(rawValue: kind) ?? .other, contentCreatedAt: createdAt,
-            contentLanguage: language, openedAt: row["first_report_at"], reports: reports, priorDecisionCount: priorDecisions)
+        return try StoredRows.caseFacts(caseId: caseId, caseRow: row, reports: rows, priorDecisions: priorDecisions)
     }
 
     /// Whether this reporter has not reported the case yet (asked before the report is stored).
@@ -70,13 +52,7 @@ enum SQLiteCaseFacts {
             db.cachedStatement(sql: """
                 SELECT severity, involves_minor, has_threat, trusted_flagger, distinct_reporters, first_report_at FROM cases WHERE id = ?
                 """), arguments: [caseId]
-        ).map { row in
-            let severity: Int = row["severity"]
-            return PriorityInputs(
-                severity: CategorySeverity(rawValue: severity) ?? .lowest, involvesMinor: row["involves_minor"],
-                hasThreat: row["has_threat"], hasTrustedFlaggerReport: row["trusted_flagger"],
-                distinctReporterCount: row["distinct_reporters"], openedAt: row["first_report_at"])
-        }
+        ).map(StoredRows.priorityInputs)
     }
 
     /// Writes the summary and what the queue derives from it. The first author id a platform
@@ -98,9 +74,7 @@ enum SQLiteCaseFacts {
     static func backfill(_ db: Database, weights: PriorityWeights) throws {
         // Each case stores its time-independent priority, computed with the weights in force.
         // When the configured weights change, every open case is recomputed with the new ones.
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let current = String(decoding: try encoder.encode(weights), as: UTF8.self)
+        let current = try ModerationPolicy(weights: weights).weightsFingerprint
         let stored = try String.fetchOne(db, sql: "SELECT value FROM relais_settings WHERE key = 'priority_weights'")
         let stale = stored == nil || stored == current ? "due_at IS NULL" : "status = 'open' OR due_at IS NULL"
         try db.execute(

@@ -25,7 +25,7 @@ extension SQLiteStorage {
                 arguments: [moderator.id, tenantId, name, role.rawValue, hash, prefix, now])
             try SQLiteAudit.append(
                 db, tenantId: tenantId, actor: "cli", at: now, action: "moderator.created", caseId: nil, before: nil,
-                after: SQLiteAudit.json(["name": name, "role": role.rawValue]))
+                after: AuditJSON.json(["name": name, "role": role.rawValue]))
             return moderator
         }
         return (moderator, token)
@@ -40,10 +40,10 @@ extension SQLiteStorage {
             guard db.changesCount == 1,
                 let row = try Row.fetchOne(db, sql: "SELECT * FROM moderators WHERE name = ?", arguments: [moderatorName])
             else { throw ModerationError.moderatorNotFound(moderatorName) }
-            let moderator = Self.moderator(row)
+            let moderator = try StoredRows.moderator(row)
             try SQLiteAudit.append(
                 db, tenantId: moderator.tenantId, actor: "cli", at: now, action: "moderator.token_issued", caseId: nil, before: nil,
-                after: SQLiteAudit.json(["name": moderator.name, "tokenPrefix": prefix]))
+                after: AuditJSON.json(["name": moderator.name, "tokenPrefix": prefix]))
             return moderator
         }
         return (moderator, token)
@@ -51,7 +51,7 @@ extension SQLiteStorage {
 
     public func moderators() async throws -> [Moderator] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM moderators ORDER BY tenant_id, name").map(Self.moderator)
+            try Row.fetchAll(db, sql: "SELECT * FROM moderators ORDER BY tenant_id, name").map(StoredRows.moderator)
         }
     }
 
@@ -60,14 +60,7 @@ extension SQLiteStorage {
         guard token.hasPrefix(ModeratorToken.prefix) else { return nil }
         let hash = APIKey.hash(token)
         return try await pool.read { db in
-            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM moderators WHERE token_hash = ?"), arguments: [hash]).map(Self.moderator)
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM moderators WHERE token_hash = ?"), arguments: [hash]).map(StoredRows.moderator)
         }
-    }
-
-    static func moderator(_ row: Row) -> Moderator {
-        let role: String = row["role"]
-        return Moderator(
-            id: row["id"], tenantId: row["tenant_id"], name: row["name"], role: Moderator.Role(rawValue: role) ?? .compliance,
-            tokenPrefix: row["token_prefix"], createdAt: row["created_at"])
     }
 }

@@ -68,9 +68,7 @@ extension SQLiteStorage {
                 let id: String = row["id"]
                 try claim.execute(arguments: [worker, leaseUntil, id, now])
                 guard db.changesCount == 1 else { continue }
-                claimed.append(WebhookDelivery(
-                    eventId: id, tenantId: row["tenant_id"], type: row["type"], payload: row["payload"],
-                    attempts: row["attempts"], url: row["url"], secret: row["secret"]))
+                claimed.append(try StoredRows.delivery(row))
             }
             return claimed
         }
@@ -118,11 +116,7 @@ extension SQLiteStorage {
                 SELECT o.id, t.name, o.type, o.attempts, o.last_error, o.created_at
                 FROM outbox_events o JOIN tenants t ON t.id = o.tenant_id
                 WHERE o.status = 'dead' \(deadFilter) ORDER BY o.created_at, o.id
-                """, arguments: arguments).map {
-                WebhookStatus.DeadEvent(
-                    id: $0["id"], tenant: $0["name"], type: $0["type"], attempts: $0["attempts"], lastError: $0["last_error"],
-                    createdAt: $0["created_at"])
-            }
+                """, arguments: arguments).map(StoredRows.deadEvent)
             return WebhookStatus(pending: counts["pending"] ?? 0, delivered: counts["delivered"] ?? 0, dead: counts["dead"] ?? 0, deadEvents: dead)
         }
     }

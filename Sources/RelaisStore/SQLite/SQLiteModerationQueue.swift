@@ -51,7 +51,7 @@ extension SQLiteStorage {
                 .execute(arguments: [moderator.id, expiresAt, id])
             try SQLiteAudit.append(
                 db, tenantId: moderator.tenantId, actor: moderator.name, at: now, action: "case.claimed", caseId: id, before: before,
-                after: SQLiteAudit.json(["status": "open", "leaseOwner": moderator.name, "leaseExpiresAt": Timestamp.format(expiresAt)]))
+                after: AuditJSON.json(["status": "open", "leaseOwner": moderator.name, "leaseExpiresAt": Timestamp.format(expiresAt)]))
             return id
         }
         guard let caseId else { return nil }
@@ -62,7 +62,7 @@ extension SQLiteStorage {
         let expiresAt = now.addingTimeInterval(moderation.leaseDuration)
         let outcome = try await changeLease(caseId: caseId, by: moderator, now: now, action: "case.lease_renewed") { db in
             try db.execute(sql: "UPDATE cases SET lease_expires_at = ? WHERE id = ?", arguments: [expiresAt, caseId])
-            return SQLiteAudit.json(["status": "open", "leaseOwner": moderator.name, "leaseExpiresAt": Timestamp.format(expiresAt)])
+            return AuditJSON.json(["status": "open", "leaseOwner": moderator.name, "leaseExpiresAt": Timestamp.format(expiresAt)])
         }
         guard case .released = outcome else { return outcome }
         guard let found = try await moderationCase(id: caseId, tenantId: moderator.tenantId, now: now) else { return .notFound }
@@ -72,7 +72,7 @@ extension SQLiteStorage {
     public func releaseLease(caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseOutcome {
         try await changeLease(caseId: caseId, by: moderator, now: now, action: "case.released") { db in
             try db.execute(sql: "UPDATE cases SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ?", arguments: [caseId])
-            return SQLiteAudit.json(["status": "open", "leaseOwner": nil, "leaseExpiresAt": nil])
+            return AuditJSON.json(["status": "open", "leaseOwner": nil, "leaseExpiresAt": nil])
         }
     }
 
@@ -115,8 +115,7 @@ extension SQLiteStorage {
             SELECT c.status, m.name AS owner, c.lease_expires_at FROM cases c LEFT JOIN moderators m ON m.id = c.lease_owner WHERE c.id = ?
             """, arguments: [caseId])
         else { return nil }
-        let expires: Date? = row["lease_expires_at"]
-        return SQLiteAudit.json(["status": row["status"] as String, "leaseOwner": row["owner"] as String?, "leaseExpiresAt": expires.map(Timestamp.format)])
+        return try StoredRows.leaseStateJSON(row)
     }
 
     // MARK: Reading a case
@@ -135,7 +134,7 @@ extension SQLiteStorage {
         else { return nil }
         let reports = try Row.fetchAll(db, sql: """
             SELECT r.*, c.report_count FROM reports r JOIN cases c ON c.id = r.case_id WHERE r.case_id = ? ORDER BY r.received_at, r.rowid
-            """, arguments: [id]).map(Self.storedReport)
+            """, arguments: [id]).map(StoredRows.storedReport)
         var lease: Lease?
         if let owner: String = row["lease_owner"], let expires: Date = row["lease_expires_at"], expires > now {
             lease = Lease(moderatorId: owner, moderatorName: row["lease_owner_name"] ?? owner, expiresAt: expires)

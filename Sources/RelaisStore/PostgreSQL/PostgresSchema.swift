@@ -1,0 +1,235 @@
+/// Versioned migrations of the PostgreSQL schema: the same tables and columns as SQLite's
+/// (`SQLiteSchema`), in PostgreSQL's types (`TIMESTAMPTZ`, `DOUBLE PRECISION`, identity
+/// columns), one list per concern. A step is a list of single statements (PostgresNIO sends
+/// each with the extended protocol, which takes one statement at a time). Once shipped, a
+/// step never changes: new needs get a new step.
+enum PostgresSchema {
+    typealias Step = (name: String, statements: [String])
+
+    static var steps: [Step] { intake + moderation + webhooks + console }
+
+    /// Report intake: tenants, cases, reports, idempotency keys, support event counts, the outbox.
+    static let intake: [Step] = [
+        ("intake v1", [
+            """
+            CREATE TABLE tenants (
+              id TEXT PRIMARY KEY,
+              name TEXT NOT NULL UNIQUE,
+              api_key_hash TEXT NOT NULL UNIQUE,
+              key_prefix TEXT NOT NULL,
+              created_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE cases (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              subject_key TEXT NOT NULL,
+              subject_kind TEXT NOT NULL,
+              subject_id TEXT NOT NULL,
+              report_count INTEGER NOT NULL,
+              first_report_at TIMESTAMPTZ NOT NULL,
+              last_report_at TIMESTAMPTZ NOT NULL,
+              status TEXT NOT NULL,
+              UNIQUE (tenant_id, subject_key)
+            )
+            """,
+            // `seq` orders reports that arrived in the same microsecond (SQLite's rowid).
+            """
+            CREATE TABLE reports (
+              seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              case_id TEXT NOT NULL REFERENCES cases(id),
+              received_at TIMESTAMPTZ NOT NULL,
+              status TEXT NOT NULL,
+              surface TEXT NOT NULL,
+              category TEXT NOT NULL,
+              reporter_id TEXT NOT NULL,
+              reporter_country TEXT NOT NULL,
+              reporter_locale TEXT NOT NULL,
+              reporter_age TEXT NOT NULL,
+              reporter_is_target BOOLEAN NOT NULL,
+              subject_kind TEXT NOT NULL,
+              subject_id TEXT NOT NULL,
+              subject_url TEXT,
+              subject_author_id TEXT,
+              subject_text TEXT,
+              subject_language TEXT,
+              subject_created_at TEXT,
+              details TEXT,
+              good_faith BOOLEAN NOT NULL,
+              support_json TEXT
+            )
+            """,
+            "CREATE INDEX reports_by_case ON reports (case_id, received_at, seq)",
+            "CREATE INDEX reports_by_tenant ON reports (tenant_id, received_at)",
+            """
+            CREATE TABLE idempotency_keys (
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              key TEXT NOT NULL,
+              request_hash TEXT NOT NULL,
+              report_id TEXT NOT NULL,
+              response_json TEXT NOT NULL,
+              created_at TIMESTAMPTZ NOT NULL,
+              PRIMARY KEY (tenant_id, key)
+            )
+            """,
+            """
+            CREATE TABLE support_event_counts (
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              day TEXT NOT NULL,
+              surface TEXT NOT NULL,
+              country TEXT NOT NULL,
+              category TEXT NOT NULL,
+              helpline_id TEXT NOT NULL,
+              event TEXT NOT NULL,
+              count INTEGER NOT NULL,
+              PRIMARY KEY (tenant_id, day, surface, country, category, helpline_id, event)
+            )
+            """,
+            """
+            CREATE TABLE outbox_events (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              type TEXT NOT NULL,
+              payload TEXT NOT NULL,
+              created_at TIMESTAMPTZ NOT NULL,
+              status TEXT NOT NULL,
+              attempts INTEGER NOT NULL,
+              next_attempt_at TIMESTAMPTZ NOT NULL,
+              delivered_at TIMESTAMPTZ,
+              last_error TEXT
+            )
+            """,
+            "CREATE INDEX outbox_due ON outbox_events (status, next_attempt_at)",
+        ]),
+    ]
+
+    /// Moderation: trusted flaggers, moderators, queue facts and leases on cases, decisions,
+    /// statements of reasons, the append-only audit log, the settings priorities were computed with.
+    static let moderation: [Step] = [
+        ("moderation v1", [
+            "ALTER TABLE reports ADD COLUMN reporter_trusted_flagger TEXT",
+            """
+            CREATE TABLE moderators (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              name TEXT NOT NULL UNIQUE,
+              role TEXT NOT NULL CHECK (role IN ('admin', 'moderator', 'compliance')),
+              token_hash TEXT UNIQUE,
+              token_prefix TEXT,
+              password_hash TEXT,
+              created_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            "CREATE INDEX moderators_by_tenant ON moderators (tenant_id)",
+            """
+            ALTER TABLE cases
+              ADD COLUMN severity INTEGER NOT NULL DEFAULT 0,
+              ADD COLUMN involves_minor BOOLEAN NOT NULL DEFAULT false,
+              ADD COLUMN has_threat BOOLEAN NOT NULL DEFAULT false,
+              ADD COLUMN trusted_flagger BOOLEAN NOT NULL DEFAULT false,
+              ADD COLUMN distinct_reporters INTEGER NOT NULL DEFAULT 0,
+              ADD COLUMN base_priority DOUBLE PRECISION NOT NULL DEFAULT 0,
+              ADD COLUMN target_seconds DOUBLE PRECISION NOT NULL DEFAULT 86400,
+              ADD COLUMN due_at TIMESTAMPTZ,
+              ADD COLUMN author_id TEXT,
+              ADD COLUMN lease_owner TEXT REFERENCES moderators(id),
+              ADD COLUMN lease_expires_at TIMESTAMPTZ,
+              ADD COLUMN decided_at TIMESTAMPTZ
+            """,
+            "CREATE INDEX cases_queue ON cases (tenant_id, status, base_priority DESC, due_at)",
+            "CREATE INDEX reports_by_case_reporter ON reports (case_id, reporter_id)",
+            """
+            CREATE TABLE decisions (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              case_id TEXT NOT NULL REFERENCES cases(id),
+              moderator_id TEXT NOT NULL REFERENCES moderators(id),
+              decision_json TEXT NOT NULL,
+              restrictive BOOLEAN NOT NULL,
+              author_id TEXT,
+              decided_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            "CREATE INDEX decisions_by_case ON decisions (case_id, decided_at)",
+            "CREATE INDEX decisions_by_author ON decisions (tenant_id, author_id, decided_at)",
+            """
+            CREATE TABLE statements_of_reasons (
+              puid TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              case_id TEXT NOT NULL REFERENCES cases(id),
+              decision_id TEXT NOT NULL UNIQUE REFERENCES decisions(id),
+              statement_json TEXT NOT NULL,
+              created_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            "CREATE INDEX statements_by_case ON statements_of_reasons (case_id, created_at)",
+            """
+            CREATE TABLE audit_log (
+              seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              actor TEXT NOT NULL,
+              at TIMESTAMPTZ NOT NULL,
+              action TEXT NOT NULL,
+              case_id TEXT,
+              before_json TEXT,
+              after_json TEXT
+            )
+            """,
+            "CREATE INDEX audit_by_case ON audit_log (case_id, seq)",
+            "CREATE INDEX audit_by_tenant ON audit_log (tenant_id, seq)",
+            // Neither the console nor a bug can rewrite history: UPDATE, DELETE and TRUNCATE
+            // are refused by triggers.
+            """
+            CREATE FUNCTION relais_audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'audit_log is append-only'; END
+            $$
+            """,
+            """
+            CREATE TRIGGER audit_log_no_update_or_delete BEFORE UPDATE OR DELETE ON audit_log
+            FOR EACH ROW EXECUTE FUNCTION relais_audit_log_is_append_only()
+            """,
+            """
+            CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+            FOR EACH STATEMENT EXECUTE FUNCTION relais_audit_log_is_append_only()
+            """,
+            "CREATE TABLE relais_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ]),
+    ]
+
+    /// Webhooks: one endpoint and secret per tenant, delivery claims on outbox events.
+    static let webhooks: [Step] = [
+        ("webhooks v1", [
+            """
+            CREATE TABLE webhook_endpoints (
+              tenant_id TEXT PRIMARY KEY REFERENCES tenants(id),
+              url TEXT NOT NULL,
+              secret TEXT NOT NULL,
+              updated_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            "ALTER TABLE outbox_events ADD COLUMN claimed_by TEXT, ADD COLUMN claimed_until TIMESTAMPTZ",
+            "CREATE INDEX outbox_by_tenant_status ON outbox_events (tenant_id, status)",
+        ]),
+    ]
+
+    /// The console: sessions (hashed ids) and the sign-in lock-out.
+    static let console: [Step] = [
+        ("console v1", [
+            """
+            CREATE TABLE console_sessions (
+              id_hash TEXT PRIMARY KEY,
+              moderator_id TEXT NOT NULL REFERENCES moderators(id),
+              csrf_token TEXT NOT NULL,
+              created_at TIMESTAMPTZ NOT NULL,
+              expires_at TIMESTAMPTZ NOT NULL,
+              ended_at TIMESTAMPTZ
+            )
+            """,
+            "CREATE INDEX console_sessions_by_moderator ON console_sessions (moderator_id)",
+            "ALTER TABLE moderators ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0, ADD COLUMN locked_until TIMESTAMPTZ",
+        ]),
+    ]
+}

@@ -1,0 +1,158 @@
+import Foundation
+import RelaisCore
+
+/// Reads a column by name. GRDB's `Row` and PostgresNIO's random-access row both conform, so
+/// the two backends turn rows into values with the same code and cannot drift apart.
+protocol ColumnReading {
+    func string(_ column: String) throws -> String
+    func optionalString(_ column: String) throws -> String?
+    func bool(_ column: String) throws -> Bool
+    func int(_ column: String) throws -> Int
+    func double(_ column: String) throws -> Double
+    func date(_ column: String) throws -> Date
+    func optionalDate(_ column: String) throws -> Date?
+}
+
+/// Row → value mappings shared by every backend. Column names are the schema's, which is
+/// the same on SQLite and PostgreSQL.
+enum StoredRows {
+    static func tenant(_ row: some ColumnReading) throws -> Tenant {
+        Tenant(id: try row.string("id"), name: try row.string("name"), keyPrefix: try row.string("key_prefix"), createdAt: try row.date("created_at"))
+    }
+
+    static func moderator(_ row: some ColumnReading) throws -> Moderator {
+        Moderator(
+            id: try row.string("id"), tenantId: try row.string("tenant_id"), name: try row.string("name"),
+            role: Moderator.Role(rawValue: try row.string("role")) ?? .compliance, tokenPrefix: try row.optionalString("token_prefix"),
+            createdAt: try row.date("created_at"))
+    }
+
+    static func auditEntry(_ row: some ColumnReading) throws -> AuditEntry {
+        AuditEntry(
+            seq: Int64(try row.int("seq")), tenantId: try row.string("tenant_id"), actor: try row.string("actor"), at: try row.date("at"),
+            action: try row.string("action"), caseId: try row.optionalString("case_id"), before: try row.optionalString("before_json"),
+            after: try row.optionalString("after_json"))
+    }
+
+    /// A report joined with its case's `report_count`.
+    static func storedReport(_ row: some ColumnReading) throws -> StoredReport {
+        let reporter = ReportDraft.Reporter(
+            id: try row.string("reporter_id"), country: CountryCode(rawValue: try row.string("reporter_country"))!,
+            locale: try row.string("reporter_locale"), ageBracket: AgeBracket(rawValue: try row.string("reporter_age")) ?? .unknown,
+            isTarget: try row.bool("reporter_is_target"), trustedFlagger: try row.optionalString("reporter_trusted_flagger"))
+        let subject = ReportDraft.Subject(
+            kind: ReportDraft.SubjectKind(rawValue: try row.string("subject_kind")) ?? .other, id: try row.string("subject_id"),
+            url: try row.optionalString("subject_url"), authorId: try row.optionalString("subject_author_id"),
+            text: try row.optionalString("subject_text"), language: try row.optionalString("subject_language"),
+            createdAt: try row.optionalString("subject_created_at"))
+        let draft = ReportDraft(
+            surface: try row.string("surface"), reporter: reporter, subject: subject,
+            category: ReportCategory(rawValue: try row.string("category")) ?? .other, details: try row.optionalString("details"),
+            goodFaith: try row.bool("good_faith"))
+        return StoredReport(
+            id: try row.string("id"), tenantId: try row.string("tenant_id"), caseId: try row.string("case_id"),
+            receivedAt: try row.date("received_at"), status: try row.string("status"), draft: draft,
+            support: try row.optionalString("support_json").map(ReceiptCodec.decodeCard), caseReportCount: try row.int("report_count"))
+    }
+
+    /// The columns `caseFacts` reads from each report, in arrival order.
+    static let caseReportColumns = """
+        reporter_id, category, reporter_age, reporter_is_target, reporter_trusted_flagger, received_at, subject_created_at, subject_language
+        """
+
+    /// The core's `CaseFacts` from the case's `subject_kind` and `first_report_at` and its
+    /// reports (`caseReportColumns`) in the order they arrived.
+    static func caseFacts(caseId: String, caseRow: some ColumnReading, reports rows: [some ColumnReading], priorDecisions: Int) throws -> CaseFacts {
+        var createdAt: Date?
+        var language: String?
+        let reports = try rows.map { r -> CaseReport in
+            let flagger = try r.optionalString("reporter_trusted_flagger")
+            // The earliest report that says when the content was posted, or its language, wins.
+            if createdAt == nil, let text = try r.optionalString("subject_created_at") { createdAt = Timestamp.parse(text) }
+            if language == nil { language = try r.optionalString("subject_language") }
+            return CaseReport(
+                reporterId: try r.string("reporter_id"), category: ReportCategory(rawValue: try r.string("category")) ?? .other,
+                ageBracket: AgeBracket(rawValue: try r.string("reporter_age")) ?? .unknown, isTarget: try r.bool("reporter_is_target"),
+                isTrustedFlagger: flagger != nil, trustedFlaggerName: flagger, receivedAt: try r.date("received_at"))
+        }
+        return CaseFacts(
+            caseId: caseId, subjectKind: ReportDraft.SubjectKind(rawValue: try caseRow.string("subject_kind")) ?? .other,
+            contentCreatedAt: createdAt, contentLanguage: language, openedAt: try caseRow.date("first_report_at"), reports: reports,
+            priorDecisionCount: priorDecisions)
+    }
+
+    /// The queue summary stored on a case.
+    static func priorityInputs(_ row: some ColumnReading) throws -> PriorityInputs {
+        PriorityInputs(
+            severity: CategorySeverity(rawValue: try row.int("severity")) ?? .lowest, involvesMinor: try row.bool("involves_minor"),
+            hasThreat: try row.bool("has_threat"), hasTrustedFlaggerReport: try row.bool("trusted_flagger"),
+            distinctReporterCount: try row.int("distinct_reporters"), openedAt: try row.date("first_report_at"))
+    }
+
+    /// A decision joined with its moderator's name (`moderator`) and its statement, if any.
+    static func recordedDecision(_ row: some ColumnReading, caseId: String) throws -> RecordedDecision {
+        RecordedDecision(
+            id: try row.string("id"), caseId: caseId, moderatorName: try row.string("moderator"), decidedAt: try row.date("decided_at"),
+            decision: try JSONDecoder().decode(Decision.self, from: Data(try row.string("decision_json").utf8)),
+            statement: try row.optionalString("statement_json").map { try JSONDecoder().decode(StatementOfReasons.self, from: Data($0.utf8)) })
+    }
+
+    static func authorDecision(_ row: some ColumnReading) throws -> AuthorDecision {
+        let decision = try JSONDecoder().decode(Decision.self, from: Data(try row.string("decision_json").utf8))
+        return AuthorDecision(
+            caseId: try row.string("case_id"), decidedAt: try row.date("decided_at"), moderatorName: try row.string("moderator"),
+            restrictions: decision.restrictions)
+    }
+
+    /// A line of the console's queue: the case, comma-joined `categories` and `countries`, `score`.
+    static func queueEntry(_ row: some ColumnReading, now: Date) throws -> QueueEntry {
+        let dueAt = try row.date("due_at")
+        let leaseExpires = try row.optionalDate("lease_expires_at")
+        let categories = try row.optionalString("categories") ?? "", countries = try row.optionalString("countries") ?? ""
+        return QueueEntry(
+            caseId: try row.string("id"), subjectKind: try row.string("subject_kind"),
+            categories: categories.split(separator: ",").map(String.init), countries: countries.split(separator: ",").map(String.init),
+            reportCount: try row.int("report_count"), score: try row.double("score"), dueAt: dueAt, overdue: dueAt < now,
+            leasedBy: (leaseExpires.map { $0 > now } ?? false) ? try row.optionalString("leased_by") : nil)
+    }
+
+    static func deadEvent(_ row: some ColumnReading) throws -> WebhookStatus.DeadEvent {
+        WebhookStatus.DeadEvent(
+            id: try row.string("id"), tenant: try row.string("name"), type: try row.string("type"), attempts: try row.int("attempts"),
+            lastError: try row.optionalString("last_error"), createdAt: try row.date("created_at"))
+    }
+
+    static func supportEventCount(_ row: some ColumnReading) throws -> SupportEventCount {
+        SupportEventCount(
+            day: try row.string("day"), surface: try row.string("surface"), country: try row.string("country"),
+            category: try row.string("category"), helplineId: try row.string("helpline_id"), event: try row.string("event"),
+            count: try row.int("count"))
+    }
+
+    static func delivery(_ row: some ColumnReading) throws -> WebhookDelivery {
+        WebhookDelivery(
+            eventId: try row.string("id"), tenantId: try row.string("tenant_id"), type: try row.string("type"),
+            payload: try row.string("payload"), attempts: try row.int("attempts"), url: try row.string("url"), secret: try row.string("secret"))
+    }
+
+    /// The lease state of a case (`status`, the owner's name as `owner`, `lease_expires_at`)
+    /// as the audit log's "before"/"after".
+    static func leaseStateJSON(_ row: some ColumnReading) throws -> String {
+        AuditJSON.json([
+            "status": try row.string("status"), "leaseOwner": try row.optionalString("owner"),
+            "leaseExpiresAt": try row.optionalDate("lease_expires_at").map(Timestamp.format),
+        ])
+    }
+}
+
+extension ModerationPolicy {
+    /// The weights as sorted-key JSON: stored beside the cases, so a change of configured
+    /// weights is noticed at start-up and the open cases are recomputed with the new ones.
+    var weightsFingerprint: String {
+        get throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = .sortedKeys
+            return String(decoding: try encoder.encode(weights), as: UTF8.self)
+        }
+    }
+}
