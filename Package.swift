@@ -79,16 +79,29 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // A fresh database per test on the backend under test (RELAIS_TEST_BACKEND), shared
+        // by the storage and server suites.
+        .target(
+            name: "RelaisTestSupport",
+            dependencies: [
+                "RelaisStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/RelaisTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "RelaisCoreTests", dependencies: ["RelaisCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RelaisStoreTests",
-            dependencies: ["RelaisStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["RelaisStore", "RelaisTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "RelaisServerTests",
             dependencies: [
                 "RelaisServer",
+                "RelaisTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,7 +1,7 @@
 import Foundation
-import GRDB
 import RelaisCore
 @testable import RelaisStore
+import RelaisTestSupport
 import Testing
 
 /// 2026-11-29 14:00 UTC.
@@ -18,7 +18,7 @@ func moderationDraft(
         category: category, details: "DETAILS-SNAPSHOT", goodFaith: true)
 }
 
-extension SQLiteStorage {
+extension RelaisStorage {
     @discardableResult
     func file(_ tenant: Tenant, _ draft: ReportDraft, at date: Date) async throws -> String {
         let s = ReportSubmission(
@@ -34,11 +34,11 @@ let removal = Decision(
     explanation: "Repeated insults aimed at a person.", facts: "A comment insulting the person it answers.",
     territorialScope: [CountryCode(rawValue: "FR")!], noteForReporter: "We removed it.", internalNote: "INTERNAL-ONLY-NOTE")
 
-@Suite("SQLite moderation store")
+@Suite("Moderation store")
 struct ModerationStoreTests {
     @Test func theQueueOrderIsTheCoreOrderAtEveryInstant() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, _) = try await storage.createTenant(name: "acme", now: moderationStart)
         // Cases opened over two days, of every kind the formula distinguishes.
         let drafts: [(ReportDraft, TimeInterval)] = [
@@ -57,22 +57,19 @@ struct ModerationStoreTests {
             try await storage.file(tenant, moderationDraft(subject: "spam", reporter: reporter, category: .spam), at: moderationStart.addingTimeInterval(100))
         }
         // The summary kept report by report is the summary of all reports.
-        try await storage.pool.read { db in
-            for id in try String.fetchAll(db, sql: "SELECT id FROM cases") {
-                let facts = try #require(try SQLiteCaseFacts.facts(db, caseId: id))
-                #expect(try SQLiteCaseFacts.inputs(db, caseId: id) == PriorityInputs(facts))
-            }
+        for row in try await db.rows("SELECT * FROM cases") {
+            let facts = try #require(try await storage.moderationCase(id: row.string("id")!, tenantId: tenant.id, now: moderationStart)).facts
+            #expect(try StoredRows.priorityInputs(row) == PriorityInputs(facts))
         }
         let moderator = try await storage.createModerator(name: "mia", tenantName: "acme", role: .moderator, now: moderationStart).0
         // At several instants, three claims take the three cases the core ranks first among
         // those nobody holds (the leases of earlier instants have expired by then).
         for hours in [3.0, 26, 30, 60, 200] {
             let now = moderationStart.addingTimeInterval(hours * 3600)
-            let facts = try await storage.pool.read { db in
-                try String.fetchAll(
-                    db, sql: "SELECT id FROM cases WHERE status = 'open' AND (lease_expires_at IS NULL OR lease_expires_at <= ?)",
-                    arguments: [now]
-                ).compactMap { try SQLiteCaseFacts.facts(db, caseId: $0) }
+            var facts: [CaseFacts] = []
+            for row in try await db.rows("SELECT id, lease_expires_at FROM cases WHERE status = 'open'") {
+                guard row.date("lease_expires_at").map({ $0 <= now }) ?? true else { continue }
+                facts.append(try #require(try await storage.moderationCase(id: row.string("id")!, tenantId: tenant.id, now: now)).facts)
             }
             let expected = CasePriority.ordered(facts, now: now).prefix(3).map(\.caseId)
             var claimed: [String] = []
@@ -82,8 +79,8 @@ struct ModerationStoreTests {
     }
 
     @Test func theAuditLogCannotBeRewritten() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, _) = try await storage.createTenant(name: "acme", now: moderationStart)
         let moderator = try await storage.createModerator(name: "mia", tenantName: "acme", role: .moderator, now: moderationStart).0
         let caseId = try await storage.file(tenant, moderationDraft(subject: "c", category: .hate), at: moderationStart)
@@ -98,18 +95,14 @@ struct ModerationStoreTests {
         #expect(decided.before?.contains("\"leaseOwner\":\"mia\"") == true)
         #expect(decided.after?.contains("\"status\":\"decided\"") == true)
 
-        #expect(throws: DatabaseError.self) {
-            try storage.pool.write { db in try db.execute(sql: "UPDATE audit_log SET actor = 'someone else'") }
-        }
-        #expect(throws: DatabaseError.self) {
-            try storage.pool.write { db in try db.execute(sql: "DELETE FROM audit_log") }
-        }
+        await #expect(throws: (any Error).self) { try await db.execute("UPDATE audit_log SET actor = 'someone else'") }
+        await #expect(throws: (any Error).self) { try await db.execute("DELETE FROM audit_log") }
         #expect(try await storage.auditLog(tenantId: tenant.id) == entries)
     }
 
     @Test func aDecisionWritesExactlyOneCaseDecidedEventWithoutContentOrInternalNote() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, _) = try await storage.createTenant(name: "acme", now: moderationStart)
         let moderator = try await storage.createModerator(name: "mia", tenantName: "acme", role: .moderator, now: moderationStart).0
         let caseId = try await storage.file(
@@ -126,9 +119,7 @@ struct ModerationStoreTests {
         guard case .decided(let recorded) = try await storage.decide(caseId: caseId, decision: removal, by: moderator, now: moderationStart) else {
             Issue.record("not decided"); return
         }
-        let payloads = try await storage.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT payload FROM outbox_events WHERE type = 'case.decided'")
-        }
+        let payloads = try await db.rows("SELECT payload FROM outbox_events WHERE type = 'case.decided'").compactMap { $0.string("payload") }
         #expect(payloads.count == 1)
         let payload = try #require(payloads.first)
         #expect(!payload.contains("CONTENT-SNAPSHOT") && !payload.contains("DETAILS-SNAPSHOT") && !payload.contains("INTERNAL-ONLY-NOTE"))
@@ -147,8 +138,8 @@ struct ModerationStoreTests {
     }
 
     @Test func trustedFlaggersAndMinorsAreKeptOnTheCase() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, _) = try await storage.createTenant(name: "acme", now: moderationStart)
         let caseId = try await storage.file(tenant, moderationDraft(subject: "c", category: .spam), at: moderationStart)
         let before = try await storage.moderationCase(id: caseId, tenantId: tenant.id, now: moderationStart)
@@ -161,23 +152,21 @@ struct ModerationStoreTests {
         #expect(after.facts.reports.last?.trustedFlaggerName == "e-Enfance")
         #expect(after.reports.last?.draft.reporter.trustedFlagger == "e-Enfance")
         // The stored queue columns follow: severity 3 × 20 + trusted flagger 20 + two reporters 5.
-        let base = try await storage.pool.read { db in
-            try Double.fetchOne(db, sql: "SELECT base_priority FROM cases WHERE id = ?", arguments: [caseId])
-        }
+        let base = try await db.rows("SELECT base_priority FROM cases WHERE id = '\(caseId)'").first?.double("base_priority")
         #expect(base == 85)
     }
 
     @Test func moderatorTokensAreHashedAndOnlyPersonalTokensAuthenticate() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (_, tenantKey) = try await storage.createTenant(name: "acme", now: moderationStart)
         let (moderator, token) = try await storage.createModerator(name: "mia", tenantName: "acme", role: .compliance, now: moderationStart)
         #expect(token.hasPrefix("rlm_") && token.count == 68)
         #expect(try await storage.moderator(token: token)?.id == moderator.id)
         #expect(try await storage.moderator(token: tenantKey) == nil)
         #expect(try await storage.tenant(apiKey: token) == nil)
-        let bytes = try Data(contentsOf: folder.appendingPathComponent("relais.sqlite"))
-        #expect(bytes.range(of: Data(token.utf8)) == nil)
+        #expect(try await db.stores(moderator.tokenPrefix!), "the check can see what is stored")
+        #expect(try await db.stores(token) == false)
         await #expect(throws: ModerationError.moderatorExists("mia")) {
             try await storage.createModerator(name: "mia", tenantName: "acme", role: .admin, now: moderationStart)
         }
@@ -186,4 +175,19 @@ struct ModerationStoreTests {
         }
         await #expect(throws: ModerationError.moderatorNotFound("ghost")) { try await storage.issueToken(moderatorName: "ghost", now: moderationStart) }
     }
+}
+
+/// Raw rows read by the storage's own mappings, to compare what is stored with the core.
+extension TestRow: ColumnReading {
+    func value<T>(_ column: String, _ read: (String) -> T?) throws -> T {
+        guard let value = read(column) else { throw TestDatabaseError(description: "no \(T.self) in column \(column)") }
+        return value
+    }
+    public func string(_ column: String) throws -> String { try value(column, string) }
+    public func optionalString(_ column: String) throws -> String? { string(column) }
+    public func bool(_ column: String) throws -> Bool { try value(column, bool) }
+    public func int(_ column: String) throws -> Int { try value(column, int) }
+    public func double(_ column: String) throws -> Double { try value(column, double) }
+    public func date(_ column: String) throws -> Date { try value(column, date) }
+    public func optionalDate(_ column: String) throws -> Date? { date(column) }
 }

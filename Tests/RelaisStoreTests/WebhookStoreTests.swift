@@ -1,13 +1,14 @@
 import Foundation
 import GRDB
 @testable import RelaisStore
+import RelaisTestSupport
 import Testing
 
 @Suite("Webhook store")
 struct WebhookStoreTests {
     @Test func theSecretIsMadeOnceKeptOnAURLChangeAndRotatedOnRequest() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         _ = try await storage.createTenant(name: "acme", now: Date())
         #expect(try await storage.webhookEndpoint(tenantName: "acme") == nil)
 
@@ -25,8 +26,8 @@ struct WebhookStoreTests {
     }
 
     @Test func onlyHttpURLsWithAHostAndKnownTenants() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         _ = try await storage.createTenant(name: "acme", now: Date())
         for bad in ["ftp://example.org/x", "example.org/hook", "https://", "not a url", "file:///etc/passwd", ""] {
             await #expect(throws: WebhookError.invalidURL(bad)) {
@@ -40,8 +41,8 @@ struct WebhookStoreTests {
     }
 
     @Test func claimsTakeOnlyDueEventsOfTenantsWithAnEndpoint() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (acme, _) = try await storage.createTenant(name: "acme", now: Date())
         let (quiet, _) = try await storage.createTenant(name: "quiet", now: Date())
         _ = try await storage.submit(submission(acme, draft()))
@@ -67,13 +68,13 @@ struct WebhookStoreTests {
         try await storage.markWebhookDelivered(eventId: claimed[0].eventId, at: now + 12)  // a late duplicate counts nothing
         let status = try await storage.webhookStatus(tenantName: "acme")
         #expect(status == WebhookStatus(pending: 0, delivered: 1, dead: 0, deadEvents: []))
-        let attempts = try await storage.pool.read { db in try Int.fetchOne(db, sql: "SELECT attempts FROM outbox_events WHERE id = ?", arguments: [claimed[0].eventId]) }
+        let attempts = try await db.int("SELECT attempts FROM outbox_events WHERE id = '\(claimed[0].eventId)'")
         #expect(attempts == 2)
     }
 
     @Test func statusCountsAndListsDeadLettersAndReplayPutsThemBack() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (acme, _) = try await storage.createTenant(name: "acme", now: Date())
         let (beta, _) = try await storage.createTenant(name: "beta", now: Date())
         for tenant in [acme, acme, acme, beta] { _ = try await storage.submit(submission(tenant, draft(subject: UUID().uuidString))) }
@@ -116,8 +117,8 @@ struct WebhookStoreTests {
     }
 
     @Test func theSecretIsNeverInTheStatus() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         _ = try await storage.createTenant(name: "acme", now: Date())
         let (_, secret) = try await storage.setWebhookEndpoint(tenantName: "acme", url: "https://a.example", rotateSecret: false, now: Date())
         let json = String(decoding: try JSONEncoder().encode(try await storage.webhookStatus(tenantName: nil)), as: UTF8.self)

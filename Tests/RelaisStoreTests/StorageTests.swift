@@ -2,14 +2,13 @@ import Foundation
 import RelaisCore
 import GRDB
 @testable import RelaisStore
+import RelaisTestSupport
 import Testing
 
-/// A fresh SQLite file in a temporary folder, removed by the caller.
-func makeStorage() async throws -> (SQLiteStorage, URL) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-store-\(UUID().uuidString)")
-    let storage = try SQLiteStorage(path: folder.appendingPathComponent("relais.sqlite").path)
-    try await storage.migrate()
-    return (storage, folder)
+/// A fresh database on the backend under test (`TestBackend.current`), removed by the caller.
+func makeStorage() async throws -> (any RelaisStorage, TestDatabase) {
+    let database = try await TestDatabase.make()
+    return (database.storage, database)
 }
 
 func draft(subject: String = "c-1", reporter: String = "u-1", category: ReportCategory = .harassment, text: String? = nil) -> ReportDraft {
@@ -26,19 +25,19 @@ func submission(_ tenant: Tenant, _ d: ReportDraft, key: String? = nil, hash: St
         idempotencyKey: key, requestHash: hash)
 }
 
-@Suite("SQLite storage")
-struct SQLiteStorageTests {
+@Suite("Storage (SQLite, or PostgreSQL with RELAIS_TEST_BACKEND=postgres)")
+struct StorageTests {
     @Test func tenantKeysAreHashedAndRotate() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, key) = try await storage.createTenant(name: "acme", now: Date())
         #expect(key.hasPrefix("rls_") && key.count == 68)
         #expect(try await storage.tenant(apiKey: key)?.id == tenant.id)
         #expect(try await storage.tenant(apiKey: key + "x") == nil)
 
-        // The key itself is nowhere in the database file.
-        let bytes = try Data(contentsOf: folder.appendingPathComponent("relais.sqlite"))
-        #expect(bytes.range(of: Data(key.utf8)) == nil)
+        // The key itself is nowhere in the database.
+        #expect(try await db.stores(tenant.keyPrefix), "the check can see what is stored")
+        #expect(try await db.stores(key) == false)
 
         let (_, newKey) = try await storage.rotateKey(tenantName: "acme")
         #expect(try await storage.tenant(apiKey: key) == nil)
@@ -49,8 +48,8 @@ struct SQLiteStorageTests {
     }
 
     @Test func reportsAboutTheSameSubjectFormOneCase() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
         guard case .created(let first) = try await storage.submit(submission(tenant, draft(reporter: "a"))),
             case .created(let second) = try await storage.submit(submission(tenant, draft(reporter: "b"))),
@@ -65,8 +64,8 @@ struct SQLiteStorageTests {
     }
 
     @Test func tenantsAreIsolated() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (a, _) = try await storage.createTenant(name: "a", now: Date())
         let (b, _) = try await storage.createTenant(name: "b", now: Date())
         guard case .created(let ra) = try await storage.submit(submission(a, draft())),
@@ -82,8 +81,8 @@ struct SQLiteStorageTests {
     }
 
     @Test func idempotencyReplaysAndRefusesADifferentRequest() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
         guard case .created(let first) = try await storage.submit(submission(tenant, draft(), key: "k1", hash: "h1")) else {
             Issue.record("expected created"); return
@@ -94,8 +93,8 @@ struct SQLiteStorageTests {
     }
 
     @Test func concurrentRetriesStoreOneReport() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
         let outcomes = try await withThrowingTaskGroup(of: SubmissionOutcome.self) { group in
             for _ in 0..<32 { group.addTask { try await storage.submit(submission(tenant, draft(), key: "retry", hash: "h")) } }
@@ -115,8 +114,8 @@ struct SQLiteStorageTests {
     }
 
     @Test func concurrentReportsAboutOneSubjectCountExactly() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
         try await withThrowingTaskGroup(of: Void.self) { group in
             for i in 0..<40 { group.addTask { _ = try await storage.submit(submission(tenant, draft(reporter: "r\(i)"))) } }
@@ -129,8 +128,8 @@ struct SQLiteStorageTests {
     }
 
     @Test func supportEventsAreCountedWithoutPersonalData() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
         let (other, _) = try await storage.createTenant(name: "other", now: Date())
         guard case .created(let report) = try await storage.submit(submission(tenant, draft(category: .hate))) else {
@@ -154,44 +153,50 @@ struct SQLiteStorageTests {
     }
 
     @Test func migrationsAreIdempotentAndDataSurvivesReopening() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, key) = try await storage.createTenant(name: "acme", now: Date())
         guard case .created(let receipt) = try await storage.submit(submission(tenant, draft(text: "<b>snapshot</b>"))) else {
             Issue.record("expected created"); return
         }
-        let reopened = try SQLiteStorage(path: folder.appendingPathComponent("relais.sqlite").path)
+        let reopened = try db.openAnother()
         try await reopened.migrate()
         try await reopened.ping()
         #expect(try await reopened.tenant(apiKey: key)?.id == tenant.id)
         #expect(try await reopened.report(id: receipt.id, tenantId: tenant.id)?.draft.subject.text == "<b>snapshot</b>")
     }
 
-    @Test func databaseURLChoosesTheBackend() throws {
-        #expect(throws: StorageError.self) { try DatabaseURL.open("postgres://u@127.0.0.1/db") }
+    @Test func databaseURLChoosesTheBackend() async throws {
+        #expect(throws: StorageError.self) { try DatabaseURL.open("mysql://u@127.0.0.1/db") }
         #expect(throws: StorageError.self) { try DatabaseURL.open("sqlite:") }
+        #expect(throws: StorageError.self) { try DatabaseURL.open("postgres://u@127.0.0.1/db?sslmode=sometimes") }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-url-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let storage = try DatabaseURL.open("sqlite:" + folder.appendingPathComponent("x.sqlite").path)
         #expect(storage.location.hasPrefix("sqlite:"))
+        // Opening PostgreSQL connects lazily: the URL is read here, the server is not needed.
+        let postgres = try DatabaseURL.open("postgresql://relais:s3cret@db.internal/reports?sslmode=verify-full")
+        #expect(postgres is PostgresStorage)
+        #expect(postgres.location == "postgres://relais@db.internal:5432/reports (sslmode=verify-full)", "no password in messages")
+        await postgres.shutdown()
     }
 }
 
 @Suite("Outbox")
 struct OutboxTests {
     @Test func aStoredReportAppendsOneReportReceivedEventInTheSameTransaction() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
         guard case .created(let receipt) = try await storage.submit(submission(tenant, draft(text: "secret snapshot"), key: "k", hash: "h")) else {
             Issue.record("expected created"); return
         }
         _ = try await storage.submit(submission(tenant, draft(text: "secret snapshot"), key: "k", hash: "h"))  // a replay adds nothing
-        let rows = try await storage.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM outbox_events") }
+        let rows = try await db.rows("SELECT * FROM outbox_events")
         #expect(rows.count == 1)
-        let payload: String = rows[0]["payload"]
-        #expect(rows[0]["type"] as String == "report.received")
-        #expect(rows[0]["status"] as String == "pending")
+        let payload = try #require(rows.first?.string("payload"))
+        #expect(rows.first?.string("type") == "report.received")
+        #expect(rows.first?.string("status") == "pending")
         #expect(payload.contains(receipt.id) && payload.contains(receipt.caseId))
         #expect(!payload.contains("secret snapshot") && !payload.contains("u-1"), "no content, no reporter id")
     }
@@ -200,8 +205,8 @@ struct OutboxTests {
 @Suite("Group commit")
 struct GroupCommitTests {
     @Test func aFailingReportDoesNotTakeItsBatchDown() async throws {
-        let (storage, folder) = try await makeStorage()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
         let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
         guard case .created(let first) = try await storage.submit(submission(tenant, draft(subject: "s-0"))) else {
             Issue.record("expected created"); return
@@ -220,7 +225,7 @@ struct GroupCommitTests {
         }
         #expect(outcomes.filter { !$0.value }.map(\.key) == [17])
         #expect(try await storage.reportCount(tenantId: tenant.id) == 40, "the first report and 39 of the 40")
-        let events = try await storage.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM outbox_events") }
+        let events = try await db.int("SELECT COUNT(*) FROM outbox_events")
         #expect(events == 40, "the failed report left no outbox event behind")
     }
 
