@@ -1,4 +1,5 @@
 import Foundation
+import RelaisTestSupport
 import HTTPTypes
 import HummingbirdTesting
 import RelaisCore
@@ -148,9 +149,8 @@ struct ModerationDecisionAPITests {
             let assessed = try #require(after.json["repeatOffender"] as? [String: Any])
             #expect(assessed["restrictedDecisionCount"] as? Int == 4)
             #expect(assessed["suggestion"] as? String == "suspend")
-            let payloads = try await server.storage.pool.read { db in
-                try String.fetchAll(db, sql: "SELECT payload FROM outbox_events WHERE type = 'case.decided'")
-            }
+            let payloads = try await server.database.rows("SELECT payload FROM outbox_events WHERE type = 'case.decided'")
+                .compactMap { $0.string("payload") }
             #expect(payloads.filter { $0.contains("\"warnAuthor\":true") }.count == 1)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RelaisTestSupport
 import GRDB
 import RelaisCore
 import RelaisServer
@@ -40,11 +41,9 @@ struct ModerationSettingsTests {
     }
 
     @Test func changedWeightsRecomputeOpenCasesAtStart() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-weights-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("r.sqlite").path
-        let first = try SQLiteStorage(path: path)
-        try await first.migrate()
+        let database = try await TestDatabase.make()
+        defer { database.removeLater() }
+        let first = database.storage
         let (tenant, _) = try await first.createTenant(name: "acme", now: Date())
         let draft = ReportDraft(
             surface: "web",
@@ -52,16 +51,17 @@ struct ModerationSettingsTests {
             subject: .init(kind: .post, id: "p-1"), category: .hate, details: nil, goodFaith: true)
         _ = try await first.submit(ReportSubmission(
             tenantId: tenant.id, reportId: UUID().uuidString, draft: draft, support: nil, receivedAt: Date(), idempotencyKey: nil, requestHash: ""))
-        func basePriority(_ storage: SQLiteStorage) async throws -> Double {
-            try await storage.pool.read { db in try Double.fetchOne(db, sql: "SELECT base_priority FROM cases")! }
+        func basePriority() async throws -> Double {
+            try #require(try await database.rows("SELECT base_priority FROM cases").first?.double("base_priority"))
         }
-        let before = try await basePriority(first)
+        let before = try await basePriority()
 
         var heavier = PriorityWeights.default
         heavier.perSeverityLevel = 50
-        let second = try SQLiteStorage(path: path, moderation: ModerationPolicy(weights: heavier))
+        // A restart with other weights: another storage on the same data, migrated at start.
+        let second = try database.openAnother(moderation: ModerationPolicy(weights: heavier))
         try await second.migrate()
-        let after = try await basePriority(second)
+        let after = try await basePriority()
         #expect(after > before, "hate (severity 3) weighs more with 50 points a level")
         #expect(after - before == 3 * (50 - PriorityWeights.default.perSeverityLevel))
     }

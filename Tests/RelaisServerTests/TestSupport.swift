@@ -7,15 +7,17 @@ import NIOCore
 import RelaisCore
 import RelaisServer
 import RelaisStore
+import RelaisTestSupport
 
-/// A real server on a loopback port over a real SQLite file, with two tenants.
+/// A real server on a loopback port over a fresh database on the backend under test (a
+/// SQLite file, or a PostgreSQL schema with RELAIS_TEST_BACKEND=postgres), with two tenants.
 struct LiveServer {
-    let storage: SQLiteStorage
+    let storage: any RelaisStorage
+    let database: TestDatabase
     let acme: Tenant
     let acmeKey: String
     let other: Tenant
     let otherKey: String
-    let folder: URL
     let env: RelaisEnvironment
 
     /// 2026-11-29 15:00 Paris: the 3018 is open.
@@ -25,20 +27,25 @@ struct LiveServer {
 
     /// `clock` replaces the fixed `now` (a `TestClock` that the test advances).
     init(now: Date = LiveServer.afternoon, config: RelaisConfig = .empty, clock: RelaisClock? = nil) async throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-api-\(UUID().uuidString)")
-        storage = try SQLiteStorage(path: folder.appendingPathComponent("relais.sqlite").path)
-        try await storage.migrate()
+        database = try await TestDatabase.make()
+        storage = database.storage
         (acme, acmeKey) = try await storage.createTenant(name: "acme", now: now)
         (other, otherKey) = try await storage.createTenant(name: "other", now: now)
         env = RelaisEnvironment(storage: storage, directory: try HelplineDirectory.bundled(), config: config, clock: clock ?? .fixed(now))
     }
 
     func run<T: Sendable>(_ body: @Sendable (any TestClientProtocol) async throws -> T) async throws -> T {
-        defer { try? FileManager.default.removeItem(at: folder) }
         var logger = Logger(label: "relais-test")
         logger.logLevel = .warning
         let app = RelaisApplication.application(env, host: "127.0.0.1", port: 0, logger: logger)
-        return try await app.test(.live, body)
+        do {
+            let value = try await app.test(.live, body)
+            await database.remove()
+            return value
+        } catch {
+            await database.remove()
+            throw error
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 @testable import RelaisServer
 import RelaisStore
+import RelaisTestSupport
 import Testing
 
 /// Several workers over one database file, and workers that stop mid-way.

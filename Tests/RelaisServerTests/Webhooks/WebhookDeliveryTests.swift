@@ -3,6 +3,7 @@ import HummingbirdTesting
 import Logging
 @testable import RelaisServer
 import RelaisStore
+import RelaisTestSupport
 import Testing
 
 @Suite("Webhook delivery")
@@ -194,6 +195,5 @@ struct WebhookDeliveryTests {
             #expect(String(decoding: received.body, as: UTF8.self).contains(reportId))
             #expect(WebhookSignature.verify(header: received.signature, secret: endpoint.secret, timestamp: Int(received.timestamp)!, body: received.body))
         }
-        try? FileManager.default.removeItem(at: server.folder)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 @testable import RelaisServer
 import RelaisStore
+import RelaisTestSupport
 import ServiceLifecycle
 import Synchronization
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import RelaisTestSupport
 import GRDB
 import HTTPTypes
 import Hummingbird
@@ -113,22 +114,19 @@ final class Receiver: Sendable {
 /// A real SQLite file with tenant "acme", reports whose `report.received` events wait in
 /// the outbox, and workers over it.
 struct WebhookFixture {
-    let folder: URL
-    let path: String
-    let storage: SQLiteStorage
+    let database: TestDatabase
+    let storage: any RelaisStorage
     let tenant: Tenant
     let clock: ManualClock
 
     init() async throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-webhooks-\(UUID().uuidString)")
-        path = folder.appendingPathComponent("relais.sqlite").path
-        storage = try SQLiteStorage(path: path)
-        try await storage.migrate()
+        database = try await TestDatabase.make()
+        storage = database.storage
         clock = ManualClock()
         (tenant, _) = try await storage.createTenant(name: "acme", now: clock.now())
     }
 
-    func remove() { try? FileManager.default.removeItem(at: folder) }
+    func remove() { database.removeLater() }
 
     /// Sets acme's URL; returns the secret.
     @discardableResult
@@ -158,7 +156,7 @@ struct WebhookFixture {
     /// A worker over `storage` (another instance of the same file plays another process).
     /// Jitter is the ceiling, so waits are predictable.
     func worker(
-        storage: SQLiteStorage? = nil, id: String = WebhookWorker.makeId(), batchSize: Int = 10, maxAttempts: Int = 16,
+        storage: (any RelaisStorage)? = nil, id: String = WebhookWorker.makeId(), batchSize: Int = 10, maxAttempts: Int = 16,
         timeout: TimeInterval = 5, pollInterval: Duration = .milliseconds(20)
     ) -> WebhookWorker {
         var logger = Logger(label: "relais.webhooks.test")
@@ -171,8 +169,8 @@ struct WebhookFixture {
             workerId: id, now: { clock.now() }, jitter: { $0 }, logger: logger)
     }
 
-    /// Another connection pool on the same file, as a second `relais serve` process has.
-    func secondStorage() throws -> SQLiteStorage { try SQLiteStorage(path: path) }
+    /// Another connection pool on the same database, as a second `relais serve` process has.
+    func secondStorage() throws -> any RelaisStorage { try database.openAnother() }
 
     struct EventRow: Sendable {
         var id: String
@@ -185,12 +183,10 @@ struct WebhookFixture {
     }
 
     func events() async throws -> [EventRow] {
-        try await storage.pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM outbox_events ORDER BY created_at, id").map {
-                EventRow(
-                    id: $0["id"], status: $0["status"], attempts: $0["attempts"], lastError: $0["last_error"],
-                    nextAttemptAt: $0["next_attempt_at"], claimedBy: $0["claimed_by"], payload: $0["payload"])
-            }
+        try await database.rows("SELECT * FROM outbox_events ORDER BY created_at, id").map {
+            EventRow(
+                id: $0.string("id")!, status: $0.string("status")!, attempts: $0.int("attempts")!, lastError: $0.string("last_error"),
+                nextAttemptAt: $0.date("next_attempt_at")!, claimedBy: $0.string("claimed_by"), payload: $0.string("payload")!)
         }
     }
 
