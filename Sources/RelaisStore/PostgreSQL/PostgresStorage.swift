@@ -19,6 +19,7 @@ import RelaisCore
 public final class PostgresStorage: RelaisStorage {
     let client: PostgresClient
     let logger: Logger
+    let target: PostgresURL
     public let location: String
     public let moderation: ModerationPolicy
     private let runner: Task<Void, Never>
@@ -26,7 +27,8 @@ public final class PostgresStorage: RelaisStorage {
     /// `url`: `postgres://user[:password]@host[:port]/database[?sslmode=…&sslrootcert=…]`.
     /// `searchPath`: a schema to use instead of `public` (tests give each test its own).
     public init(url: String, poolSize: Int = 10, moderation: ModerationPolicy = .default, searchPath: String? = nil) throws {
-        var (configuration, location) = try PostgresURL.configuration(url)
+        let target = try PostgresURL(url)
+        var configuration = target.clientConfiguration
         configuration.options.maximumConnections = max(1, poolSize)
         if let searchPath { configuration.options.additionalStartupParameters.append(("search_path", searchPath)) }
         var logger = Logger(label: "relais.postgres")
@@ -35,7 +37,8 @@ public final class PostgresStorage: RelaisStorage {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
-        self.location = location
+        self.target = target
+        self.location = target.location
         self.moderation = moderation
         // The pool lends connections only while `run()` runs; it stops with `shutdown()`.
         runner = Task { await client.run() }
@@ -88,6 +91,7 @@ public final class PostgresStorage: RelaisStorage {
     static let migrationLock: Int64 = 0x72_65_6c_61_69_73
 
     public func migrate() async throws {
+        try await probe()
         let weights = try moderation.weightsFingerprint
         let policy = moderation.weights
         try await write { db in
@@ -105,6 +109,28 @@ public final class PostgresStorage: RelaisStorage {
             }
             try await PostgresCaseFacts.backfill(db, weights: policy, fingerprint: weights)
         }
+    }
+
+    /// One direct connection, to fail at once with the server's reason (refused, unknown
+    /// host, wrong password, TLS required) instead of the pool's retries and its generic error.
+    func probe() async throws {
+        do {
+            let connection = try await PostgresConnection.connect(configuration: try target.connectionConfiguration(), id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw StorageError.unreachable(location: location, reason: Self.reason(error))
+        }
+    }
+
+    /// What went wrong, in words: the server's message when it sent one, else the error.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            if error.code == .sslUnsupported { return "the server does not offer TLS, which sslmode requires" }
+            if let underlying = error.underlying { return String(describing: underlying) }
+            return "\(error.code)"
+        }
+        return String(describing: error)
     }
 
     public func ping() async throws {

@@ -8,11 +8,50 @@ import PostgresNIO
 /// `sslmode`: `disable`; `prefer` (the default: TLS when the server offers it, unverified, as
 /// libpq does); `require` (TLS or fail, unverified); `verify-ca` (the server's certificate
 /// must chain to `sslrootcert`, or the system's roots); `verify-full` (and match the host).
-enum PostgresURL {
-    static func configuration(_ url: String) throws -> (PostgresClient.Configuration, location: String) {
+struct PostgresURL {
+    enum TLSMode { case disable, prefer, require }
+
+    var host: String
+    var port: Int
+    var user: String
+    var password: String?
+    var database: String
+    var tlsMode: TLSMode
+    var tls: TLSConfiguration
+    /// Where, without the password: for messages and the banner.
+    var location: String
+
+    /// The pool's configuration.
+    var clientConfiguration: PostgresClient.Configuration {
+        let mode: PostgresClient.Configuration.TLS =
+            switch tlsMode {
+            case .disable: .disable
+            case .prefer: .prefer(tls)
+            case .require: .require(tls)
+            }
+        var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: mode)
+        configuration.options.tlsServerName = host
+        return configuration
+    }
+
+    /// The same settings for a single connection (the start-up probe).
+    func connectionConfiguration() throws -> PostgresConnection.Configuration {
+        let mode: PostgresConnection.Configuration.TLS =
+            switch tlsMode {
+            case .disable: .disable
+            case .prefer: .prefer(try NIOSSLContext(configuration: tls))
+            case .require: .require(try NIOSSLContext(configuration: tls))
+            }
+        var configuration = PostgresConnection.Configuration(
+            host: host, port: port, username: user, password: password, database: database, tls: mode)
+        configuration.options.tlsServerName = host
+        return configuration
+    }
+
+    init(_ url: String) throws {
         guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
             let host = parts.host, !host.isEmpty
-        else { throw StorageError.unsupportedDatabase(redacted(url)) }
+        else { throw StorageError.unsupportedDatabase(Self.redacted(url)) }
         let user = parts.user?.removingPercentEncoding ?? "postgres"
         let password = parts.password?.removingPercentEncoding
         let database = String(parts.path.drop { $0 == "/" })
@@ -22,29 +61,30 @@ enum PostgresURL {
 
         var tls = TLSConfiguration.makeClientConfiguration()
         if let root = query["sslrootcert"], !root.isEmpty { tls.trustRoots = .file(root) }
-        let mode: PostgresClient.Configuration.TLS
         switch sslMode {
-        case "disable": mode = .disable
+        case "disable": tlsMode = .disable
         case "allow", "prefer":
             tls.certificateVerification = .none
-            mode = .prefer(tls)
+            tlsMode = .prefer
         case "require":
             tls.certificateVerification = .none
-            mode = .require(tls)
+            tlsMode = .require
         case "verify-ca":
             tls.certificateVerification = .noHostnameVerification
-            mode = .require(tls)
+            tlsMode = .require
         case "verify-full":
             tls.certificateVerification = .fullVerification
-            mode = .require(tls)
+            tlsMode = .require
         default:
-            throw StorageError.invalidDatabaseOption(
-                "sslmode=\(sslMode): use disable, prefer, require, verify-ca or verify-full")
+            throw StorageError.invalidDatabaseOption("sslmode=\(sslMode): use disable, prefer, require, verify-ca or verify-full")
         }
-        var configuration = PostgresClient.Configuration(
-            host: host, port: port, username: user, password: password, database: database.isEmpty ? user : database, tls: mode)
-        configuration.options.tlsServerName = host
-        return (configuration, "postgres://\(user)@\(host):\(port)/\(database.isEmpty ? user : database) (sslmode=\(sslMode))")
+        self.host = host
+        self.port = port
+        self.user = user
+        self.password = password
+        self.database = database.isEmpty ? user : database
+        self.tls = tls
+        location = "postgres://\(user)@\(host):\(port)/\(self.database) (sslmode=\(sslMode))"
     }
 
     /// The URL without its password, for messages.
