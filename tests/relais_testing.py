@@ -1,8 +1,10 @@
 """A real `relais serve` for the Python suites: a free loopback port (port 0, read back
-from the banner), a throwaway SQLite file, and the demo tenant's API key."""
+from the banner), a throwaway SQLite file (or the database URL given), and the demo tenant's
+API key."""
 import json
 import os
 import re
+import select
 import shutil
 import subprocess
 import tempfile
@@ -21,36 +23,58 @@ def relais_binary() -> Path:
 
 
 class RelaisServer:
-    """A `relais serve` process; `url`, the demo tenant's `key`, and `stop()`."""
+    """A `relais serve` process; `url`, the demo tenant's `key`, and `stop()`.
 
-    def __init__(self, binary: Path, folder: Path | None = None, extra_args=(), env=None):
+    By default it serves a throwaway SQLite file in `folder` and needs the banner to print the
+    demo key (a first start). With `database=` (a URL such as postgres://…, shared by several
+    instances) the key is optional: `key` is None when the banner prints none, as on a
+    database where another instance created the demo tenant."""
+
+    def __init__(self, binary: Path, folder: Path | None = None, extra_args=(), env=None, database: str | None = None):
         self._own_folder = folder is None
         folder = Path(tempfile.mkdtemp(prefix="relais-test-")) if folder is None else folder
         self.folder = folder
-        self.database = f"sqlite:{folder / 'relais.sqlite'}"
+        self._key_required = database is None
+        self.database = f"sqlite:{folder / 'relais.sqlite'}" if database is None else database
         self.log = open(folder / "serve.log", "w+")
         self.process = subprocess.Popen(
             [str(binary), "serve", "--port", "0", "--database", self.database, "--log-level", "warning", *extra_args],
-            stdout=subprocess.PIPE, stderr=self.log, text=True, env={**os.environ, **(env or {})},
+            stdout=subprocess.PIPE, stderr=self.log, env={**os.environ, **(env or {})},
         )
-        self.url, self.key = self._read_banner()
+        try:
+            self.url, self.key = self._read_banner()
+        except BaseException:
+            self.stop()
+            raise
 
     def _read_banner(self):
+        """The URL and the key (or None) from the banner. The banner is one write, so once its
+        first line is in, the key line is too if there is one; a short grace covers the rest."""
         url = key = None
+        text = ""
+        fd = self.process.stdout.fileno()
         deadline = time.time() + 60
-        while time.time() < deadline and (url is None or key is None):
-            line = self.process.stdout.readline()
-            if not line:
-                if self.process.poll() is not None:
-                    self.log.seek(0)
-                    raise RuntimeError(f"relais serve exited: {self.log.read()}")
-                continue
-            if url is None and (m := re.search(r"open (http://127\.0\.0\.1:\d+)/ ", line)):
-                url = m.group(1)
-            if key is None and (m := re.search(r"\b(rls_[0-9a-f]{64})\b", line)):
+        url_seen_at = None
+        while time.time() < deadline:
+            if url is not None and (key is not None or (not self._key_required and time.time() - url_seen_at > 0.5)):
+                break
+            ready, _, _ = select.select([fd], [], [], 0.1)
+            chunk = os.read(fd, 65536) if ready else b""
+            if ready and not chunk or (not ready and self.process.poll() is not None):
+                try:
+                    self.process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    pass
+                self.log.seek(0)
+                raise RuntimeError(f"relais serve exited ({self.process.returncode}): {self.log.read()}")
+            text += chunk.decode("utf-8", "replace")
+            if url is None and (m := re.search(r"open (http://127\.0\.0\.1:\d+)/ ", text)):
+                url, url_seen_at = m.group(1), time.time()
+            if key is None and (m := re.search(r"\b(rls_[0-9a-f]{64})\b", text)):
                 key = m.group(1)
-        if url is None or key is None:
-            raise RuntimeError("relais serve did not print its URL and demo key within 60 s")
+        if url is None or (key is None and self._key_required):
+            raise RuntimeError(f"relais serve did not print its URL and demo key within 60 s; stdout so far: {text!r}")
+        self.banner = text
         return url, key
 
     @property
@@ -67,7 +91,14 @@ class RelaisServer:
         with urllib.request.urlopen(request, timeout=10) as response:
             return json.loads(response.read())
 
+    def log_text(self):
+        """What the server wrote to its log (stderr) so far."""
+        self.log.flush()
+        return (self.folder / "serve.log").read_text(errors="replace")
+
     def stop(self):
+        if self.log.closed:
+            return
         if self.process.poll() is None:
             self.process.terminate()
             try:
