@@ -16,14 +16,7 @@ enum PostgresCaseFacts {
 
     /// Writes the summary and what the queue derives from it; the first author id stays.
     static func write(_ db: PostgresSession, _ inputs: PriorityInputs, authorId: String?, caseId: String, weights: PriorityWeights) async throws {
-        let base = CasePriority.assess(inputs, weights: weights, now: inputs.openedAt)
-        try await db.execute("""
-            UPDATE cases SET severity = \(inputs.severity.rawValue), involves_minor = \(inputs.involvesMinor), has_threat = \(inputs.hasThreat),
-              trusted_flagger = \(inputs.hasTrustedFlaggerReport), distinct_reporters = \(inputs.distinctReporterCount),
-              base_priority = \(base.score), target_seconds = \(base.target.duration), due_at = \(base.target.dueAt),
-              author_id = COALESCE(author_id, \(authorId))
-            WHERE id = \(caseId)
-            """)
+        try await db.execute("\(caseFactsUpdate: inputs, authorId: authorId, caseId: caseId, weights: weights)")
     }
 
     /// Recomputes the stored priorities when the configured weights changed (and fills any
@@ -43,5 +36,50 @@ enum PostgresCaseFacts {
                 """, as: String.self)
             try await write(db, PriorityInputs(facts), authorId: author, caseId: id, weights: weights)
         }
+    }
+}
+
+extension PostgresQuery.StringInterpolation {
+    /// `UPDATE cases SET …` with the summary and what the queue derives from it: one
+    /// statement, also usable inside a larger one (the report's `WITH`).
+    mutating func appendInterpolation(caseFactsUpdate inputs: PriorityInputs, authorId: String?, caseId: String, weights: PriorityWeights) {
+        let base = CasePriority.assess(inputs, weights: weights, now: inputs.openedAt)
+        appendLiteral("UPDATE cases SET severity = ")
+        appendInterpolation(inputs.severity.rawValue)
+        appendLiteral(", involves_minor = ")
+        appendInterpolation(inputs.involvesMinor)
+        appendLiteral(", has_threat = ")
+        appendInterpolation(inputs.hasThreat)
+        appendLiteral(", trusted_flagger = ")
+        appendInterpolation(inputs.hasTrustedFlaggerReport)
+        appendLiteral(", distinct_reporters = ")
+        appendInterpolation(inputs.distinctReporterCount)
+        appendLiteral(", base_priority = ")
+        appendInterpolation(base.score)
+        appendLiteral(", target_seconds = ")
+        appendInterpolation(base.target.duration)
+        appendLiteral(", due_at = ")
+        appendInterpolation(base.target.dueAt)
+        appendLiteral(", author_id = COALESCE(author_id, ")
+        appendInterpolation(authorId)
+        appendLiteral(") WHERE id = ")
+        appendInterpolation(caseId)
+    }
+
+    /// `INSERT INTO outbox_events …` for a new pending event.
+    mutating func appendInterpolation(outboxInsert event: OutboxEvent) {
+        appendLiteral("INSERT INTO outbox_events (id, tenant_id, type, payload, created_at, status, attempts, next_attempt_at) VALUES (")
+        appendInterpolation(event.id)
+        appendLiteral(", ")
+        appendInterpolation(event.tenantId)
+        appendLiteral(", ")
+        appendInterpolation(event.type)
+        appendLiteral(", ")
+        appendInterpolation(event.payload)
+        appendLiteral(", ")
+        appendInterpolation(event.createdAt)
+        appendLiteral(", 'pending', 0, ")
+        appendInterpolation(event.createdAt)
+        appendLiteral(")")
     }
 }

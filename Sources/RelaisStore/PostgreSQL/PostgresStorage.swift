@@ -221,34 +221,33 @@ public final class PostgresStorage: RelaisStorage {
             let receipt = ReportReceipt(
                 id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId, support: s.support,
                 json: ReceiptCodec.body(id: s.reportId, receivedAt: receivedAt, caseId: caseId, cardJSON: cardJSON))
-            try await db.execute("""
-                INSERT INTO reports (id, tenant_id, case_id, received_at, status, surface, category, reporter_id, reporter_country,
-                  reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
-                  subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger)
-                VALUES (\(s.reportId), \(s.tenantId), \(caseId), \(s.receivedAt), 'received', \(draft.surface), \(draft.category.rawValue),
-                  \(draft.reporter.id), \(draft.reporter.country.rawValue), \(draft.reporter.locale), \(draft.reporter.ageBracket.rawValue),
-                  \(draft.reporter.isTarget), \(draft.subject.kind.rawValue), \(draft.subject.id), \(draft.subject.url),
-                  \(draft.subject.authorId), \(draft.subject.text), \(draft.subject.language), \(draft.subject.createdAt),
-                  \(draft.details), \(draft.goodFaith), \(cardJSON), \(draft.reporter.trustedFlagger))
-                """)
             let caseReport = CaseReport(
                 reporterId: draft.reporter.id, category: draft.category, ageBracket: draft.reporter.ageBracket,
                 isTarget: draft.reporter.isTarget, isTrustedFlagger: draft.reporter.trustedFlagger != nil,
                 trustedFlaggerName: draft.reporter.trustedFlagger, receivedAt: s.receivedAt)
-            try await PostgresCaseFacts.write(
-                db, try StoredRows.priorityInputs(caseRow).merging(caseReport, isNewReporter: isNewReporter),
-                authorId: draft.subject.authorId, caseId: caseId, weights: weights)
-            try await PostgresOutbox.append(
-                OutboxEvent(
-                    tenantId: s.tenantId, type: "report.received",
-                    payload: ReportReceivedPayload.json(
-                        reportId: s.reportId, caseId: caseId, category: draft.category, surface: draft.surface, receivedAt: receivedAt),
-                    createdAt: s.receivedAt),
-                in: db)
-            if let key = s.idempotencyKey {
-                try await db.execute(
-                    "UPDATE idempotency_keys SET response_json = \(receipt.json) WHERE tenant_id = \(s.tenantId) AND key = \(key)")
-            }
+            let inputs = try StoredRows.priorityInputs(caseRow).merging(caseReport, isNewReporter: isNewReporter)
+            let event = OutboxEvent(
+                tenantId: s.tenantId, type: "report.received",
+                payload: ReportReceivedPayload.json(
+                    reportId: s.reportId, caseId: caseId, category: draft.category, surface: draft.surface, receivedAt: receivedAt),
+                createdAt: s.receivedAt)
+            // The rest in one statement (the report, the case's queue columns, the outbox
+            // event, the idempotent answer): one round trip while the case row is locked.
+            try await db.execute("""
+                WITH report AS (
+                  INSERT INTO reports (id, tenant_id, case_id, received_at, status, surface, category, reporter_id, reporter_country,
+                    reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
+                    subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger)
+                  VALUES (\(s.reportId), \(s.tenantId), \(caseId), \(s.receivedAt), 'received', \(draft.surface), \(draft.category.rawValue),
+                    \(draft.reporter.id), \(draft.reporter.country.rawValue), \(draft.reporter.locale), \(draft.reporter.ageBracket.rawValue),
+                    \(draft.reporter.isTarget), \(draft.subject.kind.rawValue), \(draft.subject.id), \(draft.subject.url),
+                    \(draft.subject.authorId), \(draft.subject.text), \(draft.subject.language), \(draft.subject.createdAt),
+                    \(draft.details), \(draft.goodFaith), \(cardJSON), \(draft.reporter.trustedFlagger))
+                ),
+                facts AS (\(caseFactsUpdate: inputs, authorId: draft.subject.authorId, caseId: caseId, weights: weights)),
+                event AS (\(outboxInsert: event))
+                UPDATE idempotency_keys SET response_json = \(receipt.json) WHERE tenant_id = \(s.tenantId) AND key = \(s.idempotencyKey)
+                """)
             return .created(receipt)
         }
     }
@@ -300,9 +299,6 @@ public final class PostgresStorage: RelaisStorage {
 /// Outbox events on PostgreSQL: appended in the caller's transaction.
 enum PostgresOutbox {
     static func append(_ event: OutboxEvent, in db: PostgresSession) async throws {
-        try await db.execute("""
-            INSERT INTO outbox_events (id, tenant_id, type, payload, created_at, status, attempts, next_attempt_at)
-            VALUES (\(event.id), \(event.tenantId), \(event.type), \(event.payload), \(event.createdAt), 'pending', 0, \(event.createdAt))
-            """)
+        try await db.execute("\(outboxInsert: event)")
     }
 }

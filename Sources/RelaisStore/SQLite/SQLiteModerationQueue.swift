@@ -20,12 +20,12 @@ import RelaisCore
 /// `CasePriority.isMoreUrgent`. The two time terms are evaluated in SQL with the same
 /// weights, so the queue's first case is the core's first case (a test checks it).
 ///
-/// **PostgreSQL** runs the same statement with `EXTRACT(EPOCH FROM $now - first_report_at)`
-/// for the wait, ending in `LIMIT 1 FOR UPDATE SKIP LOCKED`, then the same `UPDATE … SET
-/// lease_owner, lease_expires_at` in the same transaction: concurrent claims skip the row
-/// another claim has locked instead of waiting for it, and once committed the lease keeps it
-/// out of the `WHERE`. The index `cases_queue (tenant_id, status, base_priority DESC, due_at)`
-/// narrows the scan to one tenant's open cases.
+/// **PostgreSQL** (`PostgresModeration`) computes the same order with `EXTRACT(EPOCH FROM …)`
+/// for the wait and ends in `LIMIT 1 FOR UPDATE SKIP LOCKED`, then writes the lease in the
+/// same transaction: concurrent claims on several instances skip the row another claim has
+/// locked instead of waiting for it, and once committed the lease keeps it out of the `WHERE`.
+/// The index `cases_queue (tenant_id, status, base_priority DESC, due_at)` narrows the scan to
+/// one tenant's open cases on both backends.
 extension SQLiteStorage {
     static let claimSQL = """
         SELECT id FROM cases

@@ -8,16 +8,9 @@ import GRDB
 /// SQLite's single write lock from its first statement: two processes on one file are
 /// serialised and the second sees the first one's claims. The guard in the UPDATE keeps the
 /// claim correct even without that (a row changed by someone else is simply not claimed).
-/// PostgreSQL will do the same in one statement:
-///
-///     UPDATE outbox_events SET claimed_by = $1, claimed_until = $2
-///     WHERE id IN (SELECT o.id FROM outbox_events o JOIN webhook_endpoints w USING (tenant_id)
-///                  WHERE o.status = 'pending' AND o.next_attempt_at <= $3
-///                    AND (o.claimed_until IS NULL OR o.claimed_until <= $3)
-///                  ORDER BY o.next_attempt_at LIMIT $4 FOR UPDATE OF o SKIP LOCKED)
-///     RETURNING …
-///
-/// where SKIP LOCKED lets concurrent workers take different rows without waiting.
+/// `PostgresWebhooks` does the same in one `UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP
+/// LOCKED)`, where SKIP LOCKED lets workers on several instances take different rows without
+/// waiting for each other.
 extension SQLiteStorage {
     public func setWebhookEndpoint(tenantName: String, url: String, rotateSecret: Bool, now: Date) async throws
         -> (WebhookEndpoint, newSecret: String?)
