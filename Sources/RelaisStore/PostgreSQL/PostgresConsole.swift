@@ -24,7 +24,7 @@ extension PostgresStorage {
     }
 
     public func consoleCredentials(name: String) async throws -> ConsoleCredentials? {
-        try await read { db -> ConsoleCredentials? in
+        try await single { db -> ConsoleCredentials? in
             guard let row = try await db.row("SELECT * FROM moderators WHERE name = \(name)") else { return nil }
             return ConsoleCredentials(
                 moderator: try StoredRows.moderator(row), passwordHash: try row.optionalString("password_hash"),
@@ -75,7 +75,7 @@ extension PostgresStorage {
     }
 
     public func consoleSession(idHash: String, now: Date) async throws -> ConsoleSession? {
-        try await read { db -> ConsoleSession? in
+        try await single { db -> ConsoleSession? in
             guard
                 let row = try await db.row("""
                     SELECT s.csrf_token, s.expires_at AS session_expires_at, m.* FROM console_sessions s JOIN moderators m ON m.id = s.moderator_id
@@ -105,7 +105,7 @@ extension PostgresStorage {
     /// parameters, so the statement is the same whatever the filter.
     public func openCases(tenantId: String, filter: QueueFilter, now: Date, limit: Int) async throws -> [QueueEntry] {
         let weights = moderation.weights
-        return try await read { db in
+        return try await single { db in
             try await db.rows("""
                 SELECT c.id, c.subject_kind, c.report_count, c.due_at, m.name AS leased_by, c.lease_expires_at,
                   (SELECT string_agg(DISTINCT r.category, ',') FROM reports r WHERE r.case_id = c.id) AS categories,
@@ -125,7 +125,7 @@ extension PostgresStorage {
     }
 
     public func authorDecisions(tenantId: String, authorId: String, excludingCase: String) async throws -> [AuthorDecision] {
-        try await read { db in
+        try await single { db in
             try await db.rows("""
                 SELECT d.case_id, d.decided_at, d.decision_json, m.name AS moderator FROM decisions d JOIN moderators m ON m.id = d.moderator_id
                 WHERE d.tenant_id = \(tenantId) AND d.author_id = \(authorId) AND d.case_id <> \(excludingCase)
@@ -135,20 +135,20 @@ extension PostgresStorage {
     }
 
     public func appendAudit(tenantId: String, actor: String, action: String, caseId: String?, before: String?, after: String?, now: Date) async throws {
-        try await write { db in
+        try await single { db in
             try await PostgresAudit.append(db, tenantId: tenantId, actor: actor, at: now, action: action, caseId: caseId, before: before, after: after)
         }
     }
 
     public func auditLog(tenantId: String, caseId: String) async throws -> [AuditEntry] {
-        try await read { db in
+        try await single { db in
             try await db.rows("SELECT * FROM audit_log WHERE case_id = \(caseId) AND tenant_id = \(tenantId) ORDER BY seq")
                 .map(StoredRows.auditEntry)
         }
     }
 
     public func recentAudit(tenantId: String, limit: Int) async throws -> [AuditEntry] {
-        try await read { db in
+        try await single { db in
             try await db.rows("SELECT * FROM audit_log WHERE tenant_id = \(tenantId) ORDER BY seq DESC LIMIT \(limit)").map(StoredRows.auditEntry)
         }
     }

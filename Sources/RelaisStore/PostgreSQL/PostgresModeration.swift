@@ -51,14 +51,14 @@ extension PostgresStorage {
     }
 
     public func moderators() async throws -> [Moderator] {
-        try await read { db in try await db.rows("SELECT * FROM moderators ORDER BY tenant_id, name").map(StoredRows.moderator) }
+        try await single { db in try await db.rows("SELECT * FROM moderators ORDER BY tenant_id, name").map(StoredRows.moderator) }
     }
 
     public func moderator(token: String) async throws -> Moderator? {
         // Only personal tokens: a tenant key never authenticates a moderator.
         guard token.hasPrefix(ModeratorToken.prefix) else { return nil }
         let hash = APIKey.hash(token)
-        return try await read { db in try await db.row("SELECT * FROM moderators WHERE token_hash = \(hash)").map(StoredRows.moderator) }
+        return try await single { db in try await db.row("SELECT * FROM moderators WHERE token_hash = \(hash)").map(StoredRows.moderator) }
     }
 
     // MARK: The queue
@@ -264,7 +264,7 @@ extension PostgresStorage {
     // MARK: Audit log
 
     public func auditLog(tenantId: String) async throws -> [AuditEntry] {
-        try await read { db in
+        try await single { db in
             try await db.rows("SELECT * FROM audit_log WHERE tenant_id = \(tenantId) ORDER BY seq").map(StoredRows.auditEntry)
         }
     }

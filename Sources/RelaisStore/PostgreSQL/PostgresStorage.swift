@@ -63,6 +63,13 @@ public final class PostgresStorage: RelaisStorage {
         }
     }
 
+    /// One statement on a pooled connection, outside any explicit transaction: a single
+    /// statement is atomic and sees one snapshot by itself, and BEGIN/COMMIT would cost two
+    /// more round trips (the API key lookup runs on every request).
+    func single<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in try await body(PostgresSession(connection: connection, logger: logger)) }
+    }
+
     /// A read-only snapshot: every statement of `body` sees the same committed state.
     func read<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
         try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
@@ -134,7 +141,7 @@ public final class PostgresStorage: RelaisStorage {
     }
 
     public func ping() async throws {
-        _ = try await read { db in try await db.scalar("SELECT 1", as: Int.self) }
+        _ = try await single { db in try await db.scalar("SELECT 1", as: Int.self) }
     }
 
     // MARK: Tenants
@@ -167,16 +174,16 @@ public final class PostgresStorage: RelaisStorage {
     }
 
     public func tenants() async throws -> [Tenant] {
-        try await read { db in try await db.rows("SELECT * FROM tenants ORDER BY created_at, name").map(StoredRows.tenant) }
+        try await single { db in try await db.rows("SELECT * FROM tenants ORDER BY created_at, name").map(StoredRows.tenant) }
     }
 
     public func tenant(named name: String) async throws -> Tenant? {
-        try await read { db in try await db.row("SELECT * FROM tenants WHERE name = \(name)").map(StoredRows.tenant) }
+        try await single { db in try await db.row("SELECT * FROM tenants WHERE name = \(name)").map(StoredRows.tenant) }
     }
 
     public func tenant(apiKey: String) async throws -> Tenant? {
         let hash = APIKey.hash(apiKey)
-        return try await read { db in try await db.row("SELECT * FROM tenants WHERE api_key_hash = \(hash)").map(StoredRows.tenant) }
+        return try await single { db in try await db.row("SELECT * FROM tenants WHERE api_key_hash = \(hash)").map(StoredRows.tenant) }
     }
 
     // MARK: Reports
@@ -253,7 +260,7 @@ public final class PostgresStorage: RelaisStorage {
     }
 
     public func report(id: String, tenantId: String) async throws -> StoredReport? {
-        try await read { db in
+        try await single { db in
             try await db.row("""
                 SELECT r.*, c.report_count FROM reports r JOIN cases c ON c.id = r.case_id WHERE r.id = \(id) AND r.tenant_id = \(tenantId)
                 """).map(StoredRows.storedReport)
@@ -261,7 +268,7 @@ public final class PostgresStorage: RelaisStorage {
     }
 
     public func reportCount(tenantId: String) async throws -> Int {
-        try await read { db in try await db.scalar("SELECT COUNT(*) FROM reports WHERE tenant_id = \(tenantId)", as: Int.self) ?? 0 }
+        try await single { db in try await db.scalar("SELECT COUNT(*) FROM reports WHERE tenant_id = \(tenantId)", as: Int.self) ?? 0 }
     }
 
     // MARK: Support events
@@ -288,7 +295,7 @@ public final class PostgresStorage: RelaisStorage {
     }
 
     public func supportEventCounts(tenantId: String) async throws -> [SupportEventCount] {
-        try await read { db in
+        try await single { db in
             try await db.rows("""
                 SELECT * FROM support_event_counts WHERE tenant_id = \(tenantId) ORDER BY day, surface, country, category, helpline_id, event
                 """).map(StoredRows.supportEventCount)

@@ -59,7 +59,7 @@ extension PostgresStorage {
     public func markWebhookDelivered(eventId: String, at: Date) async throws {
         // Not guarded by the claim: a success is a success. Guarded by status, so a late
         // duplicate does not count twice.
-        try await write { db in
+        try await single { db in
             try await db.execute("""
                 UPDATE outbox_events
                 SET status = 'delivered', delivered_at = \(at), attempts = attempts + 1, last_error = NULL, claimed_by = NULL, claimed_until = NULL
@@ -71,7 +71,7 @@ extension PostgresStorage {
     @discardableResult
     public func markWebhookFailed(eventId: String, worker: String, failure: WebhookFailure) async throws -> Bool {
         let status = failure.dead ? OutboxStatus.dead.rawValue : OutboxStatus.pending.rawValue
-        return try await write { db in
+        return try await single { db in
             try await db.row("""
                 UPDATE outbox_events
                 SET status = \(status), attempts = \(failure.attempts), last_error = \(failure.error),
