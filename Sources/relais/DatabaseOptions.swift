@@ -29,12 +29,13 @@ struct DatabaseOptions: ParsableArguments {
             try await storage.migrate()
             return storage
         } catch let error as StorageError {
-            throw ValidationError(error.description)
+            await storage.shutdown()
+            throw CommandFailure(error.description)
         } catch {
             // Unreachable server, wrong password, TLS refused: say where, without the password.
             // The statements here are migrations: no reported content can be in the details.
             await storage.shutdown()
-            throw ValidationError(StorageError.unreachable(location: storage.location, reason: String(reflecting: error)).description)
+            throw CommandFailure(StorageError.unreachable(location: storage.location, reason: String(reflecting: error)).description)
         }
     }
 }
@@ -44,4 +45,11 @@ func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
+/// A failure that is not a usage mistake (the database is unreachable, say): printed as
+/// "Error: …" without the usage text that ArgumentParser adds to a `ValidationError`.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -30,7 +30,6 @@ struct PostgresURL {
             case .require: .require(tls)
             }
         var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: mode)
-        configuration.options.tlsServerName = host
         return configuration
     }
 
@@ -44,7 +43,6 @@ struct PostgresURL {
             }
         var configuration = PostgresConnection.Configuration(
             host: host, port: port, username: user, password: password, database: database, tls: mode)
-        configuration.options.tlsServerName = host
         return configuration
     }
 
