@@ -166,6 +166,55 @@ struct StorageTests {
         #expect(try await reopened.report(id: receipt.id, tenantId: tenant.id)?.draft.subject.text == "<b>snapshot</b>")
     }
 
+    @Test func severalInstancesMigratingAtOnceMigrateOnce() async throws {
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
+        // Four more "instances" start together on the same, already migrated, data and all
+        // migrate: none fails, and the data is intact.
+        let (tenant, key) = try await storage.createTenant(name: "acme", now: Date())
+        let others = try (0..<4).map { _ in try db.openAnother() }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for other in others { group.addTask { try await other.migrate() } }
+            try await group.waitForAll()
+        }
+        for other in others { #expect(try await other.tenant(apiKey: key)?.id == tenant.id) }
+    }
+
+    @Test func reportsAndKeysFromTwoInstancesAtOnceStayExact() async throws {
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
+        let instances: [any RelaisStorage] = [storage, try db.openAnother()]
+        // 10 reporters reporting one subject 3 times each, and 30 retries of one keyed report,
+        // all at once and split over both.
+        let outcomes = try await withThrowingTaskGroup(of: SubmissionOutcome.self) { group in
+            for i in 0..<60 {
+                let instance = instances[i % 2]
+                group.addTask {
+                    i < 30
+                        ? try await instance.submit(submission(tenant, draft(subject: "raid", reporter: "r\(i % 10)")))
+                        : try await instance.submit(submission(tenant, draft(subject: "keyed"), key: "retry", hash: "h"))
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        let receipts = outcomes.compactMap { outcome -> ReportReceipt? in
+            switch outcome {
+            case .created(let r), .replayed(let r): r
+            case .keyReusedWithDifferentRequest: nil
+            }
+        }
+        #expect(receipts.count == 60)
+        let raid = try #require(receipts.first { outcome in receipts.filter { $0.caseId == outcome.caseId }.count == 30 })
+        #expect(try await instances[1].report(id: raid.id, tenantId: tenant.id)?.caseReportCount == 30)
+        #expect(Set(receipts.filter { $0.caseId != raid.caseId }.map(\.id)).count == 1, "one report for one key")
+        #expect(try await storage.reportCount(tenantId: tenant.id) == 31)
+        let facts = try #require(try await storage.moderationCase(id: raid.caseId, tenantId: tenant.id, now: Date())).facts
+        #expect(PriorityInputs(facts).distinctReporterCount == 10)
+        let stored = try #require(try await db.rows("SELECT distinct_reporters FROM cases WHERE id = '\(raid.caseId)'").first)
+        #expect(try stored.int("distinct_reporters") == 10, "the queue's summary counted every reporter once")
+    }
+
     @Test func databaseURLChoosesTheBackend() async throws {
         #expect(throws: StorageError.self) { try DatabaseURL.open("mysql://u@127.0.0.1/db") }
         #expect(throws: StorageError.self) { try DatabaseURL.open("sqlite:") }
