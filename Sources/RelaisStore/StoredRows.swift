@@ -135,6 +135,23 @@ enum StoredRows {
             payload: try row.string("payload"), attempts: try row.int("attempts"), url: try row.string("url"), secret: try row.string("secret"))
     }
 
+    /// Whether `moderator` holds a live lease, from the case's `status`, `lease_owner` and
+    /// `lease_expires_at` (`nil`: the tenant has no such case).
+    static func leaseCheck(_ row: (some ColumnReading)?, moderator: Moderator, now: Date) throws -> LeaseCheck {
+        guard let row else { return .notFound }
+        guard try row.string("status") == "open", try row.optionalString("lease_owner") == moderator.id,
+            let expires = try row.optionalDate("lease_expires_at"), expires > now
+        else { return .notLeasedByCaller }
+        return .held
+    }
+
+    /// A decision as stored (sorted keys, like every stored JSON).
+    static func decisionJSON(_ decision: Decision) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(decision), as: UTF8.self)
+    }
+
     /// The lease state of a case (`status`, the owner's name as `owner`, `lease_expires_at`)
     /// as the audit log's "before"/"after".
     static func leaseStateJSON(_ row: some ColumnReading) throws -> String {
@@ -144,6 +161,10 @@ enum StoredRows {
         ])
     }
 }
+
+/// `.notFound` for another tenant's case, `.notLeasedByCaller` unless the caller holds a lease
+/// that has not expired on an open case.
+enum LeaseCheck { case held, notFound, notLeasedByCaller }
 
 extension ModerationPolicy {
     /// The weights as sorted-key JSON: stored beside the cases, so a change of configured

@@ -126,17 +126,12 @@ extension PostgresStorage {
         }
     }
 
-    /// Locks the case row for the rest of the transaction, then answers as
-    /// `SQLiteStorage.leaseCheck` does.
-    static func leaseCheck(_ db: PostgresSession, caseId: String, moderator: Moderator, now: Date) async throws -> SQLiteStorage.LeaseCheck {
-        guard
-            let row = try await db.row(
-                "SELECT status, lease_owner, lease_expires_at FROM cases WHERE id = \(caseId) AND tenant_id = \(moderator.tenantId) FOR UPDATE")
-        else { return .notFound }
-        guard try row.string("status") == "open", try row.optionalString("lease_owner") == moderator.id,
-            let expires = try row.optionalDate("lease_expires_at"), expires > now
-        else { return .notLeasedByCaller }
-        return .held
+    /// Locks the case row for the rest of the transaction, then checks the caller's lease.
+    static func leaseCheck(_ db: PostgresSession, caseId: String, moderator: Moderator, now: Date) async throws -> LeaseCheck {
+        try StoredRows.leaseCheck(
+            try await db.row(
+                "SELECT status, lease_owner, lease_expires_at FROM cases WHERE id = \(caseId) AND tenant_id = \(moderator.tenantId) FOR UPDATE"),
+            moderator: moderator, now: now)
     }
 
     static func leaseState(_ db: PostgresSession, caseId: String) async throws -> String? {
@@ -197,7 +192,7 @@ extension PostgresStorage {
             let decisionId = UUID().uuidString.lowercased()
             let subject = try await db.row("SELECT subject_kind, subject_id, author_id FROM cases WHERE id = \(caseId)")!
             let author = try subject.optionalString("author_id")
-            let decisionJSON = String(decoding: try SQLiteStorage.decisionEncoder.encode(decision), as: UTF8.self)
+            let decisionJSON = try StoredRows.decisionJSON(decision)
             try await db.execute("""
                 INSERT INTO decisions (id, tenant_id, case_id, moderator_id, decision_json, restrictive, author_id, decided_at)
                 VALUES (\(decisionId), \(moderator.tenantId), \(caseId), \(moderator.id), \(decisionJSON), \(!decision.isNoAction), \(author), \(now))

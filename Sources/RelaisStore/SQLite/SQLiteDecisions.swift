@@ -4,12 +4,6 @@ import RelaisCore
 
 /// Decisions with their statements of reasons, and the repeat-offender count they feed.
 extension SQLiteStorage {
-    static let decisionEncoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
-
     /// Everything in one write transaction: the lease check, the statement built from the
     /// case as it is now (`ModerationRules.statement`), then the decision, the statement, the
     /// case marked decided with its lease released, the reports marked decided, the audit
@@ -30,7 +24,7 @@ extension SQLiteStorage {
             let before = try Self.leaseState(db, caseId: caseId)
             let decisionId = UUID().uuidString.lowercased()
             let author = try String.fetchOne(db, sql: "SELECT author_id FROM cases WHERE id = ?", arguments: [caseId])
-            let decisionJSON = String(decoding: try Self.decisionEncoder.encode(decision), as: UTF8.self)
+            let decisionJSON = try StoredRows.decisionJSON(decision)
             try db.execute(
                 sql: """
                     INSERT INTO decisions (id, tenant_id, case_id, moderator_id, decision_json, restrictive, author_id, decided_at)

@@ -95,18 +95,12 @@ extension SQLiteStorage {
         }
     }
 
-    enum LeaseCheck { case held, notFound, notLeasedByCaller }
-
-    /// `.notFound` for another tenant's case, `.notLeasedByCaller` unless the caller holds a
-    /// lease that has not expired on an open case.
     static func leaseCheck(_ db: Database, caseId: String, moderator: Moderator, now: Date) throws -> LeaseCheck {
-        guard let row = try Row.fetchOne(
-            db, sql: "SELECT status, lease_owner, lease_expires_at FROM cases WHERE id = ? AND tenant_id = ?",
-            arguments: [caseId, moderator.tenantId])
-        else { return .notFound }
-        let status: String = row["status"], owner: String? = row["lease_owner"], expires: Date? = row["lease_expires_at"]
-        guard status == "open", owner == moderator.id, let expires, expires > now else { return .notLeasedByCaller }
-        return .held
+        try StoredRows.leaseCheck(
+            try Row.fetchOne(
+                db, sql: "SELECT status, lease_owner, lease_expires_at FROM cases WHERE id = ? AND tenant_id = ?",
+                arguments: [caseId, moderator.tenantId]),
+            moderator: moderator, now: now)
     }
 
     /// The case's state for the audit log's "before".
