@@ -1,10 +1,13 @@
-"""Shared fixtures for the Python suites: a real `relais serve` on a free loopback port
-over a throwaway SQLite file, and the path of the built `relais` binary."""
+"""Shared fixtures for the Python suites: a real `relais serve` on a free loopback port, over
+a throwaway SQLite file and again over a fresh PostgreSQL database (the API contract suite runs
+on both), and the path of the built `relais` binary."""
+import contextlib
 import tempfile
 from pathlib import Path
 
 import pytest
 
+from postgres_testing import fresh_database
 from relais_testing import RelaisServer, relais_binary
 
 
@@ -13,10 +16,12 @@ def relais_bin() -> Path:
     return relais_binary()
 
 
-@pytest.fixture(scope="module")
-def server(relais_bin):
-    with tempfile.TemporaryDirectory(prefix="relais-pytest-") as folder:
-        s = RelaisServer(relais_bin, Path(folder))
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def server(relais_bin, request):
+    with contextlib.ExitStack() as stack:
+        folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="relais-pytest-")))
+        database = stack.enter_context(fresh_database()) if request.param == "postgres" else None
+        s = RelaisServer(relais_bin, folder, database=database)
         try:
             yield s
         finally:

@@ -1,5 +1,4 @@
 """The OpenAPI document is valid, and live answers match its schemas."""
-import json
 import uuid
 from pathlib import Path
 

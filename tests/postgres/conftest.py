@@ -2,25 +2,20 @@
 RELAIS_TEST_POSTGRES_URL (dropped afterwards), and real `relais serve` processes on it, all
 stopped at the end of the test. A missing URL fails the tests: nothing is skipped."""
 import itertools
-import secrets
 import threading
 
 import pytest
 
-from postgres_support import psql, relais, server_url, with_database
+from postgres_support import relais
+from postgres_testing import fresh_database
 from relais_testing import RelaisServer
 
 
 @pytest.fixture
 def database(relais_bin):
     """The URL of a new, empty database, dropped after the test (connections and all)."""
-    url = server_url()
-    name = f"relais_t_{secrets.token_hex(6)}"
-    psql(url, f"CREATE DATABASE {name}")
-    try:
-        yield with_database(url, name)
-    finally:
-        psql(url, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    with fresh_database() as url:
+        yield url
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 import requests
 
-from postgres_support import TIMEOUT, bearer, psql, report_body, server_url
+from postgres_support import TIMEOUT, bearer, report_body
+from postgres_testing import psql, server_url
 from relais_testing import RelaisServer
 
 CA_VARIABLE = "RELAIS_TEST_POSTGRES_CA"
