@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import RelaisCore
+import RelaisStore
 
 /// An RFC 9457 problem: every error Relais answers is one, as `application/problem+json`,
 /// with the field errors listed so a client can show them next to the fields.
@@ -101,6 +102,14 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         } catch is CancellationError {
             throw Problem(.serviceUnavailable, title: "Request cancelled")
+        } catch StorageError.unavailable {
+            // The database is down or overloaded (PostgreSQL gave no connection in time). The
+            // request was not acknowledged; a retry with the same key is always safe.
+            context.logger.warning("database unavailable", metadata: ["path": "\(request.uri.path)"])
+            throw Problem(
+                .serviceUnavailable, title: "Database unavailable",
+                detail: "Relais cannot reach its database right now. Retry in a few seconds with the same Idempotency-Key.",
+                headers: [.retryAfter: "5"])
         } catch {
             // Only the error's type: its description could contain request content.
             context.logger.error("unexpected error", metadata: ["error.type": "\(type(of: error))", "path": "\(request.uri.path)"])

@@ -162,6 +162,9 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     case invalidDatabaseOption(String)
     /// The database could not be reached or refused the connection.
     case unreachable(location: String, reason: String)
+    /// The database cannot be reached right now (a request's connection did not come in
+    /// time, or broke): nothing was acknowledged, the caller may retry.
+    case unavailable
 
     public var description: String {
         switch self {
@@ -172,6 +175,7 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
             "unsupported database '\(url)': use sqlite:PATH or postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE"
         case .invalidDatabaseOption(let message): "invalid database option: \(message)"
         case .unreachable(let location, let reason): "cannot use the database at \(location): \(reason)"
+        case .unavailable: "the database cannot be reached right now"
         }
     }
 }

@@ -110,7 +110,7 @@ extension PostgresStorage {
     /// Locks the case, checks the caller's live lease, applies `change` and audits it.
     /// `.released` means "changed".
     private func changeLease(
-        caseId: String, by moderator: Moderator, now: Date, action: String, change: (PostgresSession) async throws -> String
+        caseId: String, by moderator: Moderator, now: Date, action: String, change: @escaping @Sendable (PostgresSession) async throws -> String
     ) async throws -> LeaseOutcome {
         try await write { db -> LeaseOutcome in
             switch try await Self.leaseCheck(db, caseId: caseId, moderator: moderator, now: now) {

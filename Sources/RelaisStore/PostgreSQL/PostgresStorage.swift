@@ -52,7 +52,7 @@ public final class PostgresStorage: RelaisStorage {
     // MARK: Transactions
 
     /// A read-write transaction (READ COMMITTED), retried on deadlock or serialization failure.
-    func write<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) async throws -> T) async throws -> T {
         var attempt = 1
         while true {
             do {
@@ -66,18 +66,17 @@ public final class PostgresStorage: RelaisStorage {
     /// One statement on a pooled connection, outside any explicit transaction: a single
     /// statement is atomic and sees one snapshot by itself, and BEGIN/COMMIT would cost two
     /// more round trips (the API key lookup runs on every request).
-    func single<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in try await body(PostgresSession(connection: connection, logger: logger)) }
+    func single<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) async throws -> T) async throws -> T {
+        try await leased { session in try await body(session) }
     }
 
     /// A read-only snapshot: every statement of `body` sees the same committed state.
-    func read<T: Sendable>(_ body: (PostgresSession) async throws -> T) async throws -> T {
+    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) async throws -> T) async throws -> T {
         try await transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
-    private func transaction<T: Sendable>(_ begin: PostgresQuery, _ body: (PostgresSession) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            let session = PostgresSession(connection: connection, logger: logger)
+    private func transaction<T: Sendable>(_ begin: PostgresQuery, _ body: @escaping @Sendable (PostgresSession) async throws -> T) async throws -> T {
+        try await leased { session in
             try await session.execute(begin)
             let value: T
             do {
@@ -90,6 +89,55 @@ public final class PostgresStorage: RelaisStorage {
             try await session.execute("COMMIT")
             return value
         }
+    }
+
+    /// How long a request waits for a connection before it is answered "unavailable".
+    static let leaseTimeout: Duration = .seconds(5)
+
+    /// Runs `work` on a pooled connection. When the database is down the pool keeps trying
+    /// for a minute before it gives up; a platform's request must not hang that long, so if
+    /// no connection comes within `leaseTimeout` the wait is abandoned and the caller gets
+    /// `StorageError.unavailable` (an API 503: retry with the same Idempotency-Key). Once
+    /// `work` has started it always finishes: the gate makes "started" and "timed out"
+    /// exclusive, so a transaction is never cut short by the timer. Connection failures
+    /// during `work` are reported as unavailable too.
+    private func leased<T: Sendable>(_ work: @escaping @Sendable (PostgresSession) async throws -> T) async throws -> T {
+        let gate = LeaseGate()
+        let client = self.client, logger = self.logger
+        do {
+            return try await withThrowingTaskGroup(of: T?.self) { group in
+                group.addTask {
+                    do {
+                        return try await client.withConnection { connection in
+                            guard gate.start() else { throw StorageError.unavailable }
+                            return try await work(PostgresSession(connection: connection, logger: logger))
+                        }
+                    } catch where !gate.started {
+                        // No connection at all (the pool's own errors): the database is down.
+                        throw StorageError.unavailable
+                    }
+                }
+                group.addTask {
+                    try await Task.sleep(for: Self.leaseTimeout)
+                    guard gate.expire() else { return nil }  // the work runs: let it finish
+                    throw StorageError.unavailable
+                }
+                while let result = try await group.next() {
+                    if let value = result {
+                        group.cancelAll()
+                        return value
+                    }
+                }
+                throw StorageError.unavailable
+            }
+        } catch let error as PSQLError where Self.isConnectionFailure(error) {
+            throw StorageError.unavailable
+        }
+    }
+
+    /// The connection broke or could not be made (not an error in a statement).
+    static func isConnectionFailure(_ error: PSQLError) -> Bool {
+        [.connectionError, .serverClosedConnection, .clientClosedConnection, .uncleanShutdown, .poolClosed].contains(error.code)
     }
 
     // MARK: Migrations
@@ -307,5 +355,24 @@ public final class PostgresStorage: RelaisStorage {
 enum PostgresOutbox {
     static func append(_ event: OutboxEvent, in db: PostgresSession) async throws {
         try await db.execute("\(outboxInsert: event)")
+    }
+}
+
+/// "Started" or "timed out", whichever comes first, once.
+private final class LeaseGate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var decided: Bool?
+
+    /// True if the work may start (the timer has not fired).
+    func start() -> Bool { decide(true) }
+    /// True if the wait timed out (the work had not started).
+    func expire() -> Bool { !decide(false) }
+    var started: Bool { lock.withLock { decided == true } }
+
+    private func decide(_ started: Bool) -> Bool {
+        lock.withLock {
+            if decided == nil { decided = started }
+            return decided!
+        }
     }
 }
