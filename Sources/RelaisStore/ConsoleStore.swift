@@ -89,6 +89,11 @@ public protocol ConsoleStore: Sendable {
 public enum AuditJSON {
     public static func make(_ object: [String: String?]) -> String { json(object) }
 
+    /// A case's lease as the audit log's "before" or "after".
+    static func lease(owner: String?, expiresAt: Date?, status: String = "open") -> String {
+        json(["status": status, "leaseOwner": owner, "leaseExpiresAt": expiresAt.map(Timestamp.format)])
+    }
+
     /// Sorted-key JSON of a small state snapshot (`nil` values are written as null).
     static func json(_ object: [String: Any?]) -> String {
         let cleaned = object.mapValues { $0 ?? NSNull() }

@@ -155,10 +155,7 @@ enum StoredRows {
     /// The lease state of a case (`status`, the owner's name as `owner`, `lease_expires_at`)
     /// as the audit log's "before"/"after".
     static func leaseStateJSON(_ row: some ColumnReading) throws -> String {
-        AuditJSON.json([
-            "status": try row.string("status"), "leaseOwner": try row.optionalString("owner"),
-            "leaseExpiresAt": try row.optionalDate("lease_expires_at").map(Timestamp.format),
-        ])
+        AuditJSON.lease(owner: try row.optionalString("owner"), expiresAt: try row.optionalDate("lease_expires_at"), status: try row.string("status"))
     }
 }
 

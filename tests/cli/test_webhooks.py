@@ -1,17 +1,14 @@
 """`relais webhooks …` and delivery by a real `relais serve` to a real receiver on loopback."""
-import hashlib
-import hmac
 import json
 import tempfile
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import requests
 
 from relais_testing import RelaisServer
+from webhook_testing import Receiver, signature_ok
 from test_cli import run
 
 
@@ -19,54 +16,6 @@ from test_cli import run
 def database():
     with tempfile.TemporaryDirectory(prefix="relais-cli-") as folder:
         yield f"sqlite:{Path(folder) / 'cli.sqlite'}"
-
-
-class Receiver:
-    """A loopback HTTP receiver that records requests and answers the scripted statuses."""
-
-    def __init__(self):
-        self.requests = []
-        self.statuses = []
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                receiver.requests.append((dict(self.headers), body))
-                status = receiver.statuses.pop(0) if receiver.statuses else 200
-                self.send_response(status)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def wait_for(self, count, timeout=20):
-        deadline = time.time() + timeout
-        while time.time() < deadline and len(self.requests) < count:
-            time.sleep(0.05)
-        return len(self.requests) >= count
-
-    def close(self):
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def verify(secret, headers, body):
-    """The verification of docs/webhooks.md, as a platform would write it."""
-    timestamp = headers.get("Relais-Timestamp", "")
-    if not timestamp.isdigit() or abs(time.time() - int(timestamp)) > 5 * 60:
-        return False
-    expected = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
-    return any(
-        hmac.compare_digest(entry.strip().removeprefix("v1="), expected)
-        for entry in headers.get("Relais-Signature", "").split(",")
-        if entry.strip().startswith("v1=")
-    )
 
 
 def test_set_show_rotate(relais_bin, database):
@@ -121,8 +70,8 @@ def test_serve_delivers_signed_events_and_replays_dead_ones(relais_bin):
             headers, body = receiver.requests[0]
             assert headers["Content-Type"] == "application/json"
             assert headers["Relais-Event-Type"] == "report.received"
-            assert verify(secret, headers, body), "the documented Python verification accepts it"
-            assert not verify("whsec_" + "0" * 64, headers, body)
+            assert signature_ok(secret, headers, body), "the documented Python verification accepts it"
+            assert not signature_ok("whsec_" + "0" * 64, headers, body)
             payload = json.loads(body)
             assert payload["reportId"] == first.json()["id"] and "private words" not in body.decode()
             event_id = headers["Relais-Event-Id"]

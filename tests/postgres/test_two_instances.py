@@ -11,8 +11,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import requests
 
-from postgres_support import (
-    TIMEOUT, Receiver, bearer, concurrently, relais, report_body, signature_ok, wait_until)
+from postgres_support import TIMEOUT, bearer, concurrently, relais, report_body, wait_until
+from webhook_testing import Receiver, signature_ok
 
 
 def post_report(server, key, body, idempotency_key=None):

@@ -82,7 +82,7 @@ extension PostgresStorage {
             try await db.execute("UPDATE cases SET lease_owner = \(moderator.id), lease_expires_at = \(expiresAt) WHERE id = \(id)")
             try await PostgresAudit.append(
                 db, tenantId: moderator.tenantId, actor: moderator.name, at: now, action: "case.claimed", caseId: id, before: before,
-                after: AuditJSON.json(["status": "open", "leaseOwner": moderator.name, "leaseExpiresAt": Timestamp.format(expiresAt)]))
+                after: AuditJSON.lease(owner: moderator.name, expiresAt: expiresAt))
             return id
         }
         guard let caseId else { return nil }
@@ -93,7 +93,7 @@ extension PostgresStorage {
         let expiresAt = now.addingTimeInterval(moderation.leaseDuration)
         let outcome = try await changeLease(caseId: caseId, by: moderator, now: now, action: "case.lease_renewed") { db in
             try await db.execute("UPDATE cases SET lease_expires_at = \(expiresAt) WHERE id = \(caseId)")
-            return AuditJSON.json(["status": "open", "leaseOwner": moderator.name, "leaseExpiresAt": Timestamp.format(expiresAt)])
+            return AuditJSON.lease(owner: moderator.name, expiresAt: expiresAt)
         }
         guard case .released = outcome else { return outcome }
         guard let found = try await moderationCase(id: caseId, tenantId: moderator.tenantId, now: now) else { return .notFound }
@@ -103,7 +103,7 @@ extension PostgresStorage {
     public func releaseLease(caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseOutcome {
         try await changeLease(caseId: caseId, by: moderator, now: now, action: "case.released") { db in
             try await db.execute("UPDATE cases SET lease_owner = NULL, lease_expires_at = NULL WHERE id = \(caseId)")
-            return AuditJSON.json(["status": "open", "leaseOwner": nil, "leaseExpiresAt": nil])
+            return AuditJSON.lease(owner: nil, expiresAt: nil)
         }
     }
 

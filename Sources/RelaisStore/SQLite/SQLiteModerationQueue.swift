@@ -51,7 +51,7 @@ extension SQLiteStorage {
                 .execute(arguments: [moderator.id, expiresAt, id])
             try SQLiteAudit.append(
                 db, tenantId: moderator.tenantId, actor: moderator.name, at: now, action: "case.claimed", caseId: id, before: before,
-                after: AuditJSON.json(["status": "open", "leaseOwner": moderator.name, "leaseExpiresAt": Timestamp.format(expiresAt)]))
+                after: AuditJSON.lease(owner: moderator.name, expiresAt: expiresAt))
             return id
         }
         guard let caseId else { return nil }
@@ -62,7 +62,7 @@ extension SQLiteStorage {
         let expiresAt = now.addingTimeInterval(moderation.leaseDuration)
         let outcome = try await changeLease(caseId: caseId, by: moderator, now: now, action: "case.lease_renewed") { db in
             try db.execute(sql: "UPDATE cases SET lease_expires_at = ? WHERE id = ?", arguments: [expiresAt, caseId])
-            return AuditJSON.json(["status": "open", "leaseOwner": moderator.name, "leaseExpiresAt": Timestamp.format(expiresAt)])
+            return AuditJSON.lease(owner: moderator.name, expiresAt: expiresAt)
         }
         guard case .released = outcome else { return outcome }
         guard let found = try await moderationCase(id: caseId, tenantId: moderator.tenantId, now: now) else { return .notFound }
@@ -72,7 +72,7 @@ extension SQLiteStorage {
     public func releaseLease(caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseOutcome {
         try await changeLease(caseId: caseId, by: moderator, now: now, action: "case.released") { db in
             try db.execute(sql: "UPDATE cases SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ?", arguments: [caseId])
-            return AuditJSON.json(["status": "open", "leaseOwner": nil, "leaseExpiresAt": nil])
+            return AuditJSON.lease(owner: nil, expiresAt: nil)
         }
     }
 
