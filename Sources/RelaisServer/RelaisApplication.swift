@@ -11,12 +11,21 @@ public struct RelaisEnvironment: Sendable {
     public let directory: HelplineDirectory
     public let config: RelaisConfig
     public let clock: RelaisClock
+    /// Signs the embed sheet's and the console sign-in's form tokens.
+    let formTokens: FormTokens
     /// The directory as each configured tenant sees it, and as every other tenant does.
     private let snapshots: [String: DirectorySnapshot]
     private let defaultSnapshot: DirectorySnapshot
 
-    public init(storage: any RelaisStorage, directory: HelplineDirectory, config: RelaisConfig = .empty, clock: RelaisClock = .system) {
+    /// `formSecret`: the form tokens' key, shared by every instance on the database
+    /// (`RelaisStorage.sharedSecret`); `RELAIS_EMBED_SECRET` overrides it, and without either
+    /// each process makes its own.
+    public init(
+        storage: any RelaisStorage, directory: HelplineDirectory, config: RelaisConfig = .empty, clock: RelaisClock = .system,
+        formSecret: Data? = nil
+    ) {
         self.storage = storage
+        formTokens = FormTokens.fromEnvironment(fallback: formSecret)
         self.directory = directory
         self.config = config
         self.clock = clock
@@ -59,10 +68,10 @@ public enum RelaisApplication {
         // The web sheet and the demo: public pages, outside the API-key group.
         let assets: WebAssets
         do { assets = try WebAssets.bundled() } catch { fatalError("Relais's web assets are broken: \(error)") }
-        EmbedRoutes(env: env, assets: assets, tokens: .fromEnvironment()).register(on: router)
+        EmbedRoutes(env: env, assets: assets, tokens: env.formTokens).register(on: router)
         DemoRoutes(env: env, assets: assets).register(on: router)
         // The moderator console: signed-in pages under /console (cookie sessions, CSRF tokens).
-        ConsoleRoutes(env: env, assets: assets, loginTokens: .fromEnvironment(), signIn: .default).register(on: router)
+        ConsoleRoutes(env: env, assets: assets, loginTokens: env.formTokens, signIn: .default).register(on: router)
         return router
     }
 

@@ -30,6 +30,27 @@ public enum ModeratorToken {
     public static func generate() -> String { APIKey.generate(prefix: prefix) }
 }
 
+/// Secrets shared by the instances on one database, kept in `relais_settings` as hex.
+enum SharedSecret {
+    static func key(_ name: String) -> String { "secret:" + name }
+
+    /// 256 random bits, hex.
+    static func generate() -> String { APIKey.generate(prefix: "") }
+
+    static func bytes(_ hex: String) throws -> Data {
+        let digits = Array(hex.utf8)
+        guard digits.count == 64 else { throw StorageError.invalidDatabaseOption("a stored secret is damaged") }
+        var bytes = Data(capacity: 32)
+        for index in stride(from: 0, to: 64, by: 2) {
+            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else {
+                throw StorageError.invalidDatabaseOption("a stored secret is damaged")
+            }
+            bytes.append(byte)
+        }
+        return bytes
+    }
+}
+
 /// SHA-256 of bytes, hex: request fingerprints for idempotency.
 public enum Fingerprint {
     public static func sha256(_ data: Data) -> String {

@@ -148,6 +148,10 @@ public protocol RelaisStorage: TenantStore, ReportStore, SupportEventStore, Webh
     var location: String { get }
     /// Closes connections (PostgreSQL's pool); the storage is unusable afterwards.
     func shutdown() async
+    /// A random 256-bit secret, made the first time it is asked for and then the same for
+    /// every process on this database: instances behind one load balancer accept each other's
+    /// form tokens without any shared configuration.
+    func sharedSecret(named name: String) async throws -> Data
 }
 
 extension RelaisStorage {

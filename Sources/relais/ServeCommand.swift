@@ -60,7 +60,9 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let demoKey = createdKey
 
-        let env = RelaisEnvironment(storage: storage, directory: directory, config: settings, clock: clock)
+        let env = RelaisEnvironment(
+            storage: storage, directory: directory, config: settings, clock: clock,
+            formSecret: try await storage.sharedSecret(named: "form-tokens"))
         let host = self.host
         let testClock = self.testClock
         // The worker uses the system clock even under --test-clock: retries and claim leases

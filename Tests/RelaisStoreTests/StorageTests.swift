@@ -215,6 +215,21 @@ struct StorageTests {
         #expect(try stored.int("distinct_reporters") == 10, "the queue's summary counted every reporter once")
     }
 
+    @Test func aSharedSecretIsMadeOnceForEveryInstanceOnTheDatabase() async throws {
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
+        let instances: [any RelaisStorage] = [storage, try db.openAnother(), try db.openAnother()]
+        // Asked for the first time by three instances at once: one secret for all.
+        let secrets = try await withThrowingTaskGroup(of: Data.self) { group in
+            for instance in instances { group.addTask { try await instance.sharedSecret(named: "form-tokens") } }
+            return try await group.reduce(into: [Data]()) { $0.append($1) }
+        }
+        #expect(Set(secrets).count == 1)
+        #expect(secrets[0].count == 32)
+        #expect(try await storage.sharedSecret(named: "form-tokens") == secrets[0], "and the same later")
+        #expect(try await storage.sharedSecret(named: "another") != secrets[0])
+    }
+
     @Test func databaseURLChoosesTheBackend() async throws {
         #expect(throws: StorageError.self) { try DatabaseURL.open("mysql://u@127.0.0.1/db") }
         #expect(throws: StorageError.self) { try DatabaseURL.open("sqlite:") }

@@ -16,12 +16,14 @@ struct FormTokens: Sendable {
 
     init(secret: Data) { self.secret = secret }
 
-    /// `RELAIS_EMBED_SECRET` lets several instances accept each other's forms; without it a
-    /// random secret per process (forms then expire at restart).
-    static func fromEnvironment() -> FormTokens {
+    /// `RELAIS_EMBED_SECRET` when set, else `fallback` (the secret stored in the database, so
+    /// every instance on it accepts the others' forms, also across restarts), else a random
+    /// secret for this process alone.
+    static func fromEnvironment(fallback: Data? = nil) -> FormTokens {
         if let secret = ProcessInfo.processInfo.environment["RELAIS_EMBED_SECRET"], secret.utf8.count >= 16 {
             return FormTokens(secret: Data(secret.utf8))
         }
+        if let fallback { return FormTokens(secret: fallback) }
         return FormTokens(secret: Data(SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }))
     }
 

@@ -166,6 +166,15 @@ public final class PostgresStorage: RelaisStorage {
         }
     }
 
+    public func sharedSecret(named name: String) async throws -> Data {
+        let key = SharedSecret.key(name), candidate = SharedSecret.generate()
+        return try await write { db in
+            // Whichever instance asks first stores its candidate; everyone reads the stored one.
+            try await db.execute("INSERT INTO relais_settings (key, value) VALUES (\(key), \(candidate)) ON CONFLICT (key) DO NOTHING")
+            return try SharedSecret.bytes(try await db.scalar("SELECT value FROM relais_settings WHERE key = \(key)", as: String.self)!)
+        }
+    }
+
     /// One direct connection, to fail at once with the server's reason (refused, unknown
     /// host, wrong password, TLS required) instead of the pool's retries and its generic error.
     func probe() async throws {

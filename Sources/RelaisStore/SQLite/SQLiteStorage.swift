@@ -45,6 +45,16 @@ public final class SQLiteStorage: RelaisStorage {
         try await pool.write { db in try SQLiteCaseFacts.backfill(db, weights: weights) }
     }
 
+    public func sharedSecret(named name: String) async throws -> Data {
+        let candidate = SharedSecret.generate()
+        return try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO relais_settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                arguments: [SharedSecret.key(name), candidate])
+            return try SharedSecret.bytes(try String.fetchOne(db, sql: "SELECT value FROM relais_settings WHERE key = ?", arguments: [SharedSecret.key(name)])!)
+        }
+    }
+
     public func ping() async throws {
         _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
