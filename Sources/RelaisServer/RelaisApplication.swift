@@ -46,7 +46,7 @@ public enum RelaisApplication {
     public static let routes: [String] = [
         "GET /healthz", "GET /readyz", "GET /openapi.yaml",
         "POST /v1/reports", "GET /v1/reports/{id}",
-        "GET /v1/support", "POST /v1/support/events",
+        "GET /v1/support", "POST /v1/support/events", "GET /v1/support/events",
         "GET /v1/helplines", "GET /v1/directory",
     ] + ModerationRoutes.routes
 

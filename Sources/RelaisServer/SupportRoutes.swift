@@ -3,13 +3,15 @@ import Hummingbird
 import RelaisCore
 import RelaisStore
 
-/// `GET /v1/support` (help without a report) and `POST /v1/support/events`.
+/// `GET /v1/support` (help without a report), `POST /v1/support/events` and
+/// `GET /v1/support/events` (the counts).
 struct SupportRoutes {
     let env: RelaisEnvironment
 
     func register(on group: RouterGroup<RelaisRequestContext>) {
         group.get("support") { request, context in try card(request, context) }
         group.post("support/events") { request, context in try await event(request, context) }
+        group.get("support/events") { _, context in try await counts(context) }
     }
 
     struct CardResponse: Encodable {
@@ -33,6 +35,17 @@ struct SupportRoutes {
             let card = SupportPolicy.decide(query, config: env.config.support(for: tenant), directory: env.directory(for: tenant), now: env.clock.now())
             return try JSONCoding.response(CardResponse(support: card))
         }
+    }
+
+    struct CountsResponse: Encodable {
+        var counts: [SupportEventCount]
+    }
+
+    /// The tenant's counts, by day, surface, country, category, helpline and event: from the
+    /// API and from the report sheet alike.
+    func counts(_ context: RelaisRequestContext) async throws -> Response {
+        let tenant = try context.requireTenant()
+        return try JSONCoding.response(CountsResponse(counts: try await env.storage.supportEventCounts(tenantId: tenant.id)))
     }
 
     func event(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {

@@ -69,6 +69,15 @@ struct SupportAPITests {
             #expect(counts.map(\.count) == [2])
             #expect(counts.first?.category == "harassment")
             #expect(try await server.storage.supportEventCounts(tenantId: server.other.id).isEmpty)
+            // The tenant reads its counts over the API; the other tenant sees none of them.
+            let listed = try await client.get("/v1/support/events", key: server.acmeKey)
+            #expect(listed.status == .ok)
+            let rows = listed.json["counts"] as? [[String: Any]] ?? []
+            #expect(rows.count == 1)
+            #expect(rows.first?["helplineId"] as? String == "fr-3018" && rows.first?["event"] as? String == "call")
+            #expect(rows.first?["count"] as? Int == 2 && rows.first?["category"] as? String == "harassment")
+            #expect((try await client.get("/v1/support/events", key: server.otherKey).json["counts"] as? [Any])?.isEmpty == true)
+            #expect(try await client.get("/v1/support/events", key: nil).status == .unauthorized)
         }
     }
 

@@ -82,6 +82,11 @@ def test_support_events(server, auth):
     jsonschema.validate(event, {"$ref": "#/components/schemas/SupportEvent", "components": SPEC["components"]})
     r = requests.post(server.url + "/v1/support/events", json=event, headers=auth, timeout=10)
     assert r.status_code == 204
+    listed = requests.get(server.url + "/v1/support/events", headers=auth, timeout=10)
+    assert listed.status_code == 200
+    schema = SPEC["paths"]["/v1/support/events"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    jsonschema.validate(listed.json(), schema, cls=jsonschema.Draft202012Validator)
+    assert any(row["helplineId"] == "fr-3018" and row["event"] == "shown" for row in listed.json()["counts"])
 
 
 def test_health(server):

@@ -2,6 +2,7 @@
 
 import html
 import re
+import time
 import subprocess
 import urllib.error
 import urllib.parse
@@ -305,9 +306,9 @@ def get(url):
         return response.status, response.read().decode()
 
 
-def post(server, fields, origin=None):
+def post(server, fields, origin=None, path="/embed/report"):
     data = urllib.parse.urlencode(fields).encode()
-    request = urllib.request.Request(server.base_url + "/embed/report", data=data, method="POST")
+    request = urllib.request.Request(server.base_url + path, data=data, method="POST")
     request.add_header("Content-Type", "application/x-www-form-urlencoded")
     if origin:
         request.add_header("Origin", origin)
@@ -369,3 +370,55 @@ def test_production_refuses_the_test_clock():
         capture_output=True, text=True, timeout=30, env={"PATH": "/usr/bin:/bin"})
     assert result.returncode != 0
     assert "RELAIS_ALLOW_TEST_CLOCK=1" in result.stderr
+
+
+def support_counts(server):
+    """The demo tenant's counts as {(helplineId, event): count}, from GET /v1/support/events."""
+    counts = {}
+    for row in server.api_get("/v1/support/events")["counts"]:
+        key = (row["helplineId"], row["event"])
+        counts[key] = counts.get(key, 0) + row["count"]
+    return counts
+
+
+def test_the_help_window_counts_that_it_was_shown_and_what_was_used(browser, server):
+    before = support_counts(server)  # the suite's tests run one after the other
+    driver = browser(language="fr-FR")
+    open_report_from_demo(driver, server, "message-3001")
+    report(driver, "threat")
+    wait(driver).until(lambda d: help_window_is_modal(d))
+    lead = driver.find_element(By.CSS_SELECTOR, "#help-window .line.lead")
+    lead_id = lead.get_attribute("data-helpline")
+    shown, used, dismissed = (lead_id, "shown"), (lead_id, "link"), (lead_id, "dismissed")
+    # The beacons leave the page asynchronously: wait for the server to have counted them.
+    wait(driver).until(lambda d: support_counts(server).get(shown, 0) == before.get(shown, 0) + 1)
+    lead.find_element(By.CSS_SELECTOR, '.actions a[data-action="link"]').click()
+    wait(driver).until(lambda d: support_counts(server).get(used, 0) == before.get(used, 0) + 1)
+    # Closing the window after using a line is not a dismissal.
+    driver.switch_to.window(driver.window_handles[0])
+    driver.switch_to.frame(driver.find_element(By.CSS_SELECTOR, "dialog.relais-dialog iframe"))
+    driver.find_element(By.CSS_SELECTOR, "[data-close-help]").click()
+    time.sleep(0.5)
+    assert support_counts(server).get(dismissed, 0) == before.get(dismissed, 0)
+    # Opened again and closed without using anything: that is a dismissal.
+    driver.find_element(By.CSS_SELECTOR, "[data-open-help]").click()
+    wait(driver).until(lambda d: help_window_is_modal(d))
+    driver.find_element(By.CSS_SELECTOR, "[data-close-help]").click()
+    wait(driver).until(lambda d: support_counts(server).get(dismissed, 0) == before.get(dismissed, 0) + 1)
+
+
+def test_help_window_events_need_the_windows_own_token(server):
+    status, page = get(sheet_url(server, path="/embed/help"))
+    assert status == 200
+    fields = FormParser.fields(page)
+    assert fields.get("view") and fields.get("token") and "reportId" not in fields
+    event = dict(fields, helplineId="fr-3018", event="call")
+    before = support_counts(server).get(("fr-3018", "call"), 0)
+    assert post(server, event, origin=server.base_url, path="/embed/support-events")[0] == 204
+    assert support_counts(server).get(("fr-3018", "call"), 0) == before + 1
+    assert post(server, event, origin="https://evil.example", path="/embed/support-events")[0] == 403
+    assert post(server, dict(event, token="0." + "0" * 64), origin=server.base_url, path="/embed/support-events")[0] == 403
+    other_view = dict(event, view="00000000-0000-4000-8000-000000000000")
+    assert post(server, other_view, origin=server.base_url, path="/embed/support-events")[0] == 403
+    assert post(server, dict(event, helplineId="xx-nothing"), origin=server.base_url, path="/embed/support-events")[0] == 422
+    assert support_counts(server).get(("fr-3018", "call"), 0) == before + 1, "refused events count nothing"

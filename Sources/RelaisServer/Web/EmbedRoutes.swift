@@ -19,7 +19,8 @@ struct EmbedRoutes: Sendable {
     let tokens: FormTokens
 
     static let routes = [
-        "GET /embed/report", "POST /embed/report", "GET /embed/help", "GET /embed/relais.js", "GET /embed/static/{file}",
+        "GET /embed/report", "POST /embed/report", "GET /embed/help", "POST /embed/support-events", "GET /embed/relais.js",
+        "GET /embed/static/{file}",
     ]
 
     func register(on router: Router<RelaisRequestContext>) {
@@ -27,6 +28,7 @@ struct EmbedRoutes: Sendable {
         embed.get("report") { request, _ in try await reportForm(request) }
         embed.post("report") { request, _ in try await submit(request) }
         embed.get("help") { request, _ in try await help(request) }
+        embed.post("support-events") { request, _ in try await supportEvent(request) }
         embed.get("relais.js") { _, _ in try asset("relais.js") }
         embed.get("static/:file") { _, context in try asset(try context.parameters.require("file")) }
     }
@@ -217,7 +219,11 @@ struct EmbedRoutes: Sendable {
         let view = ReceiptView(
             page: page(request, context, title: { $0.receiptTitle }, switchURL: nil),
             reference: receipt.id, helpURL: context.url("/embed/help"),
-            help: receipt.support.map { HelpWindowView(card: $0, texts: texts, now: env.clock.now()) })
+            help: receipt.support.map {
+                var window = HelpWindowView(card: $0, texts: texts, now: env.clock.now())
+                window.events = supportEvents(tenant, context, reportId: receipt.id)
+                return window
+            })
         return try assets.page("report-sent", view)
     }
 
@@ -260,11 +266,59 @@ struct EmbedRoutes: Sendable {
                 surface: context.surface)
             let now = env.clock.now()
             help = SupportPolicy.decide(query, config: env.config.support(for: tenant), directory: env.directory(for: tenant), now: now)
-                .map { HelpWindowView(card: $0, texts: texts, now: now) }
+                .map {
+                    var window = HelpWindowView(card: $0, texts: texts, now: now)
+                    window.events = supportEvents(tenant, context, reportId: nil)
+                    return window
+                }
         }
         let view = HelpPageView(
             page: page(request, context, title: { $0.helpPageTitle }, switchURL: context.url("/embed/help", language: context.language.other)),
             help: help, backURL: context.subjectId == nil ? nil : context.url("/embed/report"))
         return try assets.page("help", view)
+    }
+
+    // MARK: - What the person did with the help window
+
+    /// The signed fields sheet.js sends back with each event of this window.
+    private func supportEvents(_ tenant: Tenant, _ context: EmbedContext, reportId: String?) -> HelpWindowView.EventsView? {
+        guard let country = context.country else { return nil }
+        let view = UUID().uuidString.lowercased()
+        return HelpWindowView.EventsView(
+            url: "/embed/support-events", tenant: tenant.name, view: view,
+            token: tokens.issue(tenant: tenant.name, formId: Self.eventsFormId(view), at: env.clock.now()), surface: context.surface,
+            country: country, reportId: reportId)
+    }
+
+    /// The token's form id: its own namespace, so a report form's token never counts events
+    /// and an events token never files a report.
+    static func eventsFormId(_ view: String) -> String { "help-window:" + view }
+
+    /// `POST /embed/support-events` (sheet.js, with `navigator.sendBeacon`): shown, call,
+    /// link, chat or dismissed, counted like `POST /v1/support/events` — per day, surface,
+    /// country, category, helpline and event, never one by one. Only with the token of a help
+    /// window Relais rendered for this tenant less than two hours ago, from its own origin.
+    func supportEvent(_ request: Request) async throws -> Response {
+        guard Self.isSameOrigin(request) else { throw HTTPError(.forbidden, message: "Cross-origin events are refused.") }
+        let fields = try await FormFields.body(of: request)
+        guard let name = fields.nonEmpty("tenant"), let tenant = try await env.storage.tenant(named: name) else {
+            throw HTTPError(.notFound)
+        }
+        let view = fields["view"] ?? ""
+        guard Self.isFormId(view), tokens.isValid(fields["token"] ?? "", tenant: tenant.name, formId: Self.eventsFormId(view), at: env.clock.now())
+        else { throw HTTPError(.forbidden, message: "This help window has expired.") }
+        var json: [String: Any] = [
+            "helplineId": fields["helplineId"] ?? "", "event": fields["event"] ?? "", "surface": fields["surface"] ?? "",
+            "country": fields["country"] ?? "",
+        ]
+        if let reportId = fields.nonEmpty("reportId") { json["reportId"] = reportId }
+        switch SupportEventDraft.validate(json, directory: env.directory(for: tenant)) {
+        case .failure(let failure): throw Problem.validation(failure)
+        case .success(let event):
+            guard try await env.storage.recordSupportEvent(tenantId: tenant.id, event: event, at: env.clock.now()) else {
+                throw Problem.validation(ValidationFailure([FieldError("reportId", "no report with this id for this tenant")]))
+            }
+            return Response(status: .noContent)
+        }
     }
 }

@@ -13,6 +13,20 @@ struct HelpWindowView: Sendable {
     /// Lines open right now other than the lead, shown under "Open now" when the lead is
     /// closed — and the first line is already the open fallback when the policy chose one.
     var directoryVersion: String
+    /// Where sheet.js counts what the person does with the window (nil: not counted).
+    var events: EventsView?
+
+    /// The fields of `POST /embed/support-events`, signed for this window.
+    struct EventsView: Sendable {
+        var url: String
+        var tenant: String
+        /// A random id for this window; the token is bound to it and to the tenant.
+        var view: String
+        var token: String
+        var surface: String
+        var country: String
+        var reportId: String?
+    }
 
     struct LineView: Sendable {
         var id: String

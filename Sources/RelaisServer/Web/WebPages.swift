@@ -64,7 +64,7 @@ struct WebAssets: Sendable {
             // No inline script or style anywhere: an injected tag would not run even if
             // escaping failed somewhere.
             .contentSecurityPolicy:
-                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+                "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; "
                 + "base-uri 'none'; frame-src 'self'; frame-ancestors \(framing.rawValue)",
             // Subject ids and reporter ids are in the URL: never send them to the sites linked.
             // ("same-origin", not "no-referrer": with no-referrer Chrome sends `Origin: null`

@@ -11,11 +11,43 @@
 
   function closeSheet() { tellHost("close"); }
 
+  // What the person does with the help window, counted (never one by one) for the platform:
+  // the lead line shown, a call, a link, a chat, or the window closed without any of them.
+  // sendBeacon survives the page going away (a tel: link, a new tab).
+  var eventKinds = { call: "call", sms: "chat", chat: "chat", link: "link", app: "link" };
+  var acted = false;
+
+  function countEvent(helplineId, event) {
+    var form = document.querySelector("[data-support-events]");
+    if (!form || !helplineId || !navigator.sendBeacon) return;
+    var data = new URLSearchParams(new FormData(form));
+    data.set("helplineId", helplineId);
+    data.set("event", event);
+    navigator.sendBeacon(form.getAttribute("action"), data);
+  }
+
+  function leadLine() {
+    var line = document.querySelector("[data-helpline]");
+    return line ? line.getAttribute("data-helpline") : null;
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     var closeButton = document.querySelector("[data-close-sheet]");
     if (framed && closeButton) {
       closeButton.hidden = false;
       closeButton.addEventListener("click", closeSheet);
+    }
+
+    if (document.querySelector("[data-support-events]")) {
+      countEvent(leadLine(), "shown");
+      document.addEventListener("click", function (event) {
+        var action = event.target.closest ? event.target.closest("[data-helpline] [data-action]") : null;
+        if (!action) return;
+        var kind = eventKinds[action.getAttribute("data-action")];
+        if (!kind) return;
+        acted = true;
+        countEvent(action.closest("[data-helpline]").getAttribute("data-helpline"), kind);
+      });
     }
 
     var help = document.querySelector("[data-help-window]");
@@ -29,6 +61,11 @@
       if (title) title.focus();
       tellHost("help-opened");
       help.addEventListener("close", function () {
+        // The close() just above fires this too, once the dialog is already open again as
+        // a modal: only a dialog that stays closed was closed by the person.
+        if (help.open) return;
+        if (!acted) countEvent(leadLine(), "dismissed");
+        acted = false;
         if (reopen) reopen.hidden = false;
         var heading = document.querySelector("[data-autofocus]");
         if (heading) heading.focus();
