@@ -8,10 +8,16 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
     public var tenants: [String: TenantSupportConfig]
     /// The queue's weights, target times, lease length and repeat-offender threshold.
     public var moderation: ModerationPolicy
+    /// Per tenant, the sites allowed to show its report sheet in a frame (CSP
+    /// `frame-ancestors`); a tenant without the setting can be framed by any site.
+    public var frameAncestors: [String: [String]]
 
-    public init(tenants: [String: TenantSupportConfig] = [:], moderation: ModerationPolicy = .default) {
+    public init(
+        tenants: [String: TenantSupportConfig] = [:], moderation: ModerationPolicy = .default, frameAncestors: [String: [String]] = [:]
+    ) {
         self.tenants = tenants
         self.moderation = moderation
+        self.frameAncestors = frameAncestors
     }
 
     public static let empty = RelaisConfig()
@@ -44,6 +50,53 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         tenants = try c.decodeIfPresent([String: TenantSupportConfig].self, forKey: .tenants) ?? [:]
         moderation = try c.decodeIfPresent(ModerationSettings.self, forKey: .moderation)?.policy ?? .default
+        frameAncestors = (try c.decodeIfPresent([String: TenantWebSettings].self, forKey: .tenants) ?? [:])
+            .compactMapValues { $0.embed?.frameAncestors }
+    }
+
+    /// The web settings of a tenant, beside its help-card settings in the same object.
+    struct TenantWebSettings: Decodable {
+        var embed: EmbedSettings?
+    }
+
+    struct EmbedSettings: Decodable {
+        var frameAncestors: [String]
+
+        enum CodingKeys: String, CodingKey { case frameAncestors }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            frameAncestors = try c.decode([String].self, forKey: .frameAncestors)
+            guard !frameAncestors.isEmpty else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .frameAncestors, in: c, debugDescription: "list at least one origin, such as https://app.example")
+            }
+            for origin in frameAncestors where !Self.isOrigin(origin) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .frameAncestors, in: c,
+                    debugDescription: "'\(origin)' is not an origin such as https://app.example or https://*.app.example (http only for localhost)")
+            }
+        }
+
+        /// `https://host[:port]` (a leading `*.` allowed), or `http://localhost|127.0.0.1[:port]`:
+        /// nothing else can reach the CSP header, which is built from these strings.
+        static func isOrigin(_ text: String) -> Bool {
+            let scheme: String
+            if text.hasPrefix("https://") { scheme = "https" } else if text.hasPrefix("http://") { scheme = "http" } else { return false }
+            let rest = text.dropFirst(scheme.count + 3)
+            let parts = rest.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            let host = parts[0]
+            if parts.count == 2 {
+                guard let port = Int(parts[1]), (1...65535).contains(port), parts[1].allSatisfy(\.isASCII) else { return false }
+            }
+            if scheme == "http" { return host == "localhost" || host == "127.0.0.1" }
+            let name = host.hasPrefix("*.") ? host.dropFirst(2) : host[...]
+            let labels = name.split(separator: ".", omittingEmptySubsequences: false)
+            return labels.count >= 2
+                && labels.allSatisfy { label in
+                    !label.isEmpty && label.count <= 63 && label.first != "-" && label.last != "-"
+                        && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+                }
+        }
     }
 
     /// Loads and checks a config file; the error says which field is wrong.

@@ -116,6 +116,11 @@ struct EmbedRoutes: Sendable {
         return try stepTwo(request, context, category: category, details: "", isTarget: false, errors: [], status: .ok)
     }
 
+    /// Who may frame this tenant's sheet: its configured sites, else any site.
+    private func framing(_ context: EmbedContext) -> WebAssets.Framing {
+        context.tenant.flatMap { env.config.frameAncestors[$0] }.map(WebAssets.Framing.origins) ?? .anyone
+    }
+
     /// An unknown tenant or a broken integration URL: a page that says so, instead of a
     /// sheet whose report would be refused at the end.
     private func refusal(_ request: Request, _ context: EmbedContext) async throws -> Response? {
@@ -148,7 +153,7 @@ struct EmbedRoutes: Sendable {
             hidden: context.hidden, helpURL: context.url("/embed/help"),
             family: choices.filter { ReportCategory(rawValue: $0.id)?.isHarassmentFamily == true },
             otherCategories: choices.filter { ReportCategory(rawValue: $0.id)?.isHarassmentFamily != true })
-        return try assets.page("report-step1", view)
+        return try assets.page("report-step1", view, framing: framing(context))
     }
 
     private func stepTwo(
@@ -166,7 +171,7 @@ struct EmbedRoutes: Sendable {
             backURL: context.url("/embed/report"), helpURL: context.url("/embed/help"),
             formId: formId, token: tokens.issue(tenant: context.tenant ?? "", formId: formId, at: env.clock.now()),
             details: details, isTarget: isTarget, errors: errors, hasErrors: !errors.isEmpty)
-        return try assets.page("report-step2", view, status: status)
+        return try assets.page("report-step2", view, status: status, framing: framing(context))
     }
 
     // MARK: - Filing
@@ -224,7 +229,7 @@ struct EmbedRoutes: Sendable {
                 window.events = supportEvents(tenant, context, reportId: receipt.id)
                 return window
             })
-        return try assets.page("report-sent", view)
+        return try assets.page("report-sent", view, framing: framing(context))
     }
 
     /// Form ids are UUIDs Relais made; anything else was tampered with.
@@ -275,7 +280,7 @@ struct EmbedRoutes: Sendable {
         let view = HelpPageView(
             page: page(request, context, title: { $0.helpPageTitle }, switchURL: context.url("/embed/help", language: context.language.other)),
             help: help, backURL: context.subjectId == nil ? nil : context.url("/embed/report"))
-        return try assets.page("help", view)
+        return try assets.page("help", view, framing: framing(context))
     }
 
     // MARK: - What the person did with the help window

@@ -65,7 +65,7 @@ struct WebAssets: Sendable {
             // escaping failed somewhere.
             .contentSecurityPolicy:
                 "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; "
-                + "base-uri 'none'; frame-src 'self'; frame-ancestors \(framing.rawValue)",
+                + "base-uri 'none'; frame-src 'self'; frame-ancestors \(framing.directive)",
             // Subject ids and reporter ids are in the URL: never send them to the sites linked.
             // ("same-origin", not "no-referrer": with no-referrer Chrome sends `Origin: null`
             // on the form POST, and the origin check would refuse the sheet its own form.)
@@ -79,9 +79,19 @@ struct WebAssets: Sendable {
     }
 
     /// The embed pages are meant to be framed by the platforms' sites; the demo is not.
-    enum Framing: String {
-        case anyone = "*"
-        case sameOrigin = "'self'"
+    enum Framing {
+        case anyone
+        case sameOrigin
+        /// Only these origins (a tenant's `embed.frameAncestors`, checked when loaded).
+        case origins([String])
+
+        var directive: String {
+            switch self {
+            case .anyone: "*"
+            case .sameOrigin: "'self'"
+            case .origins(let origins): origins.joined(separator: " ")
+            }
+        }
     }
 
     func staticFile(_ name: String) -> Response? {
