@@ -50,7 +50,12 @@ struct SupportRoutes {
 
     func event(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {
         let tenant = try context.requireTenant()
-        let json = try await JSONBody.read(request)
+        return try await Self.count(try await JSONBody.read(request), tenant: tenant, env: env)
+    }
+
+    /// Validates an event (from the API's JSON or the help window's form) and counts it: 204,
+    /// or 422 with the fields at fault and nothing counted.
+    static func count(_ json: Any, tenant: Tenant, env: RelaisEnvironment) async throws -> Response {
         switch SupportEventDraft.validate(json, directory: env.directory(for: tenant)) {
         case .failure(let failure): throw Problem.validation(failure)
         case .success(let event):

@@ -317,13 +317,6 @@ struct EmbedRoutes: Sendable {
             "country": fields["country"] ?? "",
         ]
         if let reportId = fields.nonEmpty("reportId") { json["reportId"] = reportId }
-        switch SupportEventDraft.validate(json, directory: env.directory(for: tenant)) {
-        case .failure(let failure): throw Problem.validation(failure)
-        case .success(let event):
-            guard try await env.storage.recordSupportEvent(tenantId: tenant.id, event: event, at: env.clock.now()) else {
-                throw Problem.validation(ValidationFailure([FieldError("reportId", "no report with this id for this tenant")]))
-            }
-            return Response(status: .noContent)
-        }
+        return try await SupportRoutes.count(json, tenant: tenant, env: env)
     }
 }
