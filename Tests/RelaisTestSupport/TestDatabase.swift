@@ -40,7 +40,8 @@ public final class TestDatabase: @unchecked Sendable {
         self.schema = schema
     }
 
-    public static func make(moderation: ModerationPolicy = .default, writeBatch: Int = 64) async throws -> TestDatabase {
+    /// `migrated: false` leaves the database empty, for tests of migrating itself.
+    public static func make(moderation: ModerationPolicy = .default, writeBatch: Int = 64, migrated: Bool = true) async throws -> TestDatabase {
         let database: TestDatabase
         switch TestBackend.current {
         case .sqlite:
@@ -57,7 +58,7 @@ public final class TestDatabase: @unchecked Sendable {
                 backend: .postgres, storage: try PostgresStorage(url: url, poolSize: 4, moderation: moderation, searchPath: schema),
                 location: url, folder: nil, schema: schema)
         }
-        try await database.storage.migrate()
+        if migrated { try await database.storage.migrate() }
         return database
     }
 
@@ -137,18 +138,11 @@ public final class TestDatabase: @unchecked Sendable {
         return url
     }
 
-    /// One pool for creating and dropping the tests' schemas, for the whole test process.
-    nonisolated(unsafe) private static var adminStorage: PostgresStorage?
-    private static let adminLock = NSLock()
+    /// One pool for creating and dropping the tests' schemas, for the whole test process
+    /// (a static `let` is made once, on first use, whichever test comes first).
+    private static let adminStorage = Result { try PostgresStorage(url: try serverURL(), poolSize: 4) }
 
-    static func admin() throws -> PostgresStorage {
-        try adminLock.withLock {
-            if let adminStorage { return adminStorage }
-            let made = try PostgresStorage(url: try serverURL(), poolSize: 4)
-            adminStorage = made
-            return made
-        }
-    }
+    static func admin() throws -> PostgresStorage { try adminStorage.get() }
 }
 
 /// A value read by raw SQL, whichever backend.

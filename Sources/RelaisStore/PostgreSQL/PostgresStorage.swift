@@ -67,7 +67,7 @@ public final class PostgresStorage: RelaisStorage {
     /// statement is atomic and sees one snapshot by itself, and BEGIN/COMMIT would cost two
     /// more round trips (the API key lookup runs on every request).
     func single<T: Sendable>(_ body: @escaping @Sendable (PostgresSession) async throws -> T) async throws -> T {
-        try await leased { session in try await body(session) }
+        try await leased(body)
     }
 
     /// A read-only snapshot: every statement of `body` sees the same committed state.
