@@ -1,33 +1,21 @@
 import Foundation
 import RelaisCore
 
-/// Reads a column by name. GRDB's `Row` and PostgresNIO's random-access row both conform, so
-/// the two backends turn rows into values with the same code and cannot drift apart.
-protocol ColumnReading {
-    func string(_ column: String) throws -> String
-    func optionalString(_ column: String) throws -> String?
-    func bool(_ column: String) throws -> Bool
-    func int(_ column: String) throws -> Int
-    func double(_ column: String) throws -> Double
-    func date(_ column: String) throws -> Date
-    func optionalDate(_ column: String) throws -> Date?
-}
-
 /// Row → value mappings shared by every backend. Column names are the schema's, which is
 /// the same on SQLite and PostgreSQL.
 enum StoredRows {
-    static func tenant(_ row: some ColumnReading) throws -> Tenant {
+    static func tenant(_ row: any ColumnReading) throws -> Tenant {
         Tenant(id: try row.string("id"), name: try row.string("name"), keyPrefix: try row.string("key_prefix"), createdAt: try row.date("created_at"))
     }
 
-    static func moderator(_ row: some ColumnReading) throws -> Moderator {
+    static func moderator(_ row: any ColumnReading) throws -> Moderator {
         Moderator(
             id: try row.string("id"), tenantId: try row.string("tenant_id"), name: try row.string("name"),
             role: Moderator.Role(rawValue: try row.string("role")) ?? .compliance, tokenPrefix: try row.optionalString("token_prefix"),
             createdAt: try row.date("created_at"))
     }
 
-    static func auditEntry(_ row: some ColumnReading) throws -> AuditEntry {
+    static func auditEntry(_ row: any ColumnReading) throws -> AuditEntry {
         AuditEntry(
             seq: Int64(try row.int("seq")), tenantId: try row.string("tenant_id"), actor: try row.string("actor"), at: try row.date("at"),
             action: try row.string("action"), caseId: try row.optionalString("case_id"), before: try row.optionalString("before_json"),
@@ -35,7 +23,7 @@ enum StoredRows {
     }
 
     /// A report joined with its case's `report_count`.
-    static func storedReport(_ row: some ColumnReading) throws -> StoredReport {
+    static func storedReport(_ row: any ColumnReading) throws -> StoredReport {
         let reporter = ReportDraft.Reporter(
             id: try row.string("reporter_id"), country: CountryCode(rawValue: try row.string("reporter_country"))!,
             locale: try row.string("reporter_locale"), ageBracket: AgeBracket(rawValue: try row.string("reporter_age")) ?? .unknown,
@@ -62,7 +50,7 @@ enum StoredRows {
 
     /// The core's `CaseFacts` from the case's `subject_kind` and `first_report_at` and its
     /// reports (`caseReportColumns`) in the order they arrived.
-    static func caseFacts(caseId: String, caseRow: some ColumnReading, reports rows: [some ColumnReading], priorDecisions: Int) throws -> CaseFacts {
+    static func caseFacts(caseId: String, caseRow: any ColumnReading, reports rows: [any ColumnReading], priorDecisions: Int) throws -> CaseFacts {
         var createdAt: Date?
         var language: String?
         let reports = try rows.map { r -> CaseReport in
@@ -82,7 +70,7 @@ enum StoredRows {
     }
 
     /// The queue summary stored on a case.
-    static func priorityInputs(_ row: some ColumnReading) throws -> PriorityInputs {
+    static func priorityInputs(_ row: any ColumnReading) throws -> PriorityInputs {
         PriorityInputs(
             severity: CategorySeverity(rawValue: try row.int("severity")) ?? .lowest, involvesMinor: try row.bool("involves_minor"),
             hasThreat: try row.bool("has_threat"), hasTrustedFlaggerReport: try row.bool("trusted_flagger"),
@@ -90,14 +78,14 @@ enum StoredRows {
     }
 
     /// A decision joined with its moderator's name (`moderator`) and its statement, if any.
-    static func recordedDecision(_ row: some ColumnReading, caseId: String) throws -> RecordedDecision {
+    static func recordedDecision(_ row: any ColumnReading, caseId: String) throws -> RecordedDecision {
         RecordedDecision(
             id: try row.string("id"), caseId: caseId, moderatorName: try row.string("moderator"), decidedAt: try row.date("decided_at"),
             decision: try JSONDecoder().decode(Decision.self, from: Data(try row.string("decision_json").utf8)),
             statement: try row.optionalString("statement_json").map { try JSONDecoder().decode(StatementOfReasons.self, from: Data($0.utf8)) })
     }
 
-    static func authorDecision(_ row: some ColumnReading) throws -> AuthorDecision {
+    static func authorDecision(_ row: any ColumnReading) throws -> AuthorDecision {
         let decision = try JSONDecoder().decode(Decision.self, from: Data(try row.string("decision_json").utf8))
         return AuthorDecision(
             caseId: try row.string("case_id"), decidedAt: try row.date("decided_at"), moderatorName: try row.string("moderator"),
@@ -105,7 +93,7 @@ enum StoredRows {
     }
 
     /// A line of the console's queue: the case, comma-joined `categories` and `countries`, `score`.
-    static func queueEntry(_ row: some ColumnReading, now: Date) throws -> QueueEntry {
+    static func queueEntry(_ row: any ColumnReading, now: Date) throws -> QueueEntry {
         let dueAt = try row.date("due_at")
         let leaseExpires = try row.optionalDate("lease_expires_at")
         let categories = try row.optionalString("categories") ?? "", countries = try row.optionalString("countries") ?? ""
@@ -116,20 +104,20 @@ enum StoredRows {
             leasedBy: (leaseExpires.map { $0 > now } ?? false) ? try row.optionalString("leased_by") : nil)
     }
 
-    static func deadEvent(_ row: some ColumnReading) throws -> WebhookStatus.DeadEvent {
+    static func deadEvent(_ row: any ColumnReading) throws -> WebhookStatus.DeadEvent {
         WebhookStatus.DeadEvent(
             id: try row.string("id"), tenant: try row.string("name"), type: try row.string("type"), attempts: try row.int("attempts"),
             lastError: try row.optionalString("last_error"), createdAt: try row.date("created_at"))
     }
 
-    static func supportEventCount(_ row: some ColumnReading) throws -> SupportEventCount {
+    static func supportEventCount(_ row: any ColumnReading) throws -> SupportEventCount {
         SupportEventCount(
             day: try row.string("day"), surface: try row.string("surface"), country: try row.string("country"),
             category: try row.string("category"), helplineId: try row.string("helpline_id"), event: try row.string("event"),
             count: try row.int("count"))
     }
 
-    static func delivery(_ row: some ColumnReading) throws -> WebhookDelivery {
+    static func delivery(_ row: any ColumnReading) throws -> WebhookDelivery {
         WebhookDelivery(
             eventId: try row.string("id"), tenantId: try row.string("tenant_id"), type: try row.string("type"),
             payload: try row.string("payload"), attempts: try row.int("attempts"), url: try row.string("url"), secret: try row.string("secret"))
@@ -137,7 +125,7 @@ enum StoredRows {
 
     /// Whether `moderator` holds a live lease, from the case's `status`, `lease_owner` and
     /// `lease_expires_at` (`nil`: the tenant has no such case).
-    static func leaseCheck(_ row: (some ColumnReading)?, moderator: Moderator, now: Date) throws -> LeaseCheck {
+    static func leaseCheck(_ row: (any ColumnReading)?, moderator: Moderator, now: Date) throws -> LeaseCheck {
         guard let row else { return .notFound }
         guard try row.string("status") == "open", try row.optionalString("lease_owner") == moderator.id,
             let expires = try row.optionalDate("lease_expires_at"), expires > now
@@ -154,7 +142,7 @@ enum StoredRows {
 
     /// The lease state of a case (`status`, the owner's name as `owner`, `lease_expires_at`)
     /// as the audit log's "before"/"after".
-    static func leaseStateJSON(_ row: some ColumnReading) throws -> String {
+    static func leaseStateJSON(_ row: any ColumnReading) throws -> String {
         AuditJSON.lease(owner: try row.optionalString("owner"), expiresAt: try row.optionalDate("lease_expires_at"), status: try row.string("status"))
     }
 }

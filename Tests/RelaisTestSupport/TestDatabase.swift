@@ -53,7 +53,7 @@ public final class TestDatabase: @unchecked Sendable {
         case .postgres:
             let url = try serverURL()
             let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
-            try await admin().write { db in try await db.execute("CREATE SCHEMA \(unescaped: schema)") }
+            try await admin().inTransaction { db in try await db.execute("CREATE SCHEMA \(unescaped: schema)") }
             database = TestDatabase(
                 backend: .postgres, storage: try PostgresStorage(url: url, poolSize: 4, moderation: moderation, searchPath: schema),
                 location: url, folder: nil, schema: schema)
@@ -78,7 +78,7 @@ public final class TestDatabase: @unchecked Sendable {
         for other in lock.withLock({ others }) { await other.shutdown() }
         await storage.shutdown()
         if let folder { try? FileManager.default.removeItem(at: folder) }
-        if let schema { _ = try? await Self.admin().write { db in try await db.execute("DROP SCHEMA \(unescaped: schema) CASCADE") } }
+        if let schema { _ = try? await Self.admin().inTransaction { db in try await db.execute("DROP SCHEMA \(unescaped: schema) CASCADE") } }
     }
 
     /// Runs `body` with a fresh database and removes it afterwards, also when `body` throws.
@@ -107,7 +107,7 @@ public final class TestDatabase: @unchecked Sendable {
                 }
             }
         case let postgres as PostgresStorage:
-            return try await postgres.read { db in
+            return try await postgres.inSnapshot { db in
                 try await db.rows(PostgresQuery(unsafeSQL: sql)).map { row in
                     TestRow(values: Dictionary(uniqueKeysWithValues: try row.map { cell in (cell.columnName, try TestValue(cell)) }))
                 }
@@ -120,7 +120,7 @@ public final class TestDatabase: @unchecked Sendable {
     public func execute(_ sql: String) async throws {
         switch storage {
         case let sqlite as SQLiteStorage: try await sqlite.pool.write { db in try db.execute(sql: sql) }
-        case let postgres as PostgresStorage: try await postgres.write { db in try await db.execute(PostgresQuery(unsafeSQL: sql)) }
+        case let postgres as PostgresStorage: try await postgres.inTransaction { db in try await db.execute(PostgresQuery(unsafeSQL: sql)) }
         default: throw TestDatabaseError(description: "unknown storage \(type(of: storage))")
         }
     }

@@ -1,13 +1,16 @@
 import Foundation
 import GRDB
 
-/// GRDB rows read by the shared mappings (`StoredRows`).
-extension Row: ColumnReading {
-    func string(_ column: String) throws -> String { self[column] }
-    func optionalString(_ column: String) throws -> String? { self[column] }
-    func bool(_ column: String) throws -> Bool { self[column] }
-    func int(_ column: String) throws -> Int { self[column] }
-    func double(_ column: String) throws -> Double { self[column] }
-    func date(_ column: String) throws -> Date { self[column] }
-    func optionalDate(_ column: String) throws -> Date? { self[column] }
+/// A GRDB row read by the shared mappings (`StoredRows`). The rows a plan reads are copies
+/// (`Row.fetchAll`), never changed afterwards, so they may be handed across the plan's steps.
+struct SQLiteRow: ColumnReading, @unchecked Sendable {
+    let row: Row
+
+    func string(_ column: String) throws -> String { row[column] }
+    func optionalString(_ column: String) throws -> String? { row[column] }
+    func bool(_ column: String) throws -> Bool { row[column] }
+    func int(_ column: String) throws -> Int { row[column] }
+    func double(_ column: String) throws -> Double { row[column] }
+    func date(_ column: String) throws -> Date { row[column] }
+    func optionalDate(_ column: String) throws -> Date? { row[column] }
 }

@@ -1,0 +1,96 @@
+import Foundation
+import RelaisCore
+
+/// Deciding a case, on either backend, in one write transaction: the lease check (the case
+/// row locked first), the statement built from the case as it is now
+/// (`ModerationRules.statement`), then the decision, the statement, the case marked decided
+/// with its lease released, the reports marked decided, the audit entry and the
+/// `case.decided` outbox event. A refusal writes nothing.
+struct DecisionPlan: Sendable {
+    let caseId: String
+    let decision: Decision
+    let moderator: Moderator
+    let now: Date
+    let decisionId: String
+
+    init(caseId: String, decision: Decision, moderator: Moderator, now: Date, decisionId: String = UUID().uuidString.lowercased()) {
+        self.caseId = caseId
+        self.decision = decision
+        self.moderator = moderator
+        self.now = now
+        self.decisionId = decisionId
+    }
+
+    func plan(dialect: SQLDialect) -> StorePlan<DecisionOutcome> {
+        let decided = self
+        return LeaseChange.check(caseId: caseId, moderator: moderator, now: now, dialect: dialect).then { check in
+            switch check {
+            case .notFound: return .done(.notFound)
+            case .notLeasedByCaller: return .done(.notLeasedByCaller)
+            case .held: break
+            }
+            return CaseQueueColumns.facts(caseId: decided.caseId, dialect: dialect).then { facts in
+                guard let facts else { return .done(.notFound) }
+                let statement: StatementOfReasons?
+                switch ModerationRules.statement(for: decided.decision, case: facts, now: decided.now) {
+                case .success(let made): statement = made
+                case .failure(let failure): return .done(.refused(failure))
+                }
+                return LeaseChange.state(caseId: decided.caseId).then { before in
+                    .first("SELECT subject_kind, subject_id, author_id FROM cases WHERE id = \(decided.caseId)") { subject in
+                        let subjectKind = try subject!.string("subject_kind"), subjectId = try subject!.string("subject_id")
+                        let author = try subject!.optionalString("author_id")
+                        return .query("""
+                            SELECT id, reporter_id FROM reports WHERE case_id = \(decided.caseId) ORDER BY received_at, \(raw: dialect.reportSequence)
+                            """) { reports in
+                            let written = try decided.writes(
+                                statement: statement, before: before, subjectKind: subjectKind, subjectId: subjectId, author: author,
+                                reports: try reports.map { (id: try $0.string("id"), reporterId: try $0.string("reporter_id")) })
+                            return .write(written, answering: .decided(decided.recorded(statement: statement)))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func recorded(statement: StatementOfReasons?) -> RecordedDecision {
+        RecordedDecision(id: decisionId, caseId: caseId, moderatorName: moderator.name, decidedAt: now, decision: decision, statement: statement)
+    }
+
+    /// The rows a decision writes, once the case is read: pure, so tests read them without a database.
+    func writes(
+        statement: StatementOfReasons?, before: String?, subjectKind: String, subjectId: String, author: String?,
+        reports: [(id: String, reporterId: String)]
+    ) throws -> [SQLStatement] {
+        let tenantId = moderator.tenantId
+        var statements: [SQLStatement] = [
+            """
+            INSERT INTO decisions (id, tenant_id, case_id, moderator_id, decision_json, restrictive, author_id, decided_at)
+            VALUES (\(decisionId), \(tenantId), \(caseId), \(moderator.id), \(try StoredRows.decisionJSON(decision)), \(!decision.isNoAction), \
+            \(author), \(now))
+            """
+        ]
+        if let statement {
+            statements.append("""
+                INSERT INTO statements_of_reasons (puid, tenant_id, case_id, decision_id, statement_json, created_at)
+                VALUES (\(statement.puid), \(tenantId), \(caseId), \(decisionId), \(String(decoding: try statement.jsonData(), as: UTF8.self)), \(now))
+                """)
+        }
+        let payload = CaseDecidedPayload(
+            caseId: caseId, decisionId: decisionId, decision: decision, statement: statement, author: author, now: now,
+            subjectKind: subjectKind, subjectId: subjectId, reports: reports)
+        statements += [
+            "UPDATE cases SET status = 'decided', decided_at = \(now), lease_owner = NULL, lease_expires_at = NULL WHERE id = \(caseId)",
+            "UPDATE reports SET status = 'decided' WHERE case_id = \(caseId)",
+            SharedStatements.audit(
+                tenantId: tenantId, actor: moderator.name, at: now, action: "case.decided", caseId: caseId, before: before,
+                after: AuditJSON.json([
+                    "status": "decided", "leaseOwner": nil, "leaseExpiresAt": nil, "decisionId": decisionId,
+                    "restrictions": decision.restrictions.map(\.rawValue), "puid": statement?.puid,
+                ])),
+            SharedStatements.outbox(OutboxEvent(tenantId: tenantId, type: payload.event, payload: try payload.json(), createdAt: now)),
+        ]
+        return statements
+    }
+}

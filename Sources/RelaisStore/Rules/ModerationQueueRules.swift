@@ -1,0 +1,88 @@
+import Foundation
+import RelaisCore
+
+/// The queue: claiming the most urgent case with a lease, renewing and releasing it.
+///
+/// **The claim is one write transaction**: it picks the most urgent open case whose lease is
+/// absent or expired and writes the lease before committing. On SQLite, with one writer, two
+/// claims are serialized and the second no longer sees the first one's case as free; on
+/// PostgreSQL the pick ends in `FOR UPDATE SKIP LOCKED`, so concurrent claims on several
+/// instances skip the row another claim holds instead of waiting for it, and once committed
+/// the lease keeps it out of every claim's `WHERE`. A leased case is never handed to a
+/// second moderator.
+///
+/// **The order is the core's formula.** `CasePriority.score` is a time-independent part
+/// (stored per case as `base_priority`, see `CaseQueueColumns`) plus two terms of time:
+///
+///     base_priority
+///       + perTargetElapsed × min(max(0, now − first_report_at) / target_seconds, maximumTargetsElapsed)
+///       + overdue          × [now > due_at]
+///
+/// (`SQLDialect.queueScore`) and the ties go to the earlier `due_at`, then `first_report_at`,
+/// then id, exactly as `CasePriority.isMoreUrgent`, so the queue's first case is the core's
+/// first case (a test checks it). The index `cases_queue (tenant_id, status, base_priority
+/// DESC, due_at)` narrows the scan to one tenant's open cases.
+extension ModerationStore where Self: StoreDriver {
+    public func claimNextCase(for moderator: Moderator, now: Date) async throws -> ModerationCase? {
+        let weights = moderation.weights, expiresAt = now.addingTimeInterval(moderation.leaseDuration), dialect = self.dialect
+        let caseId = try await write(StorePlan<String?>.first("""
+            SELECT id FROM cases
+            WHERE tenant_id = \(moderator.tenantId) AND status = 'open' AND due_at IS NOT NULL
+              AND (lease_expires_at IS NULL OR lease_expires_at <= \(now))
+            ORDER BY \(dialect.queueScore(at: now, weights: weights)) DESC, due_at, first_report_at, id
+            LIMIT 1\(raw: dialect.skipLocked)
+            """) { row in
+            guard let id = try row?.string("id") else { return .done(nil) }
+            return LeaseChange.state(caseId: id).then { before in
+                .write([
+                    "UPDATE cases SET lease_owner = \(moderator.id), lease_expires_at = \(expiresAt) WHERE id = \(id)",
+                    SharedStatements.audit(
+                        tenantId: moderator.tenantId, actor: moderator.name, at: now, action: "case.claimed", caseId: id, before: before,
+                        after: AuditJSON.lease(owner: moderator.name, expiresAt: expiresAt)),
+                ], answering: id)
+            }
+        })
+        guard let caseId else { return nil }
+        return try await moderationCase(id: caseId, tenantId: moderator.tenantId, now: now)
+    }
+
+    public func renewLease(caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseOutcome {
+        switch try await changeLease(.renew, caseId: caseId, by: moderator, now: now) {
+        case .notFound: return .notFound
+        case .notLeasedByCaller: return .notLeasedByCaller
+        case .changed:
+            guard let found = try await moderationCase(id: caseId, tenantId: moderator.tenantId, now: now) else { return .notFound }
+            return .leased(found)
+        }
+    }
+
+    public func releaseLease(caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseOutcome {
+        switch try await changeLease(.release, caseId: caseId, by: moderator, now: now) {
+        case .notFound: return .notFound
+        case .notLeasedByCaller: return .notLeasedByCaller
+        case .changed: return .released
+        }
+    }
+
+    private func changeLease(_ kind: LeaseChange.Kind, caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseChange.Result {
+        let change = LeaseChange(kind: kind, caseId: caseId, moderator: moderator, now: now, leaseDuration: moderation.leaseDuration)
+        return try await write(change.plan(dialect: dialect))
+    }
+
+    public func moderationCase(id: String, tenantId: String, now: Date) async throws -> ModerationCase? {
+        try await read(CaseReading.moderationCase(id: id, tenantId: tenantId, now: now, policy: moderation, dialect: dialect))
+    }
+
+    public func decide(caseId: String, decision: Decision, by moderator: Moderator, now: Date) async throws -> DecisionOutcome {
+        try await write(DecisionPlan(caseId: caseId, decision: decision, moderator: moderator, now: now).plan(dialect: dialect))
+    }
+
+    public func statements(caseId: String, tenantId: String) async throws -> [StatementOfReasons]? {
+        try await read(.first("SELECT 1 AS found FROM cases WHERE id = \(caseId) AND tenant_id = \(tenantId)") { found in
+            guard found != nil else { return .done(nil) }
+            return .query("SELECT statement_json FROM statements_of_reasons WHERE case_id = \(caseId) ORDER BY created_at, puid") { rows in
+                .done(try rows.map { try JSONDecoder().decode(StatementOfReasons.self, from: Data(try $0.string("statement_json").utf8)) })
+            }
+        })
+    }
+}

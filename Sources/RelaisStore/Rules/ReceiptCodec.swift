@@ -1,0 +1,33 @@
+import Foundation
+import RelaisCore
+
+/// The receipt as stored for idempotent replays: deterministic JSON, so a replay is
+/// byte-for-byte the first answer.
+public enum ReceiptCodec {
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+
+    public static func decode(_ json: String) throws -> ReportReceipt {
+        var receipt = try JSONDecoder().decode(ReportReceipt.self, from: Data(json.utf8))
+        receipt.json = json
+        return receipt
+    }
+
+    /// The receipt's JSON, keys sorted like the encoder's, around the card encoded once.
+    /// The ids are UUIDs and the time is ISO 8601: nothing here needs escaping.
+    static func body(id: String, receivedAt: String, caseId: String, cardJSON: String?) -> String {
+        #"{"caseId":""# + caseId + #"","id":""# + id + #"","receivedAt":""# + receivedAt
+            + #"","status":"received","support":"# + (cardJSON ?? "null") + "}"
+    }
+
+    static func encodeCard(_ card: SupportCard) throws -> String {
+        String(decoding: try encoder.encode(card), as: UTF8.self)
+    }
+
+    static func decodeCard(_ json: String) throws -> SupportCard {
+        try JSONDecoder().decode(SupportCard.self, from: Data(json.utf8))
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import RelaisCore
+
+/// What storing one report does, on either backend, in one transaction:
+/// 1. take the idempotency key first (`INSERT … ON CONFLICT DO NOTHING`): a concurrent
+///    request with the same key, on any instance, waits on that row until this one commits,
+///    then replays its answer; a different request with the key is refused;
+/// 2. create the subject's case or count one more report on it; the case row stays locked
+///    until commit, so the next report about the subject sees this one;
+/// 3. ask whether the reporter is new to the case;
+/// 4. write the report, the case's queue columns (`CaseQueueColumns`), the `report.received`
+///    outbox event and the idempotent answer, which touch different rows, so PostgreSQL
+///    sends them as one statement.
+/// Everything that can be computed before the transaction is, here: the writer is the
+/// one serialized resource, so its critical section holds only SQL.
+struct ReportWritePlan: Sendable {
+    let submission: ReportSubmission
+    let caseIdCandidate: String
+    let receivedAt: String
+    let cardJSON: String?
+    let weights: PriorityWeights
+
+    init(_ submission: ReportSubmission, weights: PriorityWeights, caseIdCandidate: String = UUID().uuidString.lowercased()) throws {
+        self.submission = submission
+        self.caseIdCandidate = caseIdCandidate
+        self.weights = weights
+        receivedAt = Timestamp.format(submission.receivedAt)
+        cardJSON = try submission.support.map(ReceiptCodec.encodeCard)
+    }
+
+    var plan: StorePlan<SubmissionOutcome> {
+        let s = submission
+        guard let key = s.idempotencyKey else { return storeCase }
+        return .query("""
+            INSERT INTO idempotency_keys (tenant_id, key, request_hash, report_id, response_json, created_at)
+            VALUES (\(s.tenantId), \(key), \(s.requestHash), \(s.reportId), '', \(s.receivedAt))
+            ON CONFLICT (tenant_id, key) DO NOTHING RETURNING key
+            """) { taken in
+            guard taken.isEmpty else { return storeCase }
+            return .first("SELECT request_hash, response_json FROM idempotency_keys WHERE tenant_id = \(s.tenantId) AND key = \(key)") { row in
+                try .done(Self.replay(of: row!, requestHash: s.requestHash))
+            }
+        }
+    }
+
+    /// The stored answer for a key already taken.
+    static func replay(of stored: any ColumnReading, requestHash: String) throws -> SubmissionOutcome {
+        guard try stored.string("request_hash") == requestHash else { return .keyReusedWithDifferentRequest }
+        return .replayed(try ReceiptCodec.decode(try stored.string("response_json")))
+    }
+
+    private var storeCase: StorePlan<SubmissionOutcome> {
+        let s = submission, draft = s.draft
+        return .first("""
+            INSERT INTO cases (id, tenant_id, subject_key, subject_kind, subject_id, report_count, first_report_at, last_report_at, status)
+            VALUES (\(caseIdCandidate), \(s.tenantId), \(draft.subjectKey), \(draft.subject.kind.rawValue), \(draft.subject.id), 1,
+              \(s.receivedAt), \(s.receivedAt), 'open')
+            ON CONFLICT (tenant_id, subject_key)
+            DO UPDATE SET report_count = cases.report_count + 1, last_report_at = excluded.last_report_at
+            RETURNING id, severity, involves_minor, has_threat, trusted_flagger, distinct_reporters, first_report_at
+            """) { caseRow in
+            let caseRow = caseRow!
+            let caseId = try caseRow.string("id")
+            let inputs = try StoredRows.priorityInputs(caseRow)
+            // A case made by this report has no earlier reporter to look for.
+            guard caseId != caseIdCandidate else { return try store(caseId: caseId, inputs: inputs, isNewReporter: true) }
+            return .query("SELECT 1 AS seen FROM reports WHERE case_id = \(caseId) AND reporter_id = \(draft.reporter.id) LIMIT 1") { seen in
+                try store(caseId: caseId, inputs: inputs, isNewReporter: seen.isEmpty)
+            }
+        }
+    }
+
+    private func store(caseId: String, inputs: PriorityInputs, isNewReporter: Bool) throws -> StorePlan<SubmissionOutcome> {
+        let result = try writes(caseId: caseId, inputs: inputs, isNewReporter: isNewReporter)
+        return .write(result.statements, together: true, answering: result.outcome)
+    }
+
+    /// The report's rows once its case is known: pure, so tests read them without a database.
+    func writes(caseId: String, inputs: PriorityInputs, isNewReporter: Bool) throws -> (statements: [SQLStatement], outcome: SubmissionOutcome) {
+        let s = submission, draft = s.draft, reporter = draft.reporter, subject = draft.subject
+        let receipt = ReportReceipt(
+            id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId, support: s.support,
+            json: ReceiptCodec.body(id: s.reportId, receivedAt: receivedAt, caseId: caseId, cardJSON: cardJSON))
+        // The queue's view of the case changes with each report (a more severe category, a
+        // child, a trusted flagger, one more reporter): same transaction, so a claim never
+        // sees a report without its effect on the priority.
+        let report = CaseReport(
+            reporterId: reporter.id, category: draft.category, ageBracket: reporter.ageBracket, isTarget: reporter.isTarget,
+            isTrustedFlagger: reporter.trustedFlagger != nil, trustedFlaggerName: reporter.trustedFlagger, receivedAt: s.receivedAt)
+        var statements: [SQLStatement] = [
+            """
+            INSERT INTO reports (id, tenant_id, case_id, received_at, status, surface, category, reporter_id, reporter_country,
+              reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
+              subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger)
+            VALUES (\(s.reportId), \(s.tenantId), \(caseId), \(s.receivedAt), 'received', \(draft.surface), \(draft.category.rawValue),
+              \(reporter.id), \(reporter.country.rawValue), \(reporter.locale), \(reporter.ageBracket.rawValue), \(reporter.isTarget),
+              \(subject.kind.rawValue), \(subject.id), \(subject.url), \(subject.authorId), \(subject.text), \(subject.language),
+              \(subject.createdAt), \(draft.details), \(draft.goodFaith), \(cardJSON), \(reporter.trustedFlagger))
+            """,
+            CaseQueueColumns.update(
+                inputs.merging(report, isNewReporter: isNewReporter), authorId: subject.authorId, caseId: caseId, weights: weights),
+            SharedStatements.outbox(OutboxEvent(
+                tenantId: s.tenantId, type: "report.received",
+                payload: ReportReceivedPayload.json(
+                    reportId: s.reportId, caseId: caseId, category: draft.category, surface: draft.surface, receivedAt: receivedAt),
+                createdAt: s.receivedAt)),
+        ]
+        if let key = s.idempotencyKey {
+            statements.append("UPDATE idempotency_keys SET response_json = \(receipt.json) WHERE tenant_id = \(s.tenantId) AND key = \(key)")
+        }
+        return (statements, .created(receipt))
+    }
+}

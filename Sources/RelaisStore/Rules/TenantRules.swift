@@ -1,0 +1,57 @@
+import Foundation
+import RelaisCore
+
+/// Tenants and their API keys (stored only as SHA-256 hashes), on either backend.
+extension TenantStore where Self: StoreDriver {
+    public func createTenant(name: String, now: Date) async throws -> (Tenant, apiKey: String) {
+        guard AccountName.isValid(name) else { throw StorageError.invalidTenantName(name) }
+        let key = APIKey.generate()
+        let tenant = Tenant(id: UUID().uuidString.lowercased(), name: name, keyPrefix: APIKey.displayPrefix(key), createdAt: now)
+        // Two instances creating the same tenant at once: one insert wins, the other is told so.
+        let inserted = try await write(StorePlan.single("""
+            INSERT INTO tenants (id, name, api_key_hash, key_prefix, created_at)
+            VALUES (\(tenant.id), \(name), \(APIKey.hash(key)), \(tenant.keyPrefix), \(now)) ON CONFLICT (name) DO NOTHING RETURNING id
+            """) { !$0.isEmpty })
+        guard inserted else { throw StorageError.tenantExists(name) }
+        return (tenant, key)
+    }
+
+    public func rotateKey(tenantName: String) async throws -> (Tenant, apiKey: String) {
+        let key = APIKey.generate()
+        let tenant = try await write(StorePlan.single("""
+            UPDATE tenants SET api_key_hash = \(APIKey.hash(key)), key_prefix = \(APIKey.displayPrefix(key)) WHERE name = \(tenantName) RETURNING *
+            """) { try $0.first.map(StoredRows.tenant) })
+        guard let tenant else { throw StorageError.tenantNotFound(tenantName) }
+        return (tenant, key)
+    }
+
+    public func tenants() async throws -> [Tenant] {
+        try await read(StorePlan.single("SELECT * FROM tenants ORDER BY created_at, name") { try $0.map(StoredRows.tenant) })
+    }
+
+    public func tenant(named name: String) async throws -> Tenant? {
+        try await read(StorePlan.single("SELECT * FROM tenants WHERE name = \(name)") { try $0.first.map(StoredRows.tenant) })
+    }
+
+    public func tenant(apiKey: String) async throws -> Tenant? {
+        try await read(StorePlan.single("SELECT * FROM tenants WHERE api_key_hash = \(APIKey.hash(apiKey))") {
+            try $0.first.map(StoredRows.tenant)
+        })
+    }
+}
+
+/// The secret that signs form tokens, made once per database (see `RelaisStorage.sharedSecret`).
+extension RelaisStorage where Self: StoreDriver {
+    public func sharedSecret(named name: String) async throws -> Data {
+        let key = SharedSecret.key(name), candidate = SharedSecret.generate()
+        // Whichever instance asks first stores its candidate; everyone reads the stored one.
+        return try await write(
+            StorePlan.write(["INSERT INTO relais_settings (key, value) VALUES (\(key), \(candidate)) ON CONFLICT (key) DO NOTHING"]) {
+                .first("SELECT value FROM relais_settings WHERE key = \(key)") { row in .done(try SharedSecret.bytes(try row!.string("value"))) }
+            })
+    }
+
+    public func ping() async throws {
+        _ = try await read(StorePlan.single("SELECT 1 AS one") { _ in true })
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import RelaisCore
+
+/// What differs in the SQL of the two databases, as small fragments the shared statements
+/// put where they need them. Everything else in a statement is the same on both.
+public struct SQLDialect: Sendable {
+    /// Appended to a read that the rest of its transaction depends on: PostgreSQL locks the
+    /// row until commit; SQLite has one writer, so the transaction already excludes others.
+    let lockRow: String
+    /// Appended to a claim: PostgreSQL skips rows another claim has locked instead of
+    /// waiting for them; SQLite serializes claims through its writer.
+    let skipLocked: String
+    /// The scalar functions that pick the smaller / larger of two values.
+    let least: String
+    let greatest: String
+    /// `DISTINCT column` joined with commas, as an aggregate.
+    let distinctList: @Sendable (String) -> String
+    /// Seconds from the timestamp column to the bound instant, as a double.
+    let secondsSince: @Sendable (_ column: String, _ instant: Date) -> SQLStatement
+    /// True where the JSON text column has `key` set to true.
+    let jsonFlag: @Sendable (_ column: String, _ key: String) -> String
+    /// The column that orders reports received in the same instant (insertion order).
+    let reportSequence: String
+
+    /// `CasePriority.score` at `now` in SQL: the stored time-independent part plus the two
+    /// terms of time, with the same weights as the core (see `ModerationQueue`).
+    func queueScore(at now: Date, weights: PriorityWeights, table prefix: String = "") -> SQLStatement {
+        """
+        (\(raw: prefix)base_priority + \(weights.perTargetElapsed) * \(raw: least)(\(raw: greatest)(0.0, \
+        \(secondsSince(prefix + "first_report_at", now))) / \(raw: prefix)target_seconds, \(weights.maximumTargetsElapsed)) \
+        + (CASE WHEN \(raw: prefix)due_at < \(now) THEN \(weights.overdue) ELSE 0.0 END))
+        """
+    }
+}

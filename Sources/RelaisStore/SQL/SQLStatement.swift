@@ -1,0 +1,72 @@
+import Foundation
+
+/// One SQL statement with its values, written once for both databases.
+///
+/// Written as an interpolated string: every interpolated value becomes a `?` placeholder
+/// and a bound value, never text, so no value can change the statement. `\(raw:)` inserts
+/// SQL text (a dialect's fragment, a column list), and `\(statement)` a whole statement
+/// with its values. SQLite reads the `?` as they are; PostgreSQL numbers them `$1, $2, …`.
+struct SQLStatement: Sendable, ExpressibleByStringInterpolation {
+    private(set) var text: String
+    private(set) var arguments: [SQLValue]
+
+    init(text: String, arguments: [SQLValue]) {
+        self.text = text
+        self.arguments = arguments
+    }
+
+    init(stringLiteral value: String) {
+        text = value
+        arguments = []
+    }
+
+    init(stringInterpolation: StringInterpolation) {
+        text = stringInterpolation.text
+        arguments = stringInterpolation.arguments
+    }
+
+    struct StringInterpolation: StringInterpolationProtocol {
+        var text = ""
+        var arguments: [SQLValue] = []
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            text.reserveCapacity(literalCapacity + interpolationCount)
+            arguments.reserveCapacity(interpolationCount)
+        }
+
+        mutating func appendLiteral(_ literal: String) { text += literal }
+
+        mutating func appendInterpolation(_ value: some SQLValueConvertible) {
+            text += "?"
+            arguments.append(value.sqlValue)
+        }
+
+        mutating func appendInterpolation<Value: SQLValueConvertible>(_ value: Value?) {
+            text += "?"
+            arguments.append(value.sqlValue)
+        }
+
+        mutating func appendInterpolation(raw sql: String) { text += sql }
+
+        mutating func appendInterpolation(_ statement: SQLStatement) {
+            text += statement.text
+            arguments += statement.arguments
+        }
+    }
+
+    /// Several statements run as one (PostgreSQL's data-modifying `WITH`): one round trip
+    /// where each would cost its own. The parts must touch different rows, since they all
+    /// see the same snapshot; only the plans that say so are sent this way.
+    static func chained(_ statements: [SQLStatement]) -> SQLStatement {
+        guard statements.count > 1, let last = statements.last else { return statements.first ?? "SELECT 1" }
+        var combined = SQLStatement(text: "WITH ", arguments: [])
+        for (index, part) in statements.dropLast().enumerated() {
+            if index > 0 { combined.text += ", " }
+            combined.text += "step\(index) AS (" + part.text + ")"
+            combined.arguments += part.arguments
+        }
+        combined.text += " " + last.text
+        combined.arguments += last.arguments
+        return combined
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// A value bound to a statement's placeholder, the same for both databases. Each backend
+/// turns it into its driver's type (GRDB's `DatabaseValue`, PostgresNIO's bindings), so a
+/// statement written once carries its values to either.
+enum SQLValue: Sendable, Equatable {
+    case null
+    case text(String)
+    case integer(Int)
+    case real(Double)
+    case bool(Bool)
+    case date(Date)
+}
+
+/// Swift values that can stand in a statement.
+protocol SQLValueConvertible {
+    var sqlValue: SQLValue { get }
+}
+
+extension String: SQLValueConvertible { var sqlValue: SQLValue { .text(self) } }
+extension Int: SQLValueConvertible { var sqlValue: SQLValue { .integer(self) } }
+extension Double: SQLValueConvertible { var sqlValue: SQLValue { .real(self) } }
+extension Bool: SQLValueConvertible { var sqlValue: SQLValue { .bool(self) } }
+extension Date: SQLValueConvertible { var sqlValue: SQLValue { .date(self) } }
+
+extension Optional: SQLValueConvertible where Wrapped: SQLValueConvertible {
+    var sqlValue: SQLValue { map(\.sqlValue) ?? .null }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+
+/// Runs the shared plans on SQLite: each statement through GRDB's statement cache, with its
+/// values bound as GRDB's own (dates as GRDB's UTC text, booleans as 0/1).
+extension Database {
+    func run<Outcome>(_ plan: StorePlan<Outcome>) throws -> Outcome {
+        var step = plan.step
+        while true {
+            switch step {
+            case .done(let outcome):
+                return outcome
+            case .query(let statement, let next):
+                let rows = try Row.fetchAll(cachedStatement(sql: statement.text), arguments: statement.sqliteArguments).map(SQLiteRow.init)
+                step = try next(rows).step
+            case .execute(let statements, _, let next):
+                for statement in statements { try cachedStatement(sql: statement.text).execute(arguments: statement.sqliteArguments) }
+                step = try next().step
+            }
+        }
+    }
+}
+
+extension SQLStatement {
+    var sqliteArguments: StatementArguments {
+        StatementArguments(arguments.map { value -> DatabaseValue in
+            switch value {
+            case .null: .null
+            case .text(let text): text.databaseValue
+            case .integer(let integer): integer.databaseValue
+            case .real(let real): real.databaseValue
+            case .bool(let bool): bool.databaseValue
+            case .date(let date): date.databaseValue
+            }
+        })
+    }
+}
+
+extension SQLiteStorage: StoreDriver {
+    public var dialect: SQLDialect { .sqlite }
+
+    public func write<Outcome: Sendable>(_ plan: StorePlan<Outcome>) async throws -> Outcome {
+        try await pool.write { db in try db.run(plan) }
+    }
+
+    public func read<Outcome: Sendable>(_ plan: StorePlan<Outcome>) async throws -> Outcome {
+        try await pool.read { db in try db.run(plan) }
+    }
+
+    public func writeReport(_ plan: StorePlan<SubmissionOutcome>) async throws -> SubmissionOutcome {
+        if writeBatch == 1 { return try await write(plan) }
+        return try await reportWriter.submit(plan)
+    }
+}
