@@ -5,22 +5,21 @@ import PostgresNIO
 /// values PostgresNIO's bindings; statements a plan marks `together` go as one.
 extension PostgresSession {
     func run<Outcome>(_ plan: StorePlan<Outcome>) async throws -> Outcome {
-        var step = plan.step
-        while true {
-            switch step {
-            case .done(let outcome):
-                return outcome
-            case .query(let statement, let next):
-                step = try next(try await rows(statement.postgres)).step
-            case .execute(let statements, let together, let next):
-                if together, !statements.isEmpty {
-                    try await execute(SQLStatement.chained(statements).postgres)
-                } else {
-                    for statement in statements { try await execute(statement.postgres) }
-                }
-                step = try next().step
-            }
+        var cursor = PlanCursor(plan)
+        while let request = cursor.next() { try cursor.answer(try await perform(request)) }
+        return cursor.outcome!
+    }
+
+    private func perform<Outcome>(_ request: PlanCursor<Outcome>.Request) async throws -> [any ColumnReading] {
+        switch request {
+        case .query(let query):
+            return try await rows(query.postgres)
+        case .execute(let statements, true) where statements.count > 1:
+            try await execute(SQLStatement.chained(statements).postgres)  // one round trip for all
+        case .execute(let statements, _):
+            for statement in statements { try await execute(statement.postgres) }
         }
+        return []
     }
 }
 

@@ -32,3 +32,26 @@ public struct SQLDialect: Sendable {
         """
     }
 }
+
+// The two dialects side by side: every difference between the databases that a shared
+// statement needs is here, and nowhere else.
+extension SQLDialect {
+    /// SQLite: one writer, so no row locks; dates are GRDB's UTC text, read by `julianday`.
+    public static let sqlite = SQLDialect(
+        lockRow: "", skipLocked: "", least: "MIN", greatest: "MAX",
+        distinctList: { "GROUP_CONCAT(DISTINCT \($0))" },
+        secondsSince: { column, instant in "(julianday(\(instant)) - julianday(\(raw: column))) * 86400.0" },
+        jsonFlag: { column, key in "json_extract(\(column), '$.\(key)') = 1" },
+        reportSequence: "rowid")
+}
+
+extension SQLDialect {
+    /// PostgreSQL: several instances write at once, so reads that decide a write lock their
+    /// row, and claims skip the rows another claim holds.
+    public static let postgres = SQLDialect(
+        lockRow: " FOR UPDATE", skipLocked: " FOR UPDATE SKIP LOCKED", least: "LEAST", greatest: "GREATEST",
+        distinctList: { "string_agg(DISTINCT \($0), ',')" },
+        secondsSince: { column, instant in "EXTRACT(EPOCH FROM (\(instant) - \(raw: column)))::float8" },
+        jsonFlag: { column, key in "(\(column)::jsonb ->> '\(key)') = 'true'" },
+        reportSequence: "seq")
+}

@@ -84,6 +84,41 @@ public struct StorePlan<Outcome: Sendable>: Sendable {
     }
 }
 
+/// Walks a plan for a driver: `next()` says what to run, `answer(_:)` hands back the rows
+/// (none for writes). A driver is then a loop of a few lines around `perform`, the only part
+/// that differs between the two databases.
+struct PlanCursor<Outcome: Sendable> {
+    enum Request {
+        case query(SQLStatement)
+        case execute([SQLStatement], together: Bool)
+    }
+
+    private var step: StorePlan<Outcome>.Step
+    private(set) var outcome: Outcome?
+
+    init(_ plan: StorePlan<Outcome>) { step = plan.step }
+
+    /// What the driver runs next, or nil when the plan is finished (`outcome` is then set).
+    mutating func next() -> Request? {
+        switch step {
+        case .done(let finished):
+            outcome = finished
+            return nil
+        case .query(let statement, _): return .query(statement)
+        case .execute(let statements, let together, _): return .execute(statements, together: together)
+        }
+    }
+
+    /// The rows the request returned; the plan moves on.
+    mutating func answer(_ rows: [any ColumnReading]) throws {
+        switch step {
+        case .done: break
+        case .query(_, let rest): step = try rest(rows).step
+        case .execute(_, _, let rest): step = try rest().step
+        }
+    }
+}
+
 /// What a database backend gives the shared store: transactions that run plans, and its
 /// dialect. Every store operation is written once (the `…Rules` files) on top of it.
 public protocol StoreDriver: Sendable {

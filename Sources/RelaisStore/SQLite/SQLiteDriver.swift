@@ -5,19 +5,19 @@ import GRDB
 /// values bound as GRDB's own (dates as GRDB's UTC text, booleans as 0/1).
 extension Database {
     func run<Outcome>(_ plan: StorePlan<Outcome>) throws -> Outcome {
-        var step = plan.step
-        while true {
-            switch step {
-            case .done(let outcome):
-                return outcome
-            case .query(let statement, let next):
-                let rows = try Row.fetchAll(cachedStatement(sql: statement.text), arguments: statement.sqliteArguments).map(SQLiteRow.init)
-                step = try next(rows).step
-            case .execute(let statements, _, let next):
-                for statement in statements { try cachedStatement(sql: statement.text).execute(arguments: statement.sqliteArguments) }
-                step = try next().step
-            }
+        var cursor = PlanCursor(plan)
+        while let request = cursor.next() { try cursor.answer(try perform(request)) }
+        return cursor.outcome!
+    }
+
+    private func perform<Outcome>(_ request: PlanCursor<Outcome>.Request) throws -> [any ColumnReading] {
+        guard case .execute(let statements, _) = request else {
+            guard case .query(let query) = request else { return [] }
+            return try Row.fetchAll(cachedStatement(sql: query.text), arguments: query.sqliteArguments).map(SQLiteRow.init)
         }
+        // One writer: statements that touch different rows gain nothing from going together.
+        for statement in statements { try cachedStatement(sql: statement.text).execute(arguments: statement.sqliteArguments) }
+        return []
     }
 }
 
