@@ -1,15 +1,16 @@
-/// Versioned migrations of the PostgreSQL schema: the same tables and columns as SQLite's
-/// (`SQLiteSchema`), in PostgreSQL's types (`TIMESTAMPTZ`, `DOUBLE PRECISION`, identity
-/// columns), one list per concern. A step is a list of single statements (PostgresNIO sends
-/// each with the extended protocol, which takes one statement at a time). Once shipped, a
-/// step never changes: new needs get a new step.
+/// The PostgreSQL schema's whole history, one linear list in the order steps were shipped:
+/// the same tables and columns as SQLite's (`SQLiteSchema.history`, which states the rules
+/// for the list), in PostgreSQL's types (`TIMESTAMPTZ`, `DOUBLE PRECISION`, identity
+/// columns). The four steps shipped so far group what SQLite took ten steps for (their
+/// names are the ones existing databases have recorded); a new step goes at the end under
+/// the same name as its SQLite twin (`v11 …`). A step is a list of single
+/// statements (PostgresNIO sends each with the extended protocol, which takes one statement
+/// at a time). Once shipped, a step never changes: new needs get a new step at the end.
 enum PostgresSchema {
     typealias Step = (name: String, statements: [String])
 
-    static var steps: [Step] { intake + moderation + webhooks + console }
-
-    /// Report intake: tenants, cases, reports, idempotency keys, support event counts, the outbox.
-    static let intake: [Step] = [
+    static let steps: [Step] = [
+        // Report intake: tenants, cases, reports, idempotency keys, support event counts, the outbox.
         ("intake v1", [
             """
             CREATE TABLE tenants (
@@ -104,11 +105,7 @@ enum PostgresSchema {
             """,
             "CREATE INDEX outbox_due ON outbox_events (status, next_attempt_at)",
         ]),
-    ]
-
-    /// Moderation: trusted flaggers, moderators, queue facts and leases on cases, decisions,
-    /// statements of reasons, the append-only audit log, the settings priorities were computed with.
-    static let moderation: [Step] = [
+        // Moderation: queue facts on cases, moderators, leases, decisions, statements of reasons, the audit log.
         ("moderation v1", [
             "ALTER TABLE reports ADD COLUMN reporter_trusted_flagger TEXT",
             """
@@ -197,10 +194,7 @@ enum PostgresSchema {
             """,
             "CREATE TABLE relais_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
         ]),
-    ]
-
-    /// Webhooks: one endpoint and secret per tenant, delivery claims on outbox events.
-    static let webhooks: [Step] = [
+        // Webhooks: endpoints and secrets per tenant, delivery claims.
         ("webhooks v1", [
             """
             CREATE TABLE webhook_endpoints (
@@ -213,10 +207,7 @@ enum PostgresSchema {
             "ALTER TABLE outbox_events ADD COLUMN claimed_by TEXT, ADD COLUMN claimed_until TIMESTAMPTZ",
             "CREATE INDEX outbox_by_tenant_status ON outbox_events (tenant_id, status)",
         ]),
-    ]
-
-    /// The console: sessions (hashed ids) and the sign-in lock-out.
-    static let console: [Step] = [
+        // The moderator console: sessions and the sign-in lock-out.
         ("console v1", [
             """
             CREATE TABLE console_sessions (

@@ -3,17 +3,26 @@ import GRDB
 /// A named schema step. Once shipped it never changes: new needs get a new step.
 typealias SQLiteMigration = (name: String, apply: @Sendable (Database) throws -> Void)
 
-/// Versioned migrations of the SQLite schema, one list per concern (each in its own file),
-/// applied in this order.
+/// The SQLite schema's whole history, one linear list in the order steps were shipped.
+///
+/// GRDB records each applied step by its name, so an upgraded database applies only the
+/// steps after the last one it has, in this order, and a new database applies them all in
+/// the same order. Rules for this list:
+/// - never edit, reorder or rename a step once shipped (the names below are the ones
+///   existing databases have recorded, uneven as they are);
+/// - a new step goes at the end, named `vN what it does` with N one more than the last
+///   (the next is `v11`), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
+///   under the same name;
+/// - `SchemaUpgradeTests` upgrades a database made by an earlier release and checks that its
+///   schema equals a new one's.
 enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        for step in intake + moderation + webhooks + console { migrator.registerMigration(step.name, migrate: step.apply) }
+        for step in history { migrator.registerMigration(step.name, migrate: step.apply) }
         return migrator
     }
 
-    /// Report intake: tenants, reports, cases, idempotency keys, support events, the outbox.
-    static let intake: [SQLiteMigration] = [
+    static let history: [SQLiteMigration] = [
         ("v1 tenants, reports, cases, idempotency, support events", { db in
             try db.execute(sql: """
                 CREATE TABLE tenants (
@@ -83,6 +92,153 @@ enum SQLiteSchema {
                 );
                 """)
         }),
-        ("v2 outbox", { db in try db.execute(sql: SQLiteOutbox.migration) }),
+        ("v2 outbox", { db in try db.execute(sql: SQLiteSchema.outbox) }),
+        ("v3 trusted flaggers on reports", { db in
+            // The organisation behind a trusted-flagger notice (DSA Art. 22); NULL for others.
+            try db.execute(sql: "ALTER TABLE reports ADD COLUMN reporter_trusted_flagger TEXT")
+        }),
+        ("v4 moderators", { db in
+            // A moderator belongs to one tenant. Personal tokens are stored as SHA-256 hashes,
+            // like tenant keys; password_hash waits for the console's sign-in (bcrypt).
+            try db.execute(sql: """
+                CREATE TABLE moderators (
+                  id TEXT PRIMARY KEY,
+                  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                  name TEXT NOT NULL UNIQUE,
+                  role TEXT NOT NULL CHECK (role IN ('admin', 'moderator', 'compliance')),
+                  token_hash TEXT UNIQUE,
+                  token_prefix TEXT,
+                  password_hash TEXT,
+                  created_at DATETIME NOT NULL
+                );
+                CREATE INDEX moderators_by_tenant ON moderators(tenant_id);
+                """)
+        }),
+        ("v5 queue facts and leases on cases", { db in
+            // What the queue orders by, kept up to date in the report's transaction (see
+            // SQLiteCaseFacts): the core's `PriorityInputs` summary, the time-independent part
+            // of the priority score, the target time, the due time; then the lease, and when
+            // the case was decided.
+            try db.execute(sql: """
+                ALTER TABLE cases ADD COLUMN severity INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN involves_minor BOOLEAN NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN has_threat BOOLEAN NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN trusted_flagger BOOLEAN NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN distinct_reporters INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN base_priority REAL NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN target_seconds REAL NOT NULL DEFAULT 86400;
+                ALTER TABLE cases ADD COLUMN due_at DATETIME;
+                ALTER TABLE cases ADD COLUMN author_id TEXT;
+                ALTER TABLE cases ADD COLUMN lease_owner TEXT REFERENCES moderators(id);
+                ALTER TABLE cases ADD COLUMN lease_expires_at DATETIME;
+                ALTER TABLE cases ADD COLUMN decided_at DATETIME;
+                CREATE INDEX cases_queue ON cases(tenant_id, status, base_priority DESC, due_at);
+                CREATE INDEX reports_by_case_reporter ON reports(case_id, reporter_id);
+                """)
+        }),
+        ("v6 decisions and statements of reasons", { db in
+            try db.execute(sql: """
+                CREATE TABLE decisions (
+                  id TEXT PRIMARY KEY,
+                  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                  case_id TEXT NOT NULL REFERENCES cases(id),
+                  moderator_id TEXT NOT NULL REFERENCES moderators(id),
+                  decision_json TEXT NOT NULL,
+                  restrictive BOOLEAN NOT NULL,
+                  author_id TEXT,
+                  decided_at DATETIME NOT NULL
+                );
+                CREATE INDEX decisions_by_case ON decisions(case_id, decided_at);
+                -- Repeat offenders: restrictive decisions against one author, per tenant.
+                CREATE INDEX decisions_by_author ON decisions(tenant_id, author_id, decided_at);
+                CREATE TABLE statements_of_reasons (
+                  puid TEXT PRIMARY KEY,
+                  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                  case_id TEXT NOT NULL REFERENCES cases(id),
+                  decision_id TEXT NOT NULL UNIQUE REFERENCES decisions(id),
+                  statement_json TEXT NOT NULL,
+                  created_at DATETIME NOT NULL
+                );
+                CREATE INDEX statements_by_case ON statements_of_reasons(case_id, created_at);
+                """)
+        }),
+        ("v7 append-only audit log", { db in
+            // Who did what, when, to which case, with the state before and after. Triggers
+            // refuse UPDATE and DELETE, so neither the console nor a bug can rewrite history.
+            try db.execute(sql: """
+                CREATE TABLE audit_log (
+                  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                  actor TEXT NOT NULL,
+                  at DATETIME NOT NULL,
+                  action TEXT NOT NULL,
+                  case_id TEXT,
+                  before_json TEXT,
+                  after_json TEXT
+                );
+                CREATE INDEX audit_by_case ON audit_log(case_id, seq);
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                """)
+        }),
+        ("v8 settings the stored priorities were computed with", { db in
+            try db.execute(sql: "CREATE TABLE relais_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        }),
+        ("webhooks v1 endpoints and delivery claims", { db in
+            // The secret is stored as is: signing needs it (an HMAC key cannot be hashed
+            // like an API key). One endpoint per tenant.
+            //
+            // claimed_by / claimed_until: a worker's short lease on an event while it sends
+            // it, so several `relais serve` processes on one database never send the same
+            // event at the same time. An expired lease (a crashed worker) is free again.
+            try db.execute(sql: """
+                CREATE TABLE webhook_endpoints (
+                  tenant_id TEXT PRIMARY KEY REFERENCES tenants(id),
+                  url TEXT NOT NULL,
+                  secret TEXT NOT NULL,
+                  updated_at DATETIME NOT NULL
+                );
+                ALTER TABLE outbox_events ADD COLUMN claimed_by TEXT;
+                ALTER TABLE outbox_events ADD COLUMN claimed_until DATETIME;
+                CREATE INDEX outbox_by_tenant_status ON outbox_events(tenant_id, status);
+                """)
+        }),
+        ("console v1 sessions and sign-in lock-out", { db in
+            // A session id is 256 random bits, sent only in the `relais_session` cookie and
+            // stored as its SHA-256 (like API keys): a copy of the database signs nobody in.
+            // The CSRF token of the session's forms lives beside it. Failed sign-ins are
+            // counted on the moderator, so the lock-out holds across instances and restarts.
+            try db.execute(sql: """
+                CREATE TABLE console_sessions (
+                  id_hash TEXT PRIMARY KEY,
+                  moderator_id TEXT NOT NULL REFERENCES moderators(id),
+                  csrf_token TEXT NOT NULL,
+                  created_at DATETIME NOT NULL,
+                  expires_at DATETIME NOT NULL,
+                  ended_at DATETIME
+                );
+                CREATE INDEX console_sessions_by_moderator ON console_sessions(moderator_id);
+                ALTER TABLE moderators ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE moderators ADD COLUMN locked_until DATETIME;
+                """)
+        }),
     ]
+
+    static let outbox = """
+        CREATE TABLE outbox_events (
+          id TEXT PRIMARY KEY,
+          tenant_id TEXT NOT NULL REFERENCES tenants(id),
+          type TEXT NOT NULL,
+          payload TEXT NOT NULL,
+          created_at DATETIME NOT NULL,
+          status TEXT NOT NULL,
+          attempts INTEGER NOT NULL,
+          next_attempt_at DATETIME NOT NULL,
+          delivered_at DATETIME,
+          last_error TEXT
+        );
+        CREATE INDEX outbox_due ON outbox_events(status, next_attempt_at);
+        """
 }

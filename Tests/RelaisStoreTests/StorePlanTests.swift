@@ -1,0 +1,215 @@
+import Foundation
+import RelaisCore
+@testable import RelaisStore
+import Testing
+
+/// A row made of plain values, for running plans without a database.
+struct ScriptedRow: ColumnReading {
+    var values: [String: SQLValue]
+
+    private func value(_ column: String) throws -> SQLValue {
+        guard let value = values[column] else { throw ScriptError.missingColumn(column) }
+        return value
+    }
+    func string(_ column: String) throws -> String {
+        guard case .text(let text) = try value(column) else { throw ScriptError.wrongType(column) }
+        return text
+    }
+    func optionalString(_ column: String) throws -> String? {
+        if case .null = values[column] ?? .null { return nil }
+        return try string(column)
+    }
+    func bool(_ column: String) throws -> Bool {
+        guard case .bool(let bool) = try value(column) else { throw ScriptError.wrongType(column) }
+        return bool
+    }
+    func int(_ column: String) throws -> Int {
+        guard case .integer(let integer) = try value(column) else { throw ScriptError.wrongType(column) }
+        return integer
+    }
+    func double(_ column: String) throws -> Double {
+        guard case .real(let real) = try value(column) else { throw ScriptError.wrongType(column) }
+        return real
+    }
+    func date(_ column: String) throws -> Date {
+        guard case .date(let date) = try value(column) else { throw ScriptError.wrongType(column) }
+        return date
+    }
+    func optionalDate(_ column: String) throws -> Date? {
+        if case .null = values[column] ?? .null { return nil }
+        return try date(column)
+    }
+}
+
+enum ScriptError: Error { case missingColumn(String), wrongType(String) }
+
+/// Runs a plan the way a driver does, answering each query from `answer` and recording
+/// every statement written.
+func runScripted<Outcome>(_ plan: StorePlan<Outcome>, answer: (SQLStatement) -> [ScriptedRow]) throws -> (Outcome, writes: [SQLStatement]) {
+    var cursor = PlanCursor(plan)
+    var writes: [SQLStatement] = []
+    while let request = cursor.next() {
+        switch request {
+        case .query(let statement): try cursor.answer(answer(statement))
+        case .execute(let statements, _):
+            writes += statements
+            try cursor.answer([])
+        }
+    }
+    return (cursor.outcome!, writes)
+}
+
+@Suite("Store plans, without a database")
+struct StorePlanTests {
+    let now = Date(timeIntervalSince1970: 1_795_960_800)
+    let moderator = Moderator(id: "m-1", tenantId: "t-1", name: "mia", role: .moderator, tokenPrefix: nil, createdAt: Date(timeIntervalSince1970: 0))
+
+    @Test func interpolatedValuesAreBoundNeverWritten() {
+        let name = "x'); DROP TABLE tenants; --"
+        let statement: SQLStatement = "SELECT * FROM tenants WHERE name = \(name) AND created_at > \(now) LIMIT \(3)"
+        #expect(statement.text == "SELECT * FROM tenants WHERE name = ? AND created_at > ? LIMIT ?")
+        #expect(statement.arguments == [.text(name), .date(now), .integer(3)])
+        let missing: String? = nil
+        let optional: SQLStatement = "UPDATE t SET a = \(missing)"
+        #expect(optional.arguments == [.null])
+    }
+
+    @Test func chainedStatementsKeepTheirValuesInOrder() {
+        let chained = SQLStatement.chained(["INSERT INTO a VALUES (\(1))", "UPDATE b SET x = \(2)", "UPDATE c SET y = \(3)"])
+        #expect(chained.text == "WITH step0 AS (INSERT INTO a VALUES (?)), step1 AS (UPDATE b SET x = ?) UPDATE c SET y = ?")
+        #expect(chained.arguments == [.integer(1), .integer(2), .integer(3)])
+        #expect(SQLStatement.chained(["SELECT \(1)"]).text == "SELECT ?")
+    }
+
+    @Test func postgresNumbersThePlaceholders() {
+        let statement: SQLStatement = "SELECT \(1), \(2) WHERE x = \("a")"
+        #expect(statement.postgres.sql == "SELECT $1, $2 WHERE x = $3")
+        #expect(statement.postgres.binds.count == 3)
+    }
+
+    // MARK: Sign-in lock-out
+
+    @Test func theFifthWrongPasswordLocksAndTheCountStartsAgain() {
+        let policy = SignInPolicy(maxFailures: 5, lockDuration: 900)
+        let fourth = SignInOutcome.decide(failedSoFar: 3, lockedUntil: nil, succeeded: false, policy: policy, now: now)
+        #expect(fourth.record == .failed(lockedUntil: nil))
+        #expect(fourth.failedSignIns == 4 && fourth.audits.map(\.action) == ["console.sign_in_failed"])
+        let fifth = SignInOutcome.decide(failedSoFar: 4, lockedUntil: nil, succeeded: false, policy: policy, now: now)
+        #expect(fifth.record == .failed(lockedUntil: now.addingTimeInterval(900)))
+        #expect(fifth.failedSignIns == 0)
+        #expect(fifth.audits.map(\.action) == ["console.sign_in_failed", "console.locked_out"])
+    }
+
+    @Test func aLockedAccountRefusesTheRightPasswordAndCountsNothing() {
+        let until = now.addingTimeInterval(60)
+        let outcome = SignInOutcome.decide(failedSoFar: 0, lockedUntil: until, succeeded: true, policy: .default, now: now)
+        #expect(outcome.record == .failed(lockedUntil: until))
+        #expect(!outcome.writes && outcome.audits.isEmpty)
+        let expired = SignInOutcome.decide(failedSoFar: 0, lockedUntil: now, succeeded: true, policy: .default, now: now)
+        #expect(expired.record == .signedIn && expired.failedSignIns == 0 && expired.audits.map(\.action) == ["console.signed_in"])
+    }
+
+    // MARK: Leases
+
+    private func leaseRow(owner: String?, expires: Date?, status: String = "open") -> ScriptedRow {
+        ScriptedRow(values: [
+            "status": .text(status), "lease_owner": owner.map(SQLValue.text) ?? .null, "lease_expires_at": expires.map(SQLValue.date) ?? .null,
+            "owner": .text("mia"),
+        ])
+    }
+
+    @Test func onlyTheHolderOfALiveLeaseChangesIt() throws {
+        func run(_ row: ScriptedRow?) throws -> (LeaseChange.Result, [SQLStatement]) {
+            let change = LeaseChange(kind: .release, caseId: "c-1", moderator: moderator, now: now, leaseDuration: 600)
+            return try runScripted(change.plan(dialect: .postgres)) { _ in row.map { [$0] } ?? [] }
+        }
+        let held = try run(leaseRow(owner: "m-1", expires: now.addingTimeInterval(1)))
+        #expect(held.0 == .changed)
+        #expect(held.1.count == 2 && held.1[1].text.contains("INSERT INTO audit_log"))
+        #expect(held.1[1].arguments.contains(.text("case.released")))
+        #expect(try run(leaseRow(owner: "m-1", expires: now)).0 == .notLeasedByCaller)  // expired at this instant
+        #expect(try run(leaseRow(owner: "m-2", expires: now.addingTimeInterval(60))).0 == .notLeasedByCaller)
+        #expect(try run(leaseRow(owner: "m-1", expires: now.addingTimeInterval(60), status: "decided")).0 == .notLeasedByCaller)
+        let missing = try run(nil)
+        #expect(missing.0 == .notFound && missing.1.isEmpty)
+    }
+
+    @Test func aRenewalIsAuditedAsARenewalWithItsNewExpiry() throws {
+        let change = LeaseChange(kind: .renew, caseId: "c-1", moderator: moderator, now: now, leaseDuration: 600)
+        let (result, writes) = try runScripted(change.plan(dialect: .sqlite)) { _ in [leaseRow(owner: "m-1", expires: now.addingTimeInterval(5))] }
+        #expect(result == .changed)
+        #expect(writes[0].arguments.first == .date(now.addingTimeInterval(600)))
+        #expect(writes[1].arguments.contains(.text("case.lease_renewed")))
+    }
+
+    @Test func theLockIsTheDialectsOnly() {
+        let sqlite = LeaseChange.check(caseId: "c", moderator: moderator, now: now, dialect: .sqlite)
+        let postgres = LeaseChange.check(caseId: "c", moderator: moderator, now: now, dialect: .postgres)
+        guard case .query(let a, _) = sqlite.step, case .query(let b, _) = postgres.step else {
+            Issue.record("a lease check starts with a read")
+            return
+        }
+        #expect(b.text == a.text + " FOR UPDATE")
+    }
+
+    // MARK: Reports
+
+    private func submission(key: String?) -> ReportSubmission {
+        ReportSubmission(
+            tenantId: "t-1", reportId: "r-1", draft: moderationDraft(subject: "c-9", category: .harassment), support: nil, receivedAt: now,
+            idempotencyKey: key, requestHash: "h-1")
+    }
+
+    @Test func aReportWritesItsRowsTheQueueColumnsTheEventAndTheAnswer() throws {
+        let plan = try ReportWritePlan(submission(key: "k-1"), weights: .default, caseIdCandidate: "case-new")
+        let inputs = PriorityInputs(
+            severity: .lowest, involvesMinor: false, hasThreat: false, hasTrustedFlaggerReport: false, distinctReporterCount: 0, openedAt: now)
+        let (statements, outcome) = try plan.writes(caseId: "case-new", inputs: inputs, isNewReporter: true)
+        #expect(statements.map { String($0.text.prefix(22)) } == [
+            "INSERT INTO reports (i", "UPDATE cases SET sever", "INSERT INTO outbox_eve", "UPDATE idempotency_key",
+        ])
+        guard case .created(let receipt) = outcome else {
+            Issue.record("a new report is created")
+            return
+        }
+        #expect(receipt.json.contains(#""caseId":"case-new""#) && receipt.json.hasSuffix(#""support":null}"#))
+        #expect(statements[1].arguments.contains(.integer(1)))  // one distinct reporter now
+        #expect(statements[2].arguments.contains(.text("report.received")))
+        let withoutKey = try ReportWritePlan(submission(key: nil), weights: .default).writes(caseId: "c", inputs: inputs, isNewReporter: false)
+        #expect(withoutKey.statements.count == 3)
+        #expect(withoutKey.statements[1].arguments.contains(.integer(0)))  // a reporter seen before adds none
+    }
+
+    @Test func aTakenKeyReplaysOrRefuses() throws {
+        let stored = ScriptedRow(values: [
+            "request_hash": .text("h-1"),
+            "response_json": .text(#"{"caseId":"c","id":"r-0","receivedAt":"2026-11-29T14:00:00.000Z","status":"received","support":null}"#),
+        ])
+        let plan = try ReportWritePlan(submission(key: "k-1"), weights: .default)
+        let (outcome, writes) = try runScripted(plan.plan) { statement in
+            statement.text.hasPrefix("INSERT INTO idempotency_keys") ? [] : [stored]
+        }
+        guard case .replayed(let receipt) = outcome else {
+            Issue.record("the same request replays")
+            return
+        }
+        #expect(receipt.id == "r-0" && writes.isEmpty)
+        var other = stored
+        other.values["request_hash"] = .text("h-2")
+        #expect(try ReportWritePlan.replay(of: other, requestHash: "h-1") == .keyReusedWithDifferentRequest)
+    }
+
+    // MARK: Decisions
+
+    @Test func aDecisionWritesItsStatementOnlyWhenThereIsOne() throws {
+        let decision = Decision(restrictions: [], ground: nil, explanation: "No breach found.", facts: nil, territorialScope: [])
+        let plan = DecisionPlan(caseId: "c-1", decision: decision, moderator: moderator, now: now, decisionId: "d-1")
+        let writes = try plan.writes(
+            statement: nil, before: "{}", subjectKind: "comment", subjectId: "s-1", author: "a-1", reports: [(id: "r-1", reporterId: "u-1")])
+        #expect(writes.map { String($0.text.prefix(20)) } == [
+            "INSERT INTO decision", "UPDATE cases SET sta", "UPDATE reports SET s", "INSERT INTO audit_lo", "INSERT INTO outbox_e",
+        ])
+        #expect(writes[0].arguments.contains(.bool(false)))  // no action is not restrictive
+        #expect(writes[3].arguments.contains(.text("case.decided")))
+    }
+}
