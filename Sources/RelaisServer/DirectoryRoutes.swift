@@ -36,7 +36,8 @@ struct DirectoryDocument: Encodable {
 /// `GET /v1/helplines?country=` (one country's lines, as a card would show them now) and
 /// `GET /v1/directory` (everything, for apps that show help even when Relais is unreachable).
 struct DirectoryRoutes {
-    let env: RelaisEnvironment
+    let help: HelpCards
+    let clock: RelaisClock
 
     func register(on group: RouterGroup<RelaisRequestContext>) {
         group.get("helplines") { request, context in try helplines(request, context) }
@@ -91,9 +92,9 @@ struct DirectoryRoutes {
             if locale == nil { errors.append(FieldError("locale", "'\(text)' is not a BCP 47 language tag (such as fr-FR)")) }
         }
         guard errors.isEmpty, let country else { throw Problem.validation(ValidationFailure(errors)) }
-        let snapshot = env.snapshot(for: tenant)
+        let snapshot = help.snapshot(for: tenant)
         let texts = SupportTexts.forLanguage(locale)
-        let now = env.clock.now()
+        let now = clock.now()
         let views = snapshot.visible(in: country).map { line in
             HelplineView(
                 card: SupportPolicy.entry(for: line, presentation: .both, texts: texts, now: now), roles: line.roles,
@@ -104,7 +105,7 @@ struct DirectoryRoutes {
     }
 
     func directory(_ request: Request, _ context: RelaisRequestContext) throws -> Response {
-        let snapshot = env.snapshot(for: try context.requireTenant())
+        let snapshot = help.snapshot(for: try context.requireTenant())
         let headers: HTTPFields = [.eTag: snapshot.etag, .cacheControl: "private, max-age=3600"]
         if let match = request.headers[.ifNoneMatch], Self.matches(match, etag: snapshot.etag) {
             return Response(status: .notModified, headers: headers)

@@ -13,9 +13,8 @@ public struct RelaisEnvironment: Sendable {
     public let clock: RelaisClock
     /// Signs the embed sheet's and the console sign-in's form tokens.
     let formTokens: FormTokens
-    /// The directory as each configured tenant sees it, and as every other tenant does.
-    private let snapshots: [String: DirectorySnapshot]
-    private let defaultSnapshot: DirectorySnapshot
+    /// Each tenant's configuration and directory, for deciding help cards.
+    let help: HelpCards
 
     /// `formSecret`: the form tokens' key, shared by every instance on the database
     /// (`RelaisStorage.sharedSecret`); `RELAIS_EMBED_SECRET` overrides it, and without either
@@ -29,15 +28,16 @@ public struct RelaisEnvironment: Sendable {
         self.directory = directory
         self.config = config
         self.clock = clock
-        // Overrides are applied and the cacheable JSON encoded once, here, not per request.
-        defaultSnapshot = DirectorySnapshot(directory: directory, settings: .default)
-        snapshots = config.tenants.mapValues { DirectorySnapshot(directory: directory.applying($0.helplines), settings: $0) }
+        help = HelpCards(directory: directory, config: config)
     }
 
-    func snapshot(for tenant: Tenant) -> DirectorySnapshot { snapshots[tenant.name] ?? defaultSnapshot }
+    func snapshot(for tenant: Tenant) -> DirectorySnapshot { help.snapshot(for: tenant) }
 
     /// The directory the help-card policy reads for this tenant.
-    public func directory(for tenant: Tenant) -> HelplineDirectory { snapshot(for: tenant).directory }
+    public func directory(for tenant: Tenant) -> HelplineDirectory { help.directory(for: tenant) }
+
+    /// The one way a report is filed, from the API or the web sheet.
+    var filing: ReportFiling { ReportFiling(reports: storage, help: help, clock: clock) }
 }
 
 public enum RelaisApplication {
@@ -59,12 +59,12 @@ public enum RelaisApplication {
         router.add(middleware: ProblemMiddleware())
         HealthRoutes(storage: env.storage).register(on: router)
         let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.storage))
-        ReportRoutes(env: env).register(on: api)
-        SupportRoutes(env: env).register(on: api)
-        DirectoryRoutes(env: env).register(on: api)
+        ReportRoutes(filing: env.filing, reports: env.storage).register(on: api)
+        SupportRoutes(events: env.storage, help: env.help, clock: env.clock).register(on: api)
+        DirectoryRoutes(help: env.help, clock: env.clock).register(on: api)
         // Moderators' personal tokens, not tenant keys: a group of its own.
         let moderation = router.group("v1/moderation").add(middleware: ModeratorAuthMiddleware(moderators: env.storage))
-        ModerationRoutes(env: env).register(on: moderation)
+        ModerationRoutes(moderation: env.storage, clock: env.clock).register(on: moderation)
         // The web sheet and the demo: public pages, outside the API-key group.
         let assets: WebAssets
         do { assets = try WebAssets.bundled() } catch { fatalError("Relais's web assets are broken: \(error)") }

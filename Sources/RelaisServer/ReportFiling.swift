@@ -6,16 +6,17 @@ import RelaisStore
 /// sheet): the help card decided in memory by the pure policy, then one storage
 /// transaction. `201` (or the sheet's receipt) only after the commit.
 struct ReportFiling: Sendable {
-    let env: RelaisEnvironment
+    let reports: any ReportStore
+    let help: HelpCards
+    let clock: RelaisClock
 
     func file(_ draft: ReportDraft, tenant: Tenant, idempotencyKey: String?) async throws -> SubmissionOutcome {
-        let now = env.clock.now()
-        let support = SupportPolicy.decide(
-            draft.supportRequest(tenant: tenant.name), config: env.config.support(for: tenant), directory: env.directory(for: tenant), now: now)
+        let now = clock.now()
+        let support = help.decide(draft.supportRequest(tenant: tenant.name), for: tenant, now: now)
         let requestHash = idempotencyKey == nil ? "" : Fingerprint.sha256(try JSONCoding.encoder.encode(draft))
         let submission = ReportSubmission(
             tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: draft, support: support,
             receivedAt: now, idempotencyKey: idempotencyKey, requestHash: requestHash)
-        return try await env.storage.submit(submission)
+        return try await reports.submit(submission)
     }
 }

@@ -11,7 +11,8 @@ extension HTTPField.Name {
 
 /// `POST /v1/reports` and `GET /v1/reports/{id}`.
 struct ReportRoutes {
-    let env: RelaisEnvironment
+    let filing: ReportFiling
+    let reports: any ReportStore
 
     func register(on group: RouterGroup<RelaisRequestContext>) {
         group.post("reports") { request, context in try await create(request, context) }
@@ -29,7 +30,7 @@ struct ReportRoutes {
         case .success(let valid): draft = valid
         case .failure(let failure): throw Problem.validation(failure)
         }
-        switch try await ReportFiling(env: env).file(draft, tenant: tenant, idempotencyKey: key) {
+        switch try await filing.file(draft, tenant: tenant, idempotencyKey: key) {
         case .created(let receipt):
             return Self.created(receipt, headers: [.location: "/v1/reports/\(receipt.id)"])
         case .replayed(let receipt):
@@ -64,7 +65,7 @@ struct ReportRoutes {
     func show(_ context: RelaisRequestContext) async throws -> Response {
         let tenant = try context.requireTenant()
         let id = try context.parameters.require("id")
-        guard id.count <= 64, let report = try await env.storage.report(id: id, tenantId: tenant.id) else {
+        guard id.count <= 64, let report = try await reports.report(id: id, tenantId: tenant.id) else {
             throw Problem(.notFound, title: "Report not found", detail: "No report with id '\(id.prefix(64))' for this tenant.")
         }
         return try JSONCoding.response(ReportView(report))

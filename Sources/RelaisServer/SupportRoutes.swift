@@ -6,7 +6,9 @@ import RelaisStore
 /// `GET /v1/support` (help without a report), `POST /v1/support/events` and
 /// `GET /v1/support/events` (the counts).
 struct SupportRoutes {
-    let env: RelaisEnvironment
+    let events: any SupportEventStore
+    let help: HelpCards
+    let clock: RelaisClock
 
     func register(on group: RouterGroup<RelaisRequestContext>) {
         group.get("support") { request, context in try card(request, context) }
@@ -32,7 +34,7 @@ struct SupportRoutes {
         switch SupportQuery.validate(params, tenant: tenant.name) {
         case .failure(let failure): throw Problem.validation(failure)
         case .success(let query):
-            let card = SupportPolicy.decide(query, config: env.config.support(for: tenant), directory: env.directory(for: tenant), now: env.clock.now())
+            let card = help.decide(query, for: tenant, now: clock.now())
             return try JSONCoding.response(CardResponse(support: card))
         }
     }
@@ -45,21 +47,21 @@ struct SupportRoutes {
     /// API and from the report sheet alike.
     func counts(_ context: RelaisRequestContext) async throws -> Response {
         let tenant = try context.requireTenant()
-        return try JSONCoding.response(CountsResponse(counts: try await env.storage.supportEventCounts(tenantId: tenant.id)))
+        return try JSONCoding.response(CountsResponse(counts: try await events.supportEventCounts(tenantId: tenant.id)))
     }
 
     func event(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {
         let tenant = try context.requireTenant()
-        return try await Self.count(try await JSONBody.read(request), tenant: tenant, env: env)
+        return try await count(try await JSONBody.read(request), tenant: tenant)
     }
 
     /// Validates an event (from the API's JSON or the help window's form) and counts it: 204,
     /// or 422 with the fields at fault and nothing counted.
-    static func count(_ json: Any, tenant: Tenant, env: RelaisEnvironment) async throws -> Response {
-        switch SupportEventDraft.validate(json, directory: env.directory(for: tenant)) {
+    func count(_ json: Any, tenant: Tenant) async throws -> Response {
+        switch SupportEventDraft.validate(json, directory: help.directory(for: tenant)) {
         case .failure(let failure): throw Problem.validation(failure)
         case .success(let event):
-            guard try await env.storage.recordSupportEvent(tenantId: tenant.id, event: event, at: env.clock.now()) else {
+            guard try await events.recordSupportEvent(tenantId: tenant.id, event: event, at: clock.now()) else {
                 throw Problem.validation(ValidationFailure([FieldError("reportId", "no report with this id for this tenant")]))
             }
             return Response(status: .noContent)

@@ -8,7 +8,8 @@ import RelaisStore
 /// Every answer about a case is scoped to the moderator's tenant: another tenant's case is
 /// 404, never 403, so ids cannot be probed.
 struct ModerationRoutes {
-    let env: RelaisEnvironment
+    let moderation: any ModerationStore
+    let clock: RelaisClock
 
     static let routes = [
         "POST /v1/moderation/next", "GET /v1/moderation/cases/{id}", "POST /v1/moderation/cases/{id}/release",
@@ -27,22 +28,22 @@ struct ModerationRoutes {
     /// Claims the most urgent case: `200` with the case and its lease, `204` when nothing waits.
     func next(_ context: RelaisRequestContext) async throws -> Response {
         let moderator = try deciding(context)
-        let now = env.clock.now()
-        guard let claimed = try await env.storage.claimNextCase(for: moderator, now: now) else { return Response(status: .noContent) }
+        let now = clock.now()
+        guard let claimed = try await moderation.claimNextCase(for: moderator, now: now) else { return Response(status: .noContent) }
         return try JSONCoding.response(ModerationCaseView(claimed, now: now))
     }
 
     func show(_ context: RelaisRequestContext) async throws -> Response {
         let moderator = try context.requireModerator()
-        let id = try caseId(context), now = env.clock.now()
-        guard let found = try await env.storage.moderationCase(id: id, tenantId: moderator.tenantId, now: now) else { throw notFound(id) }
+        let id = try caseId(context), now = clock.now()
+        guard let found = try await moderation.moderationCase(id: id, tenantId: moderator.tenantId, now: now) else { throw notFound(id) }
         return try JSONCoding.response(ModerationCaseView(found, now: now))
     }
 
     func renew(_ context: RelaisRequestContext) async throws -> Response {
         let moderator = try deciding(context)
-        let id = try caseId(context), now = env.clock.now()
-        switch try await env.storage.renewLease(caseId: id, by: moderator, now: now) {
+        let id = try caseId(context), now = clock.now()
+        switch try await moderation.renewLease(caseId: id, by: moderator, now: now) {
         case .leased(let renewed): return try JSONCoding.response(ModerationCaseView(renewed, now: now))
         case .released, .notFound: throw notFound(id)
         case .notLeasedByCaller: throw Self.noLease
@@ -52,7 +53,7 @@ struct ModerationRoutes {
     func release(_ context: RelaisRequestContext) async throws -> Response {
         let moderator = try deciding(context)
         let id = try caseId(context)
-        switch try await env.storage.releaseLease(caseId: id, by: moderator, now: env.clock.now()) {
+        switch try await moderation.releaseLease(caseId: id, by: moderator, now: clock.now()) {
         case .released, .leased: return Response(status: .noContent)
         case .notFound: throw notFound(id)
         case .notLeasedByCaller: throw Self.noLease
@@ -71,7 +72,7 @@ struct ModerationRoutes {
         case .success(let valid): decision = valid
         case .failure(let failure): throw Problem.validation(failure)
         }
-        switch try await env.storage.decide(caseId: id, decision: decision, by: moderator, now: env.clock.now()) {
+        switch try await moderation.decide(caseId: id, decision: decision, by: moderator, now: clock.now()) {
         case .decided(let recorded):
             return try JSONCoding.response(
                 DecisionCreatedView(decision: DecisionView(recorded), statementOfReasons: recorded.statement), status: .created)
@@ -88,7 +89,7 @@ struct ModerationRoutes {
     func statements(_ context: RelaisRequestContext) async throws -> Response {
         let moderator = try context.requireModerator()
         let id = try caseId(context)
-        guard let statements = try await env.storage.statements(caseId: id, tenantId: moderator.tenantId) else { throw notFound(id) }
+        guard let statements = try await moderation.statements(caseId: id, tenantId: moderator.tenantId) else { throw notFound(id) }
         return try JSONCoding.response(statements)
     }
 

@@ -211,7 +211,7 @@ struct EmbedRoutes: Sendable {
                 status: .unprocessableContent)
         }
         // A namespace of its own, so a form id can never replay an API client's key.
-        let outcome = try await ReportFiling(env: env).file(draft, tenant: tenant, idempotencyKey: "embed:" + formId)
+        let outcome = try await env.filing.file(draft, tenant: tenant, idempotencyKey: "embed:" + formId)
         let receipt: ReportReceipt
         switch outcome {
         case .created(let stored), .replayed(let stored): receipt = stored
@@ -317,6 +317,6 @@ struct EmbedRoutes: Sendable {
             "country": fields["country"] ?? "",
         ]
         if let reportId = fields.nonEmpty("reportId") { json["reportId"] = reportId }
-        return try await SupportRoutes.count(json, tenant: tenant, env: env)
+        return try await SupportRoutes(events: env.storage, help: env.help, clock: env.clock).count(json, tenant: tenant)
     }
 }
