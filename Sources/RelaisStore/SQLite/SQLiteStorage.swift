@@ -14,6 +14,7 @@ public final class SQLiteStorage: RelaisStorage {
 
     let pool: DatabasePool
     public let location: String
+    private let path: String
     /// Queue weights, lease duration, repeat-offender threshold.
     public let moderation: ModerationPolicy
     /// Reports written per transaction at most; 1 writes each report in its own.
@@ -32,12 +33,15 @@ public final class SQLiteStorage: RelaisStorage {
         }
         let pool = try DatabasePool(path: path, configuration: config)
         self.pool = pool
+        self.path = path
         location = "sqlite:" + path
         reportWriter = GroupCommit(pool: pool, maxBatch: max(1, writeBatch)) { db, plan in try db.run(plan) }
     }
 
     public func migrate() async throws {
+        let lock = try MigrationLock(beside: path)
         try SQLiteSchema.migrator.migrate(pool)
+        _ = consume lock
         try await write(try CaseQueueColumns.backfill(weights: moderation.weights, dialect: .sqlite))
     }
 
