@@ -106,7 +106,7 @@ struct ReportView: Encodable {
         id = r.id
         receivedAt = Timestamp.format(r.receivedAt)
         status = r.status
-        caseId = r.caseId
+        caseId = r.caseId.rawValue
         caseReportCount = r.caseReportCount
         category = r.draft.category
         surface = r.draft.surface

@@ -1,5 +1,6 @@
 import Foundation
 import RelaisCore
+import Tagged
 
 /// A signed-in console session: who, until when, and the CSRF token of its forms.
 public struct ConsoleSession: Sendable, Equatable {
@@ -36,7 +37,7 @@ public enum SignInRecord: Sendable, Equatable {
 
 /// One line of the console's queue.
 public struct QueueEntry: Sendable, Equatable {
-    public var caseId: String
+    public var caseId: ModerationCase.ID
     public var subjectKind: String
     public var categories: [String]
     public var countries: [String]
@@ -60,7 +61,7 @@ public struct QueueFilter: Sendable, Equatable {
 
 /// An earlier decision about the same author, from another case.
 public struct AuthorDecision: Sendable, Equatable {
-    public var caseId: String
+    public var caseId: ModerationCase.ID
     public var decidedAt: Date
     public var moderatorName: String
     public var restrictions: [Decision.Restriction]
@@ -72,17 +73,17 @@ public protocol ConsoleStore: Sendable {
     func setPassword(moderatorName: String, passwordHash: String, now: Date) async throws
     func consoleCredentials(name: String) async throws -> ConsoleCredentials?
     /// Counts a failure (locking at the policy's limit) or resets the count, with an audit entry.
-    func recordSignIn(moderatorId: String, succeeded: Bool, policy: SignInPolicy, now: Date) async throws -> SignInRecord
-    func createConsoleSession(idHash: String, moderatorId: String, csrfToken: String, now: Date, expiresAt: Date) async throws
+    func recordSignIn(moderatorId: Moderator.ID, succeeded: Bool, policy: SignInPolicy, now: Date) async throws -> SignInRecord
+    func createConsoleSession(idHash: String, moderatorId: Moderator.ID, csrfToken: String, now: Date, expiresAt: Date) async throws
     func consoleSession(idHash: String, now: Date) async throws -> ConsoleSession?
     func endConsoleSession(idHash: String, now: Date) async throws
-    func openCases(tenantId: String, filter: QueueFilter, now: Date, limit: Int) async throws -> [QueueEntry]
-    func authorDecisions(tenantId: String, authorId: String, excludingCase: String) async throws -> [AuthorDecision]
-    func appendAudit(tenantId: String, actor: String, action: String, caseId: String?, before: String?, after: String?, now: Date) async throws
+    func openCases(tenantId: Tenant.ID, filter: QueueFilter, now: Date, limit: Int) async throws -> [QueueEntry]
+    func authorDecisions(tenantId: Tenant.ID, authorId: String, excludingCase: ModerationCase.ID) async throws -> [AuthorDecision]
+    func appendAudit(tenantId: Tenant.ID, actor: String, action: String, caseId: ModerationCase.ID?, before: String?, after: String?, now: Date) async throws
     /// The audit entries of one case, oldest first.
-    func auditLog(tenantId: String, caseId: String) async throws -> [AuditEntry]
+    func auditLog(tenantId: Tenant.ID, caseId: ModerationCase.ID) async throws -> [AuditEntry]
     /// The tenant's latest audit entries, newest first.
-    func recentAudit(tenantId: String, limit: Int) async throws -> [AuditEntry]
+    func recentAudit(tenantId: Tenant.ID, limit: Int) async throws -> [AuditEntry]
 }
 
 /// Sorted-key JSON of a small state snapshot, for audit entries written outside the store.

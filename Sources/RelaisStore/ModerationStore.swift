@@ -1,5 +1,6 @@
 import Foundation
 import RelaisCore
+import Tagged
 
 /// A person who moderates one tenant's cases, through the API or the console.
 public struct Moderator: Sendable, Equatable, Codable {
@@ -15,15 +16,17 @@ public struct Moderator: Sendable, Equatable, Codable {
         public var decides: Bool { self != .compliance }
     }
 
-    public var id: String
-    public var tenantId: String
+    public typealias ID = Tagged<Moderator, String>
+
+    public var id: ID
+    public var tenantId: Tenant.ID
     public var name: String
     public var role: Role
     /// The first characters of the current personal token, `nil` before one is issued.
     public var tokenPrefix: String?
     public var createdAt: Date
 
-    public init(id: String, tenantId: String, name: String, role: Role, tokenPrefix: String?, createdAt: Date) {
+    public init(id: ID, tenantId: Tenant.ID, name: String, role: Role, tokenPrefix: String?, createdAt: Date) {
         self.id = id
         self.tenantId = tenantId
         self.name = name
@@ -53,7 +56,7 @@ public struct ModerationPolicy: Sendable, Equatable {
 
 /// A claim on a case by one moderator until `expiresAt`.
 public struct Lease: Sendable, Equatable {
-    public var moderatorId: String
+    public var moderatorId: Moderator.ID
     public var moderatorName: String
     public var expiresAt: Date
 }
@@ -61,7 +64,7 @@ public struct Lease: Sendable, Equatable {
 /// A decision as recorded, with who took it and its statement of reasons (none for no action).
 public struct RecordedDecision: Sendable, Equatable {
     public var id: String
-    public var caseId: String
+    public var caseId: ModerationCase.ID
     public var moderatorName: String
     public var decidedAt: Date
     public var decision: Decision
@@ -71,8 +74,10 @@ public struct RecordedDecision: Sendable, Equatable {
 /// A case as a moderator sees it: every report (content snapshot included), the priority
 /// with each term, the target, the lease, earlier decisions and the repeat-offender count.
 public struct ModerationCase: Sendable {
-    public var id: String
-    public var tenantId: String
+    public typealias ID = Tagged<ModerationCase, String>
+
+    public var id: ID
+    public var tenantId: Tenant.ID
     /// "open" or "decided".
     public var status: String
     public var facts: CaseFacts
@@ -105,13 +110,13 @@ public enum DecisionOutcome: Sendable {
 /// One line of the append-only audit log.
 public struct AuditEntry: Sendable, Equatable {
     public var seq: Int64
-    public var tenantId: String
+    public var tenantId: Tenant.ID
     /// The moderator's name, or "cli" for administration from the command line.
     public var actor: String
     public var at: Date
     /// "case.claimed", "case.lease_renewed", "case.released", "case.decided", "moderator.created", "moderator.token_issued".
     public var action: String
-    public var caseId: String?
+    public var caseId: ModerationCase.ID?
     public var before: String?
     public var after: String?
 }
@@ -130,17 +135,17 @@ public protocol ModerationStore: Sendable {
     /// `nil` when there is none. The choice and the lease are one write transaction.
     func claimNextCase(for moderator: Moderator, now: Date) async throws -> ModerationCase?
     /// `nil` when the tenant has no such case.
-    func moderationCase(id: String, tenantId: String, now: Date) async throws -> ModerationCase?
+    func moderationCase(id: ModerationCase.ID, tenantId: Tenant.ID, now: Date) async throws -> ModerationCase?
     /// Extends the caller's live lease by the lease duration.
-    func renewLease(caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseOutcome
-    func releaseLease(caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseOutcome
+    func renewLease(caseId: ModerationCase.ID, by moderator: Moderator, now: Date) async throws -> LeaseOutcome
+    func releaseLease(caseId: ModerationCase.ID, by moderator: Moderator, now: Date) async throws -> LeaseOutcome
     /// Validates the decision against the case (`ModerationRules.statement`), then stores the
     /// decision, its statement, the audit entry and the `case.decided` outbox event, marks the
     /// case decided and releases the lease, in one transaction.
-    func decide(caseId: String, decision: Decision, by moderator: Moderator, now: Date) async throws -> DecisionOutcome
+    func decide(caseId: ModerationCase.ID, decision: Decision, by moderator: Moderator, now: Date) async throws -> DecisionOutcome
     /// The statements of reasons of a case, oldest first; `nil` when the tenant has no such case.
-    func statements(caseId: String, tenantId: String) async throws -> [StatementOfReasons]?
-    func auditLog(tenantId: String) async throws -> [AuditEntry]
+    func statements(caseId: ModerationCase.ID, tenantId: Tenant.ID) async throws -> [StatementOfReasons]?
+    func auditLog(tenantId: Tenant.ID) async throws -> [AuditEntry]
 }
 
 public enum ModerationError: Error, Equatable, CustomStringConvertible {

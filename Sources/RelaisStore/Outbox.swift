@@ -7,7 +7,7 @@ import RelaisCore
 public struct OutboxEvent: Sendable, Equatable, Codable {
     /// Unique, stable across retries: receivers deduplicate on it.
     public var id: String
-    public var tenantId: String
+    public var tenantId: Tenant.ID
     /// "report.received", "case.decided", …
     public var type: String
     /// The JSON body to deliver. No content snapshots, no details: only what the platform
@@ -15,7 +15,7 @@ public struct OutboxEvent: Sendable, Equatable, Codable {
     public var payload: String
     public var createdAt: Date
 
-    public init(id: String = UUID().uuidString.lowercased(), tenantId: String, type: String, payload: String, createdAt: Date) {
+    public init(id: String = UUID().uuidString.lowercased(), tenantId: Tenant.ID, type: String, payload: String, createdAt: Date) {
         self.id = id
         self.tenantId = tenantId
         self.type = type

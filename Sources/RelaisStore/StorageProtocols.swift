@@ -1,15 +1,18 @@
 import Foundation
 import RelaisCore
+import Tagged
 
 /// A platform using Relais. Its API keys are stored only as SHA-256 hashes.
 public struct Tenant: Sendable, Equatable, Codable {
-    public var id: String
+    public typealias ID = Tagged<Tenant, String>
+
+    public var id: ID
     public var name: String
     /// The first characters of the current key, to tell keys apart without revealing them.
     public var keyPrefix: String
     public var createdAt: Date
 
-    public init(id: String, name: String, keyPrefix: String, createdAt: Date) {
+    public init(id: ID, name: String, keyPrefix: String, createdAt: Date) {
         self.id = id
         self.name = name
         self.keyPrefix = keyPrefix
@@ -54,7 +57,7 @@ public struct ReportReceipt: Sendable, Equatable, Decodable {
 
 /// One report to store, with everything decided before the transaction.
 public struct ReportSubmission: Sendable {
-    public var tenantId: String
+    public var tenantId: Tenant.ID
     public var reportId: String
     public var draft: ReportDraft
     public var support: SupportCard?
@@ -64,7 +67,7 @@ public struct ReportSubmission: Sendable {
     public var requestHash: String
 
     public init(
-        tenantId: String, reportId: String, draft: ReportDraft, support: SupportCard?, receivedAt: Date,
+        tenantId: Tenant.ID, reportId: String, draft: ReportDraft, support: SupportCard?, receivedAt: Date,
         idempotencyKey: String?, requestHash: String
     ) {
         self.tenantId = tenantId
@@ -89,8 +92,8 @@ public enum SubmissionOutcome: Sendable, Equatable {
 /// A stored report, as `GET /v1/reports/{id}` shows it.
 public struct StoredReport: Sendable, Equatable {
     public var id: String
-    public var tenantId: String
-    public var caseId: String
+    public var tenantId: Tenant.ID
+    public var caseId: ModerationCase.ID
     public var receivedAt: Date
     public var status: String
     public var draft: ReportDraft
@@ -104,8 +107,8 @@ public protocol ReportStore: Sendable {
     /// `.created`, the report is committed.
     func submit(_ submission: ReportSubmission) async throws -> SubmissionOutcome
     /// `nil` when no report has that id for that tenant (another tenant's report included).
-    func report(id: String, tenantId: String) async throws -> StoredReport?
-    func reportCount(tenantId: String) async throws -> Int
+    func report(id: String, tenantId: Tenant.ID) async throws -> StoredReport?
+    func reportCount(tenantId: Tenant.ID) async throws -> Int
 }
 
 /// Counts of what reporters did with help cards, per tenant, day (UTC), surface, country,
@@ -133,8 +136,8 @@ public struct SupportEventCount: Sendable, Equatable, Codable {
 public protocol SupportEventStore: Sendable {
     /// Adds one to the count. `reportId`, when given, must be the tenant's: its category is
     /// counted. Returns `false` when the report is unknown for this tenant.
-    func recordSupportEvent(tenantId: String, event: SupportEventDraft, at: Date) async throws -> Bool
-    func supportEventCounts(tenantId: String) async throws -> [SupportEventCount]
+    func recordSupportEvent(tenantId: Tenant.ID, event: SupportEventDraft, at: Date) async throws -> Bool
+    func supportEventCounts(tenantId: Tenant.ID) async throws -> [SupportEventCount]
 }
 
 /// Everything Relais stores. One implementation per backend, each passing the same

@@ -5,20 +5,20 @@ import RelaisCore
 /// the same on SQLite and PostgreSQL.
 enum StoredRows {
     static func tenant(_ row: any ColumnReading) throws -> Tenant {
-        Tenant(id: try row.string("id"), name: try row.string("name"), keyPrefix: try row.string("key_prefix"), createdAt: try row.date("created_at"))
+        Tenant(id: try row.id("id"), name: try row.string("name"), keyPrefix: try row.string("key_prefix"), createdAt: try row.date("created_at"))
     }
 
     static func moderator(_ row: any ColumnReading) throws -> Moderator {
         Moderator(
-            id: try row.string("id"), tenantId: try row.string("tenant_id"), name: try row.string("name"),
+            id: try row.id("id"), tenantId: try row.id("tenant_id"), name: try row.string("name"),
             role: Moderator.Role(rawValue: try row.string("role")) ?? .compliance, tokenPrefix: try row.optionalString("token_prefix"),
             createdAt: try row.date("created_at"))
     }
 
     static func auditEntry(_ row: any ColumnReading) throws -> AuditEntry {
         AuditEntry(
-            seq: Int64(try row.int("seq")), tenantId: try row.string("tenant_id"), actor: try row.string("actor"), at: try row.date("at"),
-            action: try row.string("action"), caseId: try row.optionalString("case_id"), before: try row.optionalString("before_json"),
+            seq: Int64(try row.int("seq")), tenantId: try row.id("tenant_id"), actor: try row.string("actor"), at: try row.date("at"),
+            action: try row.string("action"), caseId: try row.optionalID("case_id"), before: try row.optionalString("before_json"),
             after: try row.optionalString("after_json"))
     }
 
@@ -38,7 +38,7 @@ enum StoredRows {
             category: ReportCategory(rawValue: try row.string("category")) ?? .other, details: try row.optionalString("details"),
             goodFaith: try row.bool("good_faith"))
         return StoredReport(
-            id: try row.string("id"), tenantId: try row.string("tenant_id"), caseId: try row.string("case_id"),
+            id: try row.string("id"), tenantId: try row.id("tenant_id"), caseId: try row.id("case_id"),
             receivedAt: try row.date("received_at"), status: try row.string("status"), draft: draft,
             support: try row.optionalString("support_json").map(ReceiptCodec.decodeCard), caseReportCount: try row.int("report_count"))
     }
@@ -78,7 +78,7 @@ enum StoredRows {
     }
 
     /// A decision joined with its moderator's name (`moderator`) and its statement, if any.
-    static func recordedDecision(_ row: any ColumnReading, caseId: String) throws -> RecordedDecision {
+    static func recordedDecision(_ row: any ColumnReading, caseId: ModerationCase.ID) throws -> RecordedDecision {
         RecordedDecision(
             id: try row.string("id"), caseId: caseId, moderatorName: try row.string("moderator"), decidedAt: try row.date("decided_at"),
             decision: try JSONDecoder().decode(Decision.self, from: Data(try row.string("decision_json").utf8)),
@@ -88,7 +88,7 @@ enum StoredRows {
     static func authorDecision(_ row: any ColumnReading) throws -> AuthorDecision {
         let decision = try JSONDecoder().decode(Decision.self, from: Data(try row.string("decision_json").utf8))
         return AuthorDecision(
-            caseId: try row.string("case_id"), decidedAt: try row.date("decided_at"), moderatorName: try row.string("moderator"),
+            caseId: try row.id("case_id"), decidedAt: try row.date("decided_at"), moderatorName: try row.string("moderator"),
             restrictions: decision.restrictions)
     }
 
@@ -98,7 +98,7 @@ enum StoredRows {
         let leaseExpires = try row.optionalDate("lease_expires_at")
         let categories = try row.optionalString("categories") ?? "", countries = try row.optionalString("countries") ?? ""
         return QueueEntry(
-            caseId: try row.string("id"), subjectKind: try row.string("subject_kind"),
+            caseId: try row.id("id"), subjectKind: try row.string("subject_kind"),
             categories: categories.split(separator: ",").map(String.init), countries: countries.split(separator: ",").map(String.init),
             reportCount: try row.int("report_count"), score: try row.double("score"), dueAt: dueAt, overdue: dueAt < now,
             leasedBy: (leaseExpires.map { $0 > now } ?? false) ? try row.optionalString("leased_by") : nil)
@@ -119,7 +119,7 @@ enum StoredRows {
 
     static func delivery(_ row: any ColumnReading) throws -> WebhookDelivery {
         WebhookDelivery(
-            eventId: try row.string("id"), tenantId: try row.string("tenant_id"), type: try row.string("type"),
+            eventId: try row.string("id"), tenantId: try row.id("tenant_id"), type: try row.string("type"),
             payload: try row.string("payload"), attempts: try row.int("attempts"), url: try row.string("url"), secret: try row.string("secret"))
     }
 
@@ -127,7 +127,7 @@ enum StoredRows {
     /// `lease_expires_at` (`nil`: the tenant has no such case).
     static func leaseCheck(_ row: (any ColumnReading)?, moderator: Moderator, now: Date) throws -> LeaseCheck {
         guard let row else { return .notFound }
-        guard try row.string("status") == "open", try row.optionalString("lease_owner") == moderator.id,
+        guard try row.string("status") == "open", try row.optionalString("lease_owner") == moderator.id.rawValue,
             let expires = try row.optionalDate("lease_expires_at"), expires > now
         else { return .notLeasedByCaller }
         return .held

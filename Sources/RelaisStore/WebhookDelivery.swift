@@ -3,7 +3,7 @@ import Foundation
 /// One claimed event with everything needed to send it, read in the claim's transaction.
 public struct WebhookDelivery: Sendable, Equatable {
     public var eventId: String
-    public var tenantId: String
+    public var tenantId: Tenant.ID
     public var type: String
     /// The JSON body, sent byte for byte as stored.
     public var payload: String
@@ -12,7 +12,7 @@ public struct WebhookDelivery: Sendable, Equatable {
     public var url: String
     public var secret: String
 
-    public init(eventId: String, tenantId: String, type: String, payload: String, attempts: Int, url: String, secret: String) {
+    public init(eventId: String, tenantId: Tenant.ID, type: String, payload: String, attempts: Int, url: String, secret: String) {
         self.eventId = eventId
         self.tenantId = tenantId
         self.type = type

@@ -2,14 +2,14 @@ import Foundation
 
 /// Where a tenant's events go, and the secret they are signed with.
 public struct WebhookEndpoint: Sendable, Equatable {
-    public var tenantId: String
+    public var tenantId: Tenant.ID
     public var tenantName: String
     public var url: String
     /// Needed in clear to sign each delivery; never printed after it was first shown.
     public var secret: String
     public var updatedAt: Date
 
-    public init(tenantId: String, tenantName: String, url: String, secret: String, updatedAt: Date) {
+    public init(tenantId: Tenant.ID, tenantName: String, url: String, secret: String, updatedAt: Date) {
         self.tenantId = tenantId
         self.tenantName = tenantName
         self.url = url

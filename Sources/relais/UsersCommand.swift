@@ -56,7 +56,7 @@ struct UsersCommand: AsyncParsableCommand {
             let storage = try await db.open()
             do {
                 let (user, token) = try await storage.issueToken(moderatorName: name, now: Date())
-                let tenant = try await storage.tenants().first { $0.id == user.tenantId }?.name ?? user.tenantId
+                let tenant = try await storage.tenants().first { $0.id == user.tenantId }?.name ?? user.tenantId.rawValue
                 if json { try printJSON(TokenOutput(name: user.name, tenant: tenant, role: user.role.rawValue, token: token)) } else {
                     print("New personal token for '\(user.name)' (the old one no longer works):\n\(token)")
                 }
@@ -103,7 +103,7 @@ struct UsersCommand: AsyncParsableCommand {
             let storage = try await db.open()
             let tenants = Dictionary(uniqueKeysWithValues: try await storage.tenants().map { ($0.id, $0.name) })
             let rows = try await storage.moderators().map {
-                Row(name: $0.name, tenant: tenants[$0.tenantId] ?? $0.tenantId, role: $0.role.rawValue, tokenPrefix: $0.tokenPrefix,
+                Row(name: $0.name, tenant: tenants[$0.tenantId] ?? $0.tenantId.rawValue, role: $0.role.rawValue, tokenPrefix: $0.tokenPrefix,
                     createdAt: $0.createdAt.formatted(.iso8601))
             }
             if json { try printJSON(rows); return }

@@ -130,7 +130,7 @@ struct ConsoleTests {
             #expect(refused.text.contains("is required with restrictions: illegal or incompatible"))
             #expect(refused.text.contains("the facts and circumstances relied on"))
             #expect(refused.text.contains("is not an EU or EEA country"))
-            #expect(try await server.storage.statements(caseId: id, tenantId: server.acme.id)?.isEmpty == true)
+            #expect(try await server.storage.statements(caseId: .init(rawValue: id), tenantId: server.acme.id)?.isEmpty == true)
             let decided = try await client.form(
                 "/console/cases/\(id)/decide", cookie: cookie,
                 fields: [
@@ -139,7 +139,7 @@ struct ConsoleTests {
                     "automatedDecision": "not_automated", "internalNote": "INTERNAL-ONLY",
                 ])
             #expect(decided.status == .seeOther, "\(decided.text)")
-            let statements = try #require(try await server.storage.statements(caseId: id, tenantId: server.acme.id))
+            let statements = try #require(try await server.storage.statements(caseId: .init(rawValue: id), tenantId: server.acme.id))
             #expect(statements.count == 1)
             #expect(StatementOfReasonsValidator.validate(statements[0]).isEmpty)
             let after = try await client.page("/console/cases/\(id)", cookie: cookie)
@@ -160,7 +160,7 @@ struct ConsoleTests {
             #expect(reveal.status == .seeOther)
             let after = try await client.page("/console/cases/\(id)", cookie: cookie)
             #expect(!after.text.contains("snapshot blurred"))
-            #expect(try await server.storage.auditLog(tenantId: server.acme.id).contains { $0.action == "case.content_revealed" && $0.caseId == id })
+            #expect(try await server.storage.auditLog(tenantId: server.acme.id).contains { $0.action == "case.content_revealed" && $0.caseId?.rawValue == id })
         }
     }
 
@@ -281,7 +281,7 @@ struct ConsoleTests {
             #expect(page.contains("id=\"decision-form\""))
             #expect(try await client.form("/console/cases/\(id)/renew", cookie: cookie, fields: ["csrf": csrf]).status == .seeOther)
             #expect(try await client.form("/console/cases/\(id)/release", cookie: cookie, fields: ["csrf": csrf]).status == .seeOther)
-            let actions = try await server.storage.auditLog(tenantId: server.acme.id, caseId: id).map(\.action)
+            let actions = try await server.storage.auditLog(tenantId: server.acme.id, caseId: .init(rawValue: id)).map(\.action)
             #expect(actions == ["case.claimed", "case.lease_renewed", "case.released"])
         }
     }

@@ -35,7 +35,7 @@ struct ModerationDecisionAPITests {
             #expect(statement["puid"] as? String == StatementOfReasons.puid(caseId: id, decisionNumber: 1))
             #expect(statement["source_type"] as? String == "SOURCE_ARTICLE_16")
             // What is returned is what is stored, and it passes every Transparency Database rule.
-            let stored = try #require(try await server.storage.statements(caseId: id, tenantId: server.acme.id)?.first)
+            let stored = try #require(try await server.storage.statements(caseId: .init(rawValue: id), tenantId: server.acme.id)?.first)
             #expect(StatementOfReasonsValidator.validate(stored).isEmpty)
             let listed = try await client.get("/v1/moderation/cases/\(id)/statements", key: mia)
             #expect(listed.jsonArray.count == 1)
@@ -90,7 +90,7 @@ struct ModerationDecisionAPITests {
             #expect(shown.json["status"] as? String == "open")
             #expect((shown.json["decisions"] as? [[String: Any]])?.isEmpty == true)
             #expect((shown.json["lease"] as? [String: Any])?["moderator"] as? String == "mia", "a refusal keeps the lease")
-            #expect(try await server.storage.statements(caseId: id, tenantId: server.acme.id) == [])
+            #expect(try await server.storage.statements(caseId: .init(rawValue: id), tenantId: server.acme.id) == [])
         }
     }
 
@@ -108,7 +108,7 @@ struct ModerationDecisionAPITests {
             #expect(try await client.post("/v1/moderation/cases/\(id)/decisions", key: mia, json: decisionJSON()).status == .created)
             // Decided: a second decision is refused too (the lease was released with the decision).
             #expect(try await client.post("/v1/moderation/cases/\(id)/decisions", key: mia, json: decisionJSON()).status == .conflict)
-            #expect(try await server.storage.statements(caseId: id, tenantId: server.acme.id)?.count == 1)
+            #expect(try await server.storage.statements(caseId: .init(rawValue: id), tenantId: server.acme.id)?.count == 1)
         }
     }
 

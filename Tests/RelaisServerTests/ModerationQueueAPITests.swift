@@ -164,7 +164,7 @@ struct ModerationQueueAPITests {
             #expect(shown.json["lease"] == nil)
             #expect(try await client.claim(noah).json["id"] as? String == id)
 
-            let audit = try await server.storage.auditLog(tenantId: server.acme.id).filter { $0.caseId == id }.map(\.action)
+            let audit = try await server.storage.auditLog(tenantId: server.acme.id).filter { $0.caseId?.rawValue == id }.map(\.action)
             #expect(audit == ["case.claimed", "case.lease_renewed", "case.released", "case.claimed"])
         }
     }

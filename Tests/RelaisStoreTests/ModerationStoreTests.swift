@@ -20,12 +20,12 @@ func moderationDraft(
 
 extension RelaisStorage {
     @discardableResult
-    func file(_ tenant: Tenant, _ draft: ReportDraft, at date: Date) async throws -> String {
+    func file(_ tenant: Tenant, _ draft: ReportDraft, at date: Date) async throws -> ModerationCase.ID {
         let s = ReportSubmission(
             tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: draft, support: nil, receivedAt: date,
             idempotencyKey: nil, requestHash: "")
         guard case .created(let receipt) = try await submit(s) else { throw StorageError.tenantNotFound("submit failed") }
-        return receipt.caseId
+        return ModerationCase.ID(rawValue: receipt.caseId)
     }
 }
 
@@ -58,7 +58,7 @@ struct ModerationStoreTests {
         }
         // The summary kept report by report is the summary of all reports.
         for row in try await db.rows("SELECT * FROM cases") {
-            let facts = try #require(try await storage.moderationCase(id: row.string("id")!, tenantId: tenant.id, now: moderationStart)).facts
+            let facts = try #require(try await storage.moderationCase(id: .init(rawValue: row.string("id")!), tenantId: tenant.id, now: moderationStart)).facts
             #expect(try StoredRows.priorityInputs(row) == PriorityInputs(facts))
         }
         let moderator = try await storage.createModerator(name: "mia", tenantName: "acme", role: .moderator, now: moderationStart).0
@@ -69,11 +69,11 @@ struct ModerationStoreTests {
             var facts: [CaseFacts] = []
             for row in try await db.rows("SELECT id, lease_expires_at FROM cases WHERE status = 'open'") {
                 guard row.date("lease_expires_at").map({ $0 <= now }) ?? true else { continue }
-                facts.append(try #require(try await storage.moderationCase(id: row.string("id")!, tenantId: tenant.id, now: now)).facts)
+                facts.append(try #require(try await storage.moderationCase(id: .init(rawValue: row.string("id")!), tenantId: tenant.id, now: now)).facts)
             }
             let expected = CasePriority.ordered(facts, now: now).prefix(3).map(\.caseId)
             var claimed: [String] = []
-            for _ in 0..<3 { claimed.append(try #require(try await storage.claimNextCase(for: moderator, now: now)).id) }
+            for _ in 0..<3 { claimed.append(try #require(try await storage.claimNextCase(for: moderator, now: now)).id.rawValue) }
             #expect(claimed == expected, "at +\(hours) h")
         }
     }
@@ -124,7 +124,7 @@ struct ModerationStoreTests {
         let payload = try #require(payloads.first)
         #expect(!payload.contains("CONTENT-SNAPSHOT") && !payload.contains("DETAILS-SNAPSHOT") && !payload.contains("INTERNAL-ONLY-NOTE"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any])
-        #expect(json["caseId"] as? String == caseId)
+        #expect(json["caseId"] as? String == caseId.rawValue)
         #expect(json["decisionId"] as? String == recorded.id)
         #expect(json["reporterIds"] as? [String] == ["reporter-a", "reporter-b"])
         #expect((json["reportIds"] as? [String])?.count == 2)

@@ -212,7 +212,7 @@ struct StorageTests {
         #expect(try await instances[1].report(id: raid.id, tenantId: tenant.id)?.caseReportCount == 30)
         #expect(Set(receipts.filter { $0.caseId != raid.caseId }.map(\.id)).count == 1, "one report for one key")
         #expect(try await storage.reportCount(tenantId: tenant.id) == 31)
-        let facts = try #require(try await storage.moderationCase(id: raid.caseId, tenantId: tenant.id, now: Date())).facts
+        let facts = try #require(try await storage.moderationCase(id: .init(rawValue: raid.caseId), tenantId: tenant.id, now: Date())).facts
         #expect(PriorityInputs(facts).distinctReporterCount == 10)
         let stored = try #require(try await db.rows("SELECT distinct_reporters FROM cases WHERE id = '\(raid.caseId)'").first)
         #expect(try stored.int("distinct_reporters") == 10, "the queue's summary counted every reporter once")

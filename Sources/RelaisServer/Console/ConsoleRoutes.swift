@@ -115,10 +115,10 @@ struct ConsoleRoutes: Sendable {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 
-    private func caseId(_ context: RelaisRequestContext) throws -> String {
+    private func caseId(_ context: RelaisRequestContext) throws -> ModerationCase.ID {
         let id = try context.parameters.require("id")
         guard id.count <= 64, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { throw HTTPError(.notFound) }
-        return id
+        return ModerationCase.ID(rawValue: id)
     }
 
     /// Notices are chosen from a fixed list by key: nothing from the URL is echoed.
@@ -223,7 +223,7 @@ struct ConsoleRoutes: Sendable {
             now: now, limit: 200)
         let rows = entries.enumerated().map { index, entry in
             ConsoleQueueView.Row(
-                caseId: entry.caseId, position: index + 1, subjectKind: entry.subjectKind,
+                caseId: entry.caseId.rawValue, position: index + 1, subjectKind: entry.subjectKind,
                 categories: entry.categories.map { ReportCategory(rawValue: $0)?.summary ?? $0 }.joined(separator: ", "),
                 countries: entry.countries.joined(separator: ", "), reportCount: entry.reportCount, score: String(format: "%.1f", entry.score),
                 dueAt: ConsoleFormat.time(entry.dueAt), overdue: entry.overdue, leasedBy: entry.leasedBy)
@@ -247,7 +247,7 @@ struct ConsoleRoutes: Sendable {
     // MARK: - A case
 
     func casePage(
-        _ id: String, _ session: ConsoleSession, notice: String?, form: ConsoleDecisionForm? = nil, status: HTTPResponse.Status = .ok
+        _ id: ModerationCase.ID, _ session: ConsoleSession, notice: String?, form: ConsoleDecisionForm? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let now = env.clock.now()
         guard let found = try await env.storage.moderationCase(id: id, tenantId: session.moderator.tenantId, now: now) else {
@@ -264,7 +264,7 @@ struct ConsoleRoutes: Sendable {
         let euCountries = Set(found.reports.map(\.draft.reporter.country).filter(\.isEUOrEEA).map(\.rawValue)).sorted()
         let categories = Set(found.reports.map(\.draft.category)).sorted { $0.rawValue < $1.rawValue }
         let view = ConsoleCaseView(
-            page: page("Case \(id)", session, notice: notice, error: status != .ok), csrf: session.csrfToken, caseId: id, status: found.status,
+            page: page("Case \(id.rawValue)", session, notice: notice, error: status != .ok), csrf: session.csrfToken, caseId: id.rawValue, status: found.status,
             isOpen: found.status == "open", subjectKind: found.facts.subjectKind.rawValue, subjectId: found.subjectId, authorId: found.authorId,
             categories: categories.map(\.summary).joined(separator: ", "), score: String(format: "%.1f", found.priority.score),
             dueAt: ConsoleFormat.time(found.priority.target.dueAt), overdue: found.status == "open" && found.priority.isOverdue,
@@ -291,7 +291,7 @@ struct ConsoleRoutes: Sendable {
             repeatSuggestion: Self.suggestion(found.repeatOffender.suggestion),
             authorDecisions: authorDecisions.map {
                 .init(
-                    caseId: $0.caseId, decidedAt: ConsoleFormat.time($0.decidedAt), moderator: $0.moderatorName,
+                    caseId: $0.caseId.rawValue, decidedAt: ConsoleFormat.time($0.decidedAt), moderator: $0.moderatorName,
                     restrictions: $0.restrictions.isEmpty ? "No action" : $0.restrictions.map(\.rawValue).joined(separator: ", "))
             },
             hasAuthorDecisions: !authorDecisions.isEmpty,
@@ -308,7 +308,7 @@ struct ConsoleRoutes: Sendable {
         }
     }
 
-    func reveal(_ id: String, _ session: ConsoleSession) async throws -> Response {
+    func reveal(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
         let now = env.clock.now()
         guard try await env.storage.moderationCase(id: id, tenantId: session.moderator.tenantId, now: now) != nil else {
             return try message(session, status: .notFound, "Case not found", ["No case with this id for your tenant."], back: "/console/queue")
@@ -319,21 +319,21 @@ struct ConsoleRoutes: Sendable {
         return Self.redirect("/console/cases/\(id)?notice=revealed#content")
     }
 
-    func release(_ id: String, _ session: ConsoleSession) async throws -> Response {
+    func release(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
         guard session.moderator.role.decides else { return try forbiddenRole(session) }
         switch try await env.storage.releaseLease(caseId: id, by: session.moderator, now: env.clock.now()) {
         case .released, .leased: return Self.redirect("/console/queue?notice=released")
         case .notFound: return try message(session, status: .notFound, "Case not found", ["No case with this id for your tenant."])
-        case .notLeasedByCaller: return try noLease(session, id)
+        case .notLeasedByCaller: return try noLease(session, id.rawValue)
         }
     }
 
-    func renew(_ id: String, _ session: ConsoleSession) async throws -> Response {
+    func renew(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
         guard session.moderator.role.decides else { return try forbiddenRole(session) }
         switch try await env.storage.renewLease(caseId: id, by: session.moderator, now: env.clock.now()) {
         case .released, .leased: return Self.redirect("/console/cases/\(id)?notice=renewed")
         case .notFound: return try message(session, status: .notFound, "Case not found", ["No case with this id for your tenant."])
-        case .notLeasedByCaller: return try noLease(session, id)
+        case .notLeasedByCaller: return try noLease(session, id.rawValue)
         }
     }
 
@@ -347,7 +347,7 @@ struct ConsoleRoutes: Sendable {
     /// The decision form goes through the API's path: the same JSON validation, then the same
     /// store call, which applies `ModerationRules` in its transaction. A refusal shows the
     /// core's reasons next to the fields, with what the moderator wrote kept.
-    func decide(_ id: String, _ session: ConsoleSession, _ fields: FormFields) async throws -> Response {
+    func decide(_ id: ModerationCase.ID, _ session: ConsoleSession, _ fields: FormFields) async throws -> Response {
         guard session.moderator.role.decides else { return try forbiddenRole(session) }
         let decision: Decision
         switch Decision.validate(json: ConsoleDecisionForm.json(fields)) {
@@ -357,25 +357,25 @@ struct ConsoleRoutes: Sendable {
         switch try await env.storage.decide(caseId: id, decision: decision, by: session.moderator, now: env.clock.now()) {
         case .decided: return Self.redirect("/console/cases/\(id)?notice=decided")
         case .notFound: return try message(session, status: .notFound, "Case not found", ["No case with this id for your tenant."])
-        case .notLeasedByCaller: return try noLease(session, id)
+        case .notLeasedByCaller: return try noLease(session, id.rawValue)
         case .refused(let failure): return try await refused(id, session, fields, failure.errors)
         }
     }
 
-    private func refused(_ id: String, _ session: ConsoleSession, _ fields: FormFields, _ errors: [FieldError]) async throws -> Response {
+    private func refused(_ id: ModerationCase.ID, _ session: ConsoleSession, _ fields: FormFields, _ errors: [FieldError]) async throws -> Response {
         try await casePage(
             id, session, notice: "The decision was refused: nothing was stored. Fix the fields marked below.",
             form: ConsoleDecisionForm.make(fields, errors: errors), status: .unprocessableContent)
     }
 
-    func statements(_ id: String, _ session: ConsoleSession) async throws -> Response {
+    func statements(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
         guard let statements = try await env.storage.statements(caseId: id, tenantId: session.moderator.tenantId) else {
             return try message(session, status: .notFound, "Case not found", ["No case with this id for your tenant."], back: "/console/queue")
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let view = ConsoleStatementsView(
-            page: page("Statements of reasons", session), caseId: id,
+            page: page("Statements of reasons", session), caseId: id.rawValue,
             statements: try statements.map { .init(puid: $0.puid, json: String(decoding: try encoder.encode($0), as: UTF8.self)) },
             isEmpty: statements.isEmpty)
         return try render("console-statements", view)

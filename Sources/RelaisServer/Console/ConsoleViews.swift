@@ -268,7 +268,7 @@ struct ConsoleAuditRow: Sendable {
         at = ConsoleFormat.time(entry.at)
         actor = entry.actor
         action = entry.action
-        caseId = entry.caseId
+        caseId = entry.caseId?.rawValue
         before = entry.before
         after = entry.after
     }

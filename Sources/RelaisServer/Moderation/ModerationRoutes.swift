@@ -81,7 +81,7 @@ struct ModerationRoutes {
         case .refused(let failure):
             throw Problem(
                 .unprocessableContent, title: "The statement of reasons would be invalid",
-                detail: "Nothing was stored. Fix these fields: \(failure.errors.map(\.field).joined(separator: ", ")).", errors: failure.errors)
+                detail: "Nothing was stored. Fix these fields: \(failure.errors.map { $0.field }.joined(separator: ", ")).", errors: failure.errors)
         }
     }
 
@@ -104,14 +104,14 @@ struct ModerationRoutes {
         return moderator
     }
 
-    private func caseId(_ context: RelaisRequestContext) throws -> String {
+    private func caseId(_ context: RelaisRequestContext) throws -> ModerationCase.ID {
         let id = try context.parameters.require("id")
-        guard id.count <= 64 else { throw notFound(String(id.prefix(64))) }
-        return id
+        guard id.count <= 64 else { throw notFound(ModerationCase.ID(rawValue: String(id.prefix(64)))) }
+        return ModerationCase.ID(rawValue: id)
     }
 
-    private func notFound(_ id: String) -> Problem {
-        Problem(.notFound, title: "Case not found", detail: "No case with id '\(id)' for your tenant.")
+    private func notFound(_ id: ModerationCase.ID) -> Problem {
+        Problem(.notFound, title: "Case not found", detail: "No case with id '\(id.rawValue)' for your tenant.")
     }
 
     static let noLease = Problem(

@@ -70,7 +70,7 @@ struct ModerationCaseView: Encodable {
     }
 
     init(_ c: ModerationCase, now: Date) {
-        id = c.id
+        id = c.id.rawValue
         status = c.status
         subject = Subject(kind: c.facts.subjectKind, id: c.subjectId)
         authorId = c.authorId
@@ -123,7 +123,7 @@ struct DecisionView: Encodable {
 
     init(_ d: RecordedDecision) {
         id = d.id
-        caseId = d.caseId
+        caseId = d.caseId.rawValue
         decidedAt = Timestamp.format(d.decidedAt)
         moderator = d.moderatorName
         decision = d.decision

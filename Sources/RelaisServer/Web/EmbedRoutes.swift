@@ -266,7 +266,7 @@ struct EmbedRoutes: Sendable {
         if let country = context.country.flatMap(CountryCode.init(rawValue:)) {
             // No reporter: help that is asked for is never withheld by the rollout share.
             let query = SupportRequest(
-                tenant: tenant.id, reporterId: nil, country: country, category: .harassment,
+                tenant: tenant.name, reporterId: nil, country: country, category: .harassment,
                 locale: LanguageTag(context.language.rawValue), age: AgeBracket(rawValue: context.age) ?? .unknown,
                 surface: context.surface)
             let now = env.clock.now()

@@ -18,7 +18,7 @@ import RelaisCore
 enum CaseQueueColumns {
     /// Writes the summary and what the queue derives from it. The first author id a platform
     /// gives for the subject stays (the affected user of a decision).
-    static func update(_ inputs: PriorityInputs, authorId: String?, caseId: String, weights: PriorityWeights) -> SQLStatement {
+    static func update(_ inputs: PriorityInputs, authorId: String?, caseId: ModerationCase.ID, weights: PriorityWeights) -> SQLStatement {
         let base = CasePriority.assess(inputs, weights: weights, now: inputs.openedAt)
         return """
             UPDATE cases SET severity = \(inputs.severity.rawValue), involves_minor = \(inputs.involvesMinor), \
@@ -31,14 +31,14 @@ enum CaseQueueColumns {
 
     /// The case with all its reports, in the order they arrived: for reading a case and for
     /// deciding it, never on the path of a new report. `nil` when there is no such case.
-    static func facts(caseId: String, dialect: SQLDialect) -> StorePlan<CaseFacts?> {
+    static func facts(caseId: ModerationCase.ID, dialect: SQLDialect) -> StorePlan<CaseFacts?> {
         .first("SELECT subject_kind, first_report_at FROM cases WHERE id = \(caseId)") { caseRow in
             guard let caseRow else { return .done(nil) }
             return .query("""
                 SELECT \(raw: StoredRows.caseReportColumns) FROM reports WHERE case_id = \(caseId) ORDER BY received_at, \(raw: dialect.reportSequence)
                 """) { reports in
                 .first("SELECT COUNT(*) AS decisions FROM decisions WHERE case_id = \(caseId)") { count in
-                    .done(try StoredRows.caseFacts(caseId: caseId, caseRow: caseRow, reports: reports, priorDecisions: try count?.int("decisions") ?? 0))
+                    .done(try StoredRows.caseFacts(caseId: caseId.rawValue, caseRow: caseRow, reports: reports, priorDecisions: try count?.int("decisions") ?? 0))
                 }
             }
         }
@@ -57,7 +57,7 @@ enum CaseQueueColumns {
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value
                 """]) {
                 .query("SELECT id FROM cases WHERE \(raw: stale)\(raw: dialect.lockRow)") { rows in
-                    StorePlan<[Void]>.forEach(try rows.map { try $0.string("id") }) { id in
+                    StorePlan<[Void]>.forEach(try rows.map { try $0.id("id") as ModerationCase.ID }) { id in
                         recompute(caseId: id, weights: weights, dialect: dialect)
                     }.then { _ in .done(()) }
                 }
@@ -65,7 +65,7 @@ enum CaseQueueColumns {
         }
     }
 
-    private static func recompute(caseId: String, weights: PriorityWeights, dialect: SQLDialect) -> StorePlan<Void> {
+    private static func recompute(caseId: ModerationCase.ID, weights: PriorityWeights, dialect: SQLDialect) -> StorePlan<Void> {
         facts(caseId: caseId, dialect: dialect).then { facts in
             guard let facts else { return .done(()) }
             return .first("""

@@ -4,7 +4,7 @@ import RelaisCore
 /// A case as the API and the console show it: its facts, reports, priority now, live lease,
 /// decisions with their statements, and what the author's history suggests.
 enum CaseReading {
-    static func moderationCase(id: String, tenantId: String, now: Date, policy: ModerationPolicy, dialect: SQLDialect) -> StorePlan<ModerationCase?> {
+    static func moderationCase(id: ModerationCase.ID, tenantId: Tenant.ID, now: Date, policy: ModerationPolicy, dialect: SQLDialect) -> StorePlan<ModerationCase?> {
         .first("""
             SELECT c.*, m.name AS lease_owner_name FROM cases c LEFT JOIN moderators m ON m.id = c.lease_owner
             WHERE c.id = \(id) AND c.tenant_id = \(tenantId)
@@ -13,7 +13,7 @@ enum CaseReading {
             let status = try row.string("status"), subjectId = try row.string("subject_id"), authorId = try row.optionalString("author_id")
             var lease: Lease?
             if let owner = try row.optionalString("lease_owner"), let expires = try row.optionalDate("lease_expires_at"), expires > now {
-                lease = Lease(moderatorId: owner, moderatorName: try row.optionalString("lease_owner_name") ?? owner, expiresAt: expires)
+                lease = Lease(moderatorId: Moderator.ID(rawValue: owner), moderatorName: try row.optionalString("lease_owner_name") ?? owner, expiresAt: expires)
             }
             let leaseFound = lease
             return CaseQueueColumns.facts(caseId: id, dialect: dialect).then { facts in
@@ -37,7 +37,7 @@ enum CaseReading {
     }
 
     /// The case's decisions, oldest first, with their statements.
-    static func decisions(caseId: String) -> StorePlan<[RecordedDecision]> {
+    static func decisions(caseId: ModerationCase.ID) -> StorePlan<[RecordedDecision]> {
         .query("""
             SELECT d.id, d.decision_json, d.decided_at, m.name AS moderator, s.statement_json
             FROM decisions d JOIN moderators m ON m.id = d.moderator_id LEFT JOIN statements_of_reasons s ON s.decision_id = d.id
@@ -49,7 +49,7 @@ enum CaseReading {
     /// and whether any decision warned the author (`warnAuthor`): Art. 23(1) wants a prior
     /// warning before a suspension, so the suggestion at the threshold is "warn" until then.
     static func repeatOffender(
-        tenantId: String, authorId: String?, policy: RepeatOffenderPolicy, now: Date, dialect: SQLDialect
+        tenantId: Tenant.ID, authorId: String?, policy: RepeatOffenderPolicy, now: Date, dialect: SQLDialect
     ) -> StorePlan<RepeatOffenderAssessment> {
         guard let authorId else { return .done(RepeatOffenders.assess(restrictedDecisionsInWindow: 0, hasBeenWarned: false, policy: policy)) }
         return .query("SELECT decided_at FROM decisions WHERE tenant_id = \(tenantId) AND author_id = \(authorId) AND restrictive = \(true)") { rows in

@@ -29,7 +29,7 @@ extension ConsoleStore where Self: StoreDriver {
         })
     }
 
-    public func recordSignIn(moderatorId: String, succeeded: Bool, policy: SignInPolicy, now: Date) async throws -> SignInRecord {
+    public func recordSignIn(moderatorId: Moderator.ID, succeeded: Bool, policy: SignInPolicy, now: Date) async throws -> SignInRecord {
         try await write(.first("SELECT * FROM moderators WHERE id = \(moderatorId)\(raw: dialect.lockRow)") { row in
             guard let row else { return .done(.failed(lockedUntil: nil)) }
             let moderator = try StoredRows.moderator(row)
@@ -48,7 +48,7 @@ extension ConsoleStore where Self: StoreDriver {
         })
     }
 
-    public func createConsoleSession(idHash: String, moderatorId: String, csrfToken: String, now: Date, expiresAt: Date) async throws {
+    public func createConsoleSession(idHash: String, moderatorId: Moderator.ID, csrfToken: String, now: Date, expiresAt: Date) async throws {
         try await write(StorePlan.write([
             // Expired sessions are pruned as new ones start.
             "DELETE FROM console_sessions WHERE expires_at < \(now.addingTimeInterval(-86400))",
@@ -84,7 +84,7 @@ extension ConsoleStore where Self: StoreDriver {
 
     /// Open cases in the claim's order, with what the queue shows. Absent filters are NULL
     /// parameters, so the statement is the same whatever the filter.
-    public func openCases(tenantId: String, filter: QueueFilter, now: Date, limit: Int) async throws -> [QueueEntry] {
+    public func openCases(tenantId: Tenant.ID, filter: QueueFilter, now: Date, limit: Int) async throws -> [QueueEntry] {
         let dialect = self.dialect
         return try await read(StorePlan.single("""
             SELECT c.id, c.subject_kind, c.report_count, c.due_at, m.name AS leased_by, c.lease_expires_at,
@@ -103,7 +103,7 @@ extension ConsoleStore where Self: StoreDriver {
             """) { rows in try rows.map { try StoredRows.queueEntry($0, now: now) } })
     }
 
-    public func authorDecisions(tenantId: String, authorId: String, excludingCase: String) async throws -> [AuthorDecision] {
+    public func authorDecisions(tenantId: Tenant.ID, authorId: String, excludingCase: ModerationCase.ID) async throws -> [AuthorDecision] {
         try await read(StorePlan.single("""
             SELECT d.case_id, d.decided_at, d.decision_json, m.name AS moderator FROM decisions d JOIN moderators m ON m.id = d.moderator_id
             WHERE d.tenant_id = \(tenantId) AND d.author_id = \(authorId) AND d.case_id <> \(excludingCase)
@@ -111,19 +111,19 @@ extension ConsoleStore where Self: StoreDriver {
             """) { try $0.map(StoredRows.authorDecision) })
     }
 
-    public func appendAudit(tenantId: String, actor: String, action: String, caseId: String?, before: String?, after: String?, now: Date) async throws {
+    public func appendAudit(tenantId: Tenant.ID, actor: String, action: String, caseId: ModerationCase.ID?, before: String?, after: String?, now: Date) async throws {
         try await write(StorePlan.write(
             [SharedStatements.audit(tenantId: tenantId, actor: actor, at: now, action: action, caseId: caseId, before: before, after: after)],
             answering: ()))
     }
 
-    public func auditLog(tenantId: String, caseId: String) async throws -> [AuditEntry] {
+    public func auditLog(tenantId: Tenant.ID, caseId: ModerationCase.ID) async throws -> [AuditEntry] {
         try await read(StorePlan.single("SELECT * FROM audit_log WHERE case_id = \(caseId) AND tenant_id = \(tenantId) ORDER BY seq") {
             try $0.map(StoredRows.auditEntry)
         })
     }
 
-    public func recentAudit(tenantId: String, limit: Int) async throws -> [AuditEntry] {
+    public func recentAudit(tenantId: Tenant.ID, limit: Int) async throws -> [AuditEntry] {
         try await read(StorePlan.single("SELECT * FROM audit_log WHERE tenant_id = \(tenantId) ORDER BY seq DESC LIMIT \(limit)") {
             try $0.map(StoredRows.auditEntry)
         })

@@ -7,13 +7,13 @@ import RelaisCore
 /// with its lease released, the reports marked decided, the audit entry and the
 /// `case.decided` outbox event. A refusal writes nothing.
 struct DecisionPlan: Sendable {
-    let caseId: String
+    let caseId: ModerationCase.ID
     let decision: Decision
     let moderator: Moderator
     let now: Date
     let decisionId: String
 
-    init(caseId: String, decision: Decision, moderator: Moderator, now: Date, decisionId: String = UUID().uuidString.lowercased()) {
+    init(caseId: ModerationCase.ID, decision: Decision, moderator: Moderator, now: Date, decisionId: String = UUID().uuidString.lowercased()) {
         self.caseId = caseId
         self.decision = decision
         self.moderator = moderator
@@ -78,7 +78,7 @@ struct DecisionPlan: Sendable {
                 """)
         }
         let payload = CaseDecidedPayload(
-            caseId: caseId, decisionId: decisionId, decision: decision, statement: statement, author: author, now: now,
+            caseId: caseId.rawValue, decisionId: decisionId, decision: decision, statement: statement, author: author, now: now,
             subjectKind: subjectKind, subjectId: subjectId, reports: reports)
         statements += [
             "UPDATE cases SET status = 'decided', decided_at = \(now), lease_owner = NULL, lease_expires_at = NULL WHERE id = \(caseId)",

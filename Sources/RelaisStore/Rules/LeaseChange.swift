@@ -9,7 +9,7 @@ struct LeaseChange: Sendable {
     enum Result: Sendable, Equatable { case changed, notFound, notLeasedByCaller }
 
     let kind: Kind
-    let caseId: String
+    let caseId: ModerationCase.ID
     let moderator: Moderator
     let now: Date
     let leaseDuration: TimeInterval
@@ -49,14 +49,14 @@ struct LeaseChange: Sendable {
 
     /// Locks the case row for the rest of the transaction (PostgreSQL), then checks the
     /// caller's lease.
-    static func check(caseId: String, moderator: Moderator, now: Date, dialect: SQLDialect) -> StorePlan<LeaseCheck> {
+    static func check(caseId: ModerationCase.ID, moderator: Moderator, now: Date, dialect: SQLDialect) -> StorePlan<LeaseCheck> {
         .first("""
             SELECT status, lease_owner, lease_expires_at FROM cases WHERE id = \(caseId) AND tenant_id = \(moderator.tenantId)\(raw: dialect.lockRow)
             """) { row in .done(try StoredRows.leaseCheck(row, moderator: moderator, now: now)) }
     }
 
     /// The case's lease state for the audit log's "before".
-    static func state(caseId: String) -> StorePlan<String?> {
+    static func state(caseId: ModerationCase.ID) -> StorePlan<String?> {
         .first("""
             SELECT c.status, m.name AS owner, c.lease_expires_at FROM cases c LEFT JOIN moderators m ON m.id = c.lease_owner WHERE c.id = \(caseId)
             """) { row in .done(try row.map(StoredRows.leaseStateJSON)) }

@@ -25,14 +25,14 @@ import RelaisCore
 extension ModerationStore where Self: StoreDriver {
     public func claimNextCase(for moderator: Moderator, now: Date) async throws -> ModerationCase? {
         let weights = moderation.weights, expiresAt = now.addingTimeInterval(moderation.leaseDuration), dialect = self.dialect
-        let caseId = try await write(StorePlan<String?>.first("""
+        let caseId = try await write(StorePlan<ModerationCase.ID?>.first("""
             SELECT id FROM cases
             WHERE tenant_id = \(moderator.tenantId) AND status = 'open' AND due_at IS NOT NULL
               AND (lease_expires_at IS NULL OR lease_expires_at <= \(now))
             ORDER BY \(dialect.queueScore(at: now, weights: weights)) DESC, due_at, first_report_at, id
             LIMIT 1\(raw: dialect.skipLocked)
             """) { row in
-            guard let id = try row?.string("id") else { return .done(nil) }
+            guard let id: ModerationCase.ID = try row?.id("id") else { return .done(nil) }
             return LeaseChange.state(caseId: id).then { before in
                 .write([
                     "UPDATE cases SET lease_owner = \(moderator.id), lease_expires_at = \(expiresAt) WHERE id = \(id)",
@@ -46,7 +46,7 @@ extension ModerationStore where Self: StoreDriver {
         return try await moderationCase(id: caseId, tenantId: moderator.tenantId, now: now)
     }
 
-    public func renewLease(caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseOutcome {
+    public func renewLease(caseId: ModerationCase.ID, by moderator: Moderator, now: Date) async throws -> LeaseOutcome {
         switch try await changeLease(.renew, caseId: caseId, by: moderator, now: now) {
         case .notFound: return .notFound
         case .notLeasedByCaller: return .notLeasedByCaller
@@ -56,7 +56,7 @@ extension ModerationStore where Self: StoreDriver {
         }
     }
 
-    public func releaseLease(caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseOutcome {
+    public func releaseLease(caseId: ModerationCase.ID, by moderator: Moderator, now: Date) async throws -> LeaseOutcome {
         switch try await changeLease(.release, caseId: caseId, by: moderator, now: now) {
         case .notFound: return .notFound
         case .notLeasedByCaller: return .notLeasedByCaller
@@ -64,20 +64,20 @@ extension ModerationStore where Self: StoreDriver {
         }
     }
 
-    private func changeLease(_ kind: LeaseChange.Kind, caseId: String, by moderator: Moderator, now: Date) async throws -> LeaseChange.Result {
+    private func changeLease(_ kind: LeaseChange.Kind, caseId: ModerationCase.ID, by moderator: Moderator, now: Date) async throws -> LeaseChange.Result {
         let change = LeaseChange(kind: kind, caseId: caseId, moderator: moderator, now: now, leaseDuration: moderation.leaseDuration)
         return try await write(change.plan(dialect: dialect))
     }
 
-    public func moderationCase(id: String, tenantId: String, now: Date) async throws -> ModerationCase? {
+    public func moderationCase(id: ModerationCase.ID, tenantId: Tenant.ID, now: Date) async throws -> ModerationCase? {
         try await read(CaseReading.moderationCase(id: id, tenantId: tenantId, now: now, policy: moderation, dialect: dialect))
     }
 
-    public func decide(caseId: String, decision: Decision, by moderator: Moderator, now: Date) async throws -> DecisionOutcome {
+    public func decide(caseId: ModerationCase.ID, decision: Decision, by moderator: Moderator, now: Date) async throws -> DecisionOutcome {
         try await write(DecisionPlan(caseId: caseId, decision: decision, moderator: moderator, now: now).plan(dialect: dialect))
     }
 
-    public func statements(caseId: String, tenantId: String) async throws -> [StatementOfReasons]? {
+    public func statements(caseId: ModerationCase.ID, tenantId: Tenant.ID) async throws -> [StatementOfReasons]? {
         try await read(.first("SELECT 1 AS found FROM cases WHERE id = \(caseId) AND tenant_id = \(tenantId)") { found in
             guard found != nil else { return .done(nil) }
             return .query("SELECT statement_json FROM statements_of_reasons WHERE case_id = \(caseId) ORDER BY created_at, puid") { rows in

@@ -6,9 +6,9 @@ extension ModerationStore where Self: StoreDriver {
     public func createModerator(name: String, tenantName: String, role: Moderator.Role, now: Date) async throws -> (Moderator, token: String) {
         guard AccountName.isValid(name) else { throw ModerationError.invalidModeratorName(name) }
         let token = ModeratorToken.generate()
-        let hash = APIKey.hash(token), prefix = APIKey.displayPrefix(token), id = UUID().uuidString.lowercased()
+        let hash = APIKey.hash(token), prefix = APIKey.displayPrefix(token), id = Moderator.ID(rawValue: UUID().uuidString.lowercased())
         let moderator = try await write(.first("SELECT id FROM tenants WHERE name = \(tenantName)") { tenant in
-            guard let tenantId = try tenant?.string("id") else { throw StorageError.tenantNotFound(tenantName) }
+            guard let tenantId: Tenant.ID = try tenant?.id("id") else { throw StorageError.tenantNotFound(tenantName) }
             let moderator = Moderator(id: id, tenantId: tenantId, name: name, role: role, tokenPrefix: prefix, createdAt: now)
             return .query("""
                 INSERT INTO moderators (id, tenant_id, name, role, token_hash, token_prefix, created_at)
@@ -53,7 +53,7 @@ extension ModerationStore where Self: StoreDriver {
         })
     }
 
-    public func auditLog(tenantId: String) async throws -> [AuditEntry] {
+    public func auditLog(tenantId: Tenant.ID) async throws -> [AuditEntry] {
         try await read(StorePlan.single("SELECT * FROM audit_log WHERE tenant_id = \(tenantId) ORDER BY seq") { try $0.map(StoredRows.auditEntry) })
     }
 }

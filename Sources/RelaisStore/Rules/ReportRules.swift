@@ -7,13 +7,13 @@ extension ReportStore where Self: StoreDriver {
         try await writeReport(try ReportWritePlan(submission, weights: moderation.weights).plan)
     }
 
-    public func report(id: String, tenantId: String) async throws -> StoredReport? {
+    public func report(id: String, tenantId: Tenant.ID) async throws -> StoredReport? {
         try await read(StorePlan.single("""
             SELECT r.*, c.report_count FROM reports r JOIN cases c ON c.id = r.case_id WHERE r.id = \(id) AND r.tenant_id = \(tenantId)
             """) { try $0.first.map(StoredRows.storedReport) })
     }
 
-    public func reportCount(tenantId: String) async throws -> Int {
+    public func reportCount(tenantId: Tenant.ID) async throws -> Int {
         try await read(StorePlan.single("SELECT COUNT(*) AS reports FROM reports WHERE tenant_id = \(tenantId)") {
             try $0.first?.int("reports") ?? 0
         })
@@ -21,7 +21,7 @@ extension ReportStore where Self: StoreDriver {
 }
 
 extension SupportEventStore where Self: StoreDriver {
-    public func recordSupportEvent(tenantId: String, event: SupportEventDraft, at: Date) async throws -> Bool {
+    public func recordSupportEvent(tenantId: Tenant.ID, event: SupportEventDraft, at: Date) async throws -> Bool {
         let day = String(Timestamp.format(at).prefix(10))
         let count = { @Sendable (category: String) -> StorePlan<Bool> in
             .write(["""
@@ -39,7 +39,7 @@ extension SupportEventStore where Self: StoreDriver {
         })
     }
 
-    public func supportEventCounts(tenantId: String) async throws -> [SupportEventCount] {
+    public func supportEventCounts(tenantId: Tenant.ID) async throws -> [SupportEventCount] {
         try await read(StorePlan.single("""
             SELECT * FROM support_event_counts WHERE tenant_id = \(tenantId) ORDER BY day, surface, country, category, helpline_id, event
             """) { try $0.map(StoredRows.supportEventCount) })

@@ -15,12 +15,12 @@ import RelaisCore
 /// one serialized resource, so its critical section holds only SQL.
 struct ReportWritePlan: Sendable {
     let submission: ReportSubmission
-    let caseIdCandidate: String
+    let caseIdCandidate: ModerationCase.ID
     let receivedAt: String
     let cardJSON: String?
     let weights: PriorityWeights
 
-    init(_ submission: ReportSubmission, weights: PriorityWeights, caseIdCandidate: String = UUID().uuidString.lowercased()) throws {
+    init(_ submission: ReportSubmission, weights: PriorityWeights, caseIdCandidate: ModerationCase.ID = ModerationCase.ID(rawValue: UUID().uuidString.lowercased())) throws {
         self.submission = submission
         self.caseIdCandidate = caseIdCandidate
         self.weights = weights
@@ -60,7 +60,7 @@ struct ReportWritePlan: Sendable {
             RETURNING id, severity, involves_minor, has_threat, trusted_flagger, distinct_reporters, first_report_at
             """) { caseRow in
             let caseRow = caseRow!
-            let caseId = try caseRow.string("id")
+            let caseId: ModerationCase.ID = try caseRow.id("id")
             let inputs = try StoredRows.priorityInputs(caseRow)
             // A case made by this report has no earlier reporter to look for.
             guard caseId != caseIdCandidate else { return try store(caseId: caseId, inputs: inputs, isNewReporter: true) }
@@ -70,17 +70,17 @@ struct ReportWritePlan: Sendable {
         }
     }
 
-    private func store(caseId: String, inputs: PriorityInputs, isNewReporter: Bool) throws -> StorePlan<SubmissionOutcome> {
+    private func store(caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool) throws -> StorePlan<SubmissionOutcome> {
         let result = try writes(caseId: caseId, inputs: inputs, isNewReporter: isNewReporter)
         return .write(result.statements, together: true, answering: result.outcome)
     }
 
     /// The report's rows once its case is known: pure, so tests read them without a database.
-    func writes(caseId: String, inputs: PriorityInputs, isNewReporter: Bool) throws -> (statements: [SQLStatement], outcome: SubmissionOutcome) {
+    func writes(caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool) throws -> (statements: [SQLStatement], outcome: SubmissionOutcome) {
         let s = submission, draft = s.draft, reporter = draft.reporter, subject = draft.subject
         let receipt = ReportReceipt(
-            id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId, support: s.support,
-            json: ReceiptCodec.body(id: s.reportId, receivedAt: receivedAt, caseId: caseId, cardJSON: cardJSON))
+            id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId.rawValue, support: s.support,
+            json: ReceiptCodec.body(id: s.reportId, receivedAt: receivedAt, caseId: caseId.rawValue, cardJSON: cardJSON))
         // The queue's view of the case changes with each report (a more severe category, a
         // child, a trusted flagger, one more reporter): same transaction, so a claim never
         // sees a report without its effect on the priority.
@@ -102,7 +102,7 @@ struct ReportWritePlan: Sendable {
             SharedStatements.outbox(OutboxEvent(
                 tenantId: s.tenantId, type: "report.received",
                 payload: ReportReceivedPayload.json(
-                    reportId: s.reportId, caseId: caseId, category: draft.category, surface: draft.surface, receivedAt: receivedAt),
+                    reportId: s.reportId, caseId: caseId.rawValue, category: draft.category, surface: draft.surface, receivedAt: receivedAt),
                 createdAt: s.receivedAt)),
         ]
         if let key = s.idempotencyKey {

@@ -6,7 +6,7 @@ enum SharedStatements {
     /// One entry of the append-only audit log, in the transaction of the action itself, so a
     /// change without its audit entry cannot be committed (triggers refuse UPDATE and DELETE).
     static func audit(
-        tenantId: String, actor: String, at: Date, action: String, caseId: String? = nil, before: String? = nil, after: String? = nil
+        tenantId: Tenant.ID, actor: String, at: Date, action: String, caseId: ModerationCase.ID? = nil, before: String? = nil, after: String? = nil
     ) -> SQLStatement {
         """
         INSERT INTO audit_log (tenant_id, actor, at, action, case_id, before_json, after_json)

@@ -6,7 +6,7 @@ extension TenantStore where Self: StoreDriver {
     public func createTenant(name: String, now: Date) async throws -> (Tenant, apiKey: String) {
         guard AccountName.isValid(name) else { throw StorageError.invalidTenantName(name) }
         let key = APIKey.generate()
-        let tenant = Tenant(id: UUID().uuidString.lowercased(), name: name, keyPrefix: APIKey.displayPrefix(key), createdAt: now)
+        let tenant = Tenant(id: Tenant.ID(rawValue: UUID().uuidString.lowercased()), name: name, keyPrefix: APIKey.displayPrefix(key), createdAt: now)
         // Two instances creating the same tenant at once: one insert wins, the other is told so.
         let inserted = try await write(StorePlan.single("""
             INSERT INTO tenants (id, name, api_key_hash, key_prefix, created_at)

@@ -107,10 +107,10 @@ extension WebhookStore where Self: StoreDriver {
 
 enum WebhookRules {
     /// The tenant's id for a name (`nil` for no name: every tenant); an unknown name throws.
-    static func tenantId(_ name: String?, lock: String = "") -> StorePlan<String?> {
+    static func tenantId(_ name: String?, lock: String = "") -> StorePlan<Tenant.ID?> {
         guard let name else { return .done(nil) }
         return .first("SELECT id FROM tenants WHERE name = \(name)\(raw: lock)") { row in
-            guard let id = try row?.string("id") else { throw StorageError.tenantNotFound(name) }
+            guard let id: Tenant.ID = try row?.id("id") else { throw StorageError.tenantNotFound(name) }
             return .done(id)
         }
     }

@@ -11,3 +11,11 @@ protocol ColumnReading: Sendable {
     func date(_ column: String) throws -> Date
     func optionalDate(_ column: String) throws -> Date?
 }
+
+import Tagged
+
+extension ColumnReading {
+    /// A typed id read from a text column.
+    func id<Tag>(_ column: String) throws -> Tagged<Tag, String> { Tagged(rawValue: try string(column)) }
+    func optionalID<Tag>(_ column: String) throws -> Tagged<Tag, String>? { try optionalString(column).map(Tagged.init(rawValue:)) }
+}

@@ -26,3 +26,10 @@ extension Date: SQLValueConvertible { var sqlValue: SQLValue { .date(self) } }
 extension Optional: SQLValueConvertible where Wrapped: SQLValueConvertible {
     var sqlValue: SQLValue { map(\.sqlValue) ?? .null }
 }
+
+import Tagged
+
+/// Typed ids bind as their raw value.
+extension Tagged: SQLValueConvertible where RawValue: SQLValueConvertible {
+    var sqlValue: SQLValue { rawValue.sqlValue }
+}
