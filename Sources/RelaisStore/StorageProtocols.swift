@@ -27,6 +27,7 @@ public protocol TenantStore: Sendable {
     func rotateKey(tenantName: String) async throws -> (Tenant, apiKey: String)
     func tenants() async throws -> [Tenant]
     func tenant(named name: String) async throws -> Tenant?
+    func tenant(id: Tenant.ID) async throws -> Tenant?
     func tenant(apiKey: String) async throws -> Tenant?
 }
 

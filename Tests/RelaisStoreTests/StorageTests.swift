@@ -47,6 +47,15 @@ struct StorageTests {
         await #expect(throws: StorageError.invalidTenantName("a b")) { try await storage.createTenant(name: "a b", now: Date()) }
     }
 
+    @Test func aTenantIsFoundByItsIdAndOnlyByIt() async throws {
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
+        #expect(try await storage.tenant(id: tenant.id)?.name == "acme")
+        // A name is not an id: the typed id keeps them apart at compile time, and the store too.
+        #expect(try await storage.tenant(id: Tenant.ID(rawValue: "acme")) == nil)
+    }
+
     @Test func reportsAboutTheSameSubjectFormOneCase() async throws {
         let (storage, db) = try await makeStorage()
         defer { db.removeLater() }

@@ -390,7 +390,7 @@ struct ConsoleRoutes: Sendable {
     }
 
     private func tenantName(_ session: ConsoleSession) async throws -> String? {
-        try await env.storage.tenants().first { $0.id == session.moderator.tenantId }?.name
+        try await env.storage.tenant(id: session.moderator.tenantId)?.name
     }
 
     func webhooks(_ session: ConsoleSession, notice: String?) async throws -> Response {

@@ -33,6 +33,10 @@ extension TenantStore where Self: StoreDriver {
         try await read(StorePlan.single("SELECT * FROM tenants WHERE name = \(name)") { try $0.first.map(StoredRows.tenant) })
     }
 
+    public func tenant(id: Tenant.ID) async throws -> Tenant? {
+        try await read(StorePlan.single("SELECT * FROM tenants WHERE id = \(id)") { try $0.first.map(StoredRows.tenant) })
+    }
+
     public func tenant(apiKey: String) async throws -> Tenant? {
         try await read(StorePlan.single("SELECT * FROM tenants WHERE api_key_hash = \(APIKey.hash(apiKey))") {
             try $0.first.map(StoredRows.tenant)
