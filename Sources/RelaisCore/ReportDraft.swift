@@ -160,10 +160,7 @@ public struct ReportDraft: Sendable, Equatable, Codable {
         !text.isEmpty && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F }
     }
 
-    static func isWebURL(_ text: String) -> Bool {
-        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), url.host?.isEmpty == false else { return false }
-        return scheme == "http" || scheme == "https"
-    }
+    static func isWebURL(_ text: String) -> Bool { WebURI.isAbsoluteHTTP(text) }
 
     /// The help-card request this report makes.
     public func supportRequest(tenant: String) -> SupportRequest {

@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdBcrypt
+import RelaisCore
 import RelaisStore
 
 /// Console passwords: bcrypt (hummingbird-auth), cost 12.
@@ -23,6 +24,8 @@ public enum ConsolePasswords {
     public static func problem(with password: String) -> String? {
         if password.count < minimumLength { return "a password needs at least \(minimumLength) characters" }
         if password.utf8.count > maximumBytes { return "a password may use at most \(maximumBytes) bytes (bcrypt ignores the rest)" }
+        // bcrypt reads a C string: it would check only what comes before a NUL.
+        if !StoredText.isStorable(password) { return "a password must not contain the NUL character (U+0000)" }
         return nil
     }
 

@@ -166,14 +166,20 @@ struct ConsoleRoutes: Sendable {
         }
         let name = String((fields.nonEmpty("name") ?? "").prefix(64)), password = fields["password"] ?? ""
         let wrong = "Wrong name or password."
-        guard let credentials = try await env.storage.consoleCredentials(name: name), let hash = credentials.passwordHash else {
+        // No account's name or password holds a NUL (see `StoredText`): such a name is
+        // unknown without asking the store, such a password is wrong.
+        guard StoredText.isStorable(name), let credentials = try await env.storage.consoleCredentials(name: name),
+            let hash = credentials.passwordHash
+        else {
             _ = await ConsolePasswords.verifyDecoy(password)
             return try loginForm(request, name: name, error: wrong, status: .unauthorized)
         }
         if let until = credentials.lockedUntil, until > now {
             return try loginForm(request, name: name, error: Self.locked(until), status: .tooManyRequests)
         }
-        guard password.utf8.count <= ConsolePasswords.maximumBytes, await ConsolePasswords.verify(password, hash: hash) else {
+        guard password.utf8.count <= ConsolePasswords.maximumBytes, StoredText.isStorable(password),
+            await ConsolePasswords.verify(password, hash: hash)
+        else {
             if case .failed(let lockedUntil?) = try await env.storage.recordSignIn(
                 moderatorId: credentials.moderator.id, succeeded: false, policy: signIn, now: now)
             {
@@ -410,13 +416,22 @@ struct ConsoleRoutes: Sendable {
     func replay(_ session: ConsoleSession, _ fields: FormFields) async throws -> Response {
         guard session.moderator.role == .admin else { return try adminOnly(session) }
         guard let tenant = try await tenantName(session) else { throw HTTPError(.notFound) }
-        let now = env.clock.now()
         let event = fields.nonEmpty("event").map { String($0.prefix(100)) }
-        let count = try await env.storage.replayWebhooks(event.map(WebhookReplay.event) ?? .dead, tenantName: tenant, now: now)
-        try await env.storage.appendAudit(
-            tenantId: session.moderator.tenantId, actor: session.moderator.name, action: "webhook.replayed", caseId: nil,
-            before: AuditJSON.make(["status": "dead", "event": event ?? "all dead"]),
-            after: AuditJSON.make(["status": "pending", "replayed": String(count)]), now: now)
+        let unknown = try message(
+            session, status: .notFound, "Event not found", ["No webhook event with this id for your tenant. Nothing was replayed."],
+            back: "/console/webhooks")
+        // An id with a NUL cannot name a stored event (see `StoredText`).
+        if let event, !StoredText.isStorable(event) { return unknown }
+        do {
+            _ = try await env.storage.replayWebhooks(
+                event.map(WebhookReplay.event) ?? .dead, tenantName: tenant, actor: session.moderator.name, now: env.clock.now())
+        } catch WebhookError.eventNotFound {
+            return unknown
+        } catch WebhookError.eventInFlight {
+            return try message(
+                session, status: .conflict, "Event being delivered",
+                ["This event is being sent right now. Nothing was replayed; try again in a minute."], back: "/console/webhooks")
+        }
         return Self.redirect("/console/webhooks?notice=replayed")
     }
 

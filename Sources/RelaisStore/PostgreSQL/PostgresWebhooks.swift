@@ -101,7 +101,7 @@ extension PostgresStorage {
         }
     }
 
-    public func replayWebhooks(_ selection: WebhookReplay, tenantName: String?, now: Date) async throws -> Int {
+    public func replayWebhooks(_ selection: WebhookReplay, tenantName: String?, actor: String, now: Date) async throws -> Int {
         try await write { db in
             let tenantId = try await Self.tenantId(tenantName, db)
             var eventId: String?
@@ -111,7 +111,7 @@ extension PostgresStorage {
             case .event(let id): eventId = id
             }
             // Attempts start again from zero; an event under a live claim is left alone.
-            let changed = try await db.rows("""
+            let replayed = try await db.rows("""
                 UPDATE outbox_events
                 SET status = 'pending', attempts = 0, next_attempt_at = \(now), last_error = NULL, delivered_at = NULL,
                     claimed_by = NULL, claimed_until = NULL
@@ -119,16 +119,21 @@ extension PostgresStorage {
                   AND (NOT \(deadOnly) OR status = 'dead')
                   AND (\(eventId)::text IS NULL OR id = \(eventId))
                   AND (\(tenantId)::text IS NULL OR tenant_id = \(tenantId))
-                RETURNING id
-                """).count
-            if let eventId, changed == 0 {
+                RETURNING tenant_id
+                """).map { try $0.string("tenant_id") }
+            if let eventId, replayed.isEmpty {
                 let exists = try await db.row("""
                     SELECT 1 FROM outbox_events WHERE id = \(eventId) AND (\(tenantId)::text IS NULL OR tenant_id = \(tenantId))
                     """)
                 if exists != nil { throw WebhookError.eventInFlight(eventId) }
                 throw WebhookError.eventNotFound(eventId)
             }
-            return changed
+            for entry in WebhookReplayAudit.entries(selection, scopedTo: tenantId, replayedTenantIds: replayed) {
+                try await PostgresAudit.append(
+                    db, tenantId: entry.tenantId, actor: actor, at: now, action: WebhookReplayAudit.action, caseId: nil,
+                    before: entry.before, after: entry.after)
+            }
+            return replayed.count
         }
     }
 

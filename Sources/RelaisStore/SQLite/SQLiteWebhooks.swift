@@ -114,7 +114,7 @@ extension SQLiteStorage {
         }
     }
 
-    public func replayWebhooks(_ selection: WebhookReplay, tenantName: String?, now: Date) async throws -> Int {
+    public func replayWebhooks(_ selection: WebhookReplay, tenantName: String?, actor: String, now: Date) async throws -> Int {
         try await pool.write { db in
             let tenantId = try Self.tenantId(tenantName, db)
             // Attempts start again from zero so a replayed event gets the whole retry
@@ -137,9 +137,8 @@ extension SQLiteStorage {
                 sql += " AND tenant_id = ?"
                 arguments += [tenantId]
             }
-            try db.execute(sql: sql, arguments: arguments)
-            let changed = db.changesCount
-            if case .event(let id) = selection, changed == 0 {
+            let replayed = try String.fetchAll(db, sql: sql + " RETURNING tenant_id", arguments: arguments)
+            if case .event(let id) = selection, replayed.isEmpty {
                 var exists = "SELECT 1 FROM outbox_events WHERE id = ?"
                 var existsArguments: StatementArguments = [id]
                 if let tenantId {
@@ -149,7 +148,12 @@ extension SQLiteStorage {
                 if try Bool.fetchOne(db, sql: exists, arguments: existsArguments) == true { throw WebhookError.eventInFlight(id) }
                 throw WebhookError.eventNotFound(id)
             }
-            return changed
+            for entry in WebhookReplayAudit.entries(selection, scopedTo: tenantId, replayedTenantIds: replayed) {
+                try SQLiteAudit.append(
+                    db, tenantId: entry.tenantId, actor: actor, at: now, action: WebhookReplayAudit.action, caseId: nil,
+                    before: entry.before, after: entry.after)
+            }
+            return replayed.count
         }
     }
 
