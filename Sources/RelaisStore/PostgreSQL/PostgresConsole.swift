@@ -134,9 +134,13 @@ extension PostgresStorage {
         }
     }
 
-    public func appendAudit(tenantId: String, actor: String, action: String, caseId: String?, before: String?, after: String?, now: Date) async throws {
-        try await single { db in
-            try await PostgresAudit.append(db, tenantId: tenantId, actor: actor, at: now, action: action, caseId: caseId, before: before, after: after)
+    public func revealContent(caseId: String, by moderator: Moderator, now: Date) async throws -> Bool {
+        try await write { db in
+            guard try await db.row("SELECT 1 FROM cases WHERE id = \(caseId) AND tenant_id = \(moderator.tenantId)") != nil else { return false }
+            try await PostgresAudit.append(
+                db, tenantId: moderator.tenantId, actor: moderator.name, at: now, action: ContentRevealAudit.action, caseId: caseId,
+                before: ContentRevealAudit.before, after: ContentRevealAudit.after)
+            return true
         }
     }
 

@@ -138,9 +138,14 @@ extension SQLiteStorage {
         }
     }
 
-    public func appendAudit(tenantId: String, actor: String, action: String, caseId: String?, before: String?, after: String?, now: Date) async throws {
+    public func revealContent(caseId: String, by moderator: Moderator, now: Date) async throws -> Bool {
         try await pool.write { db in
-            try SQLiteAudit.append(db, tenantId: tenantId, actor: actor, at: now, action: action, caseId: caseId, before: before, after: after)
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM cases WHERE id = ? AND tenant_id = ?", arguments: [caseId, moderator.tenantId]) == true
+            else { return false }
+            try SQLiteAudit.append(
+                db, tenantId: moderator.tenantId, actor: moderator.name, at: now, action: ContentRevealAudit.action, caseId: caseId,
+                before: ContentRevealAudit.before, after: ContentRevealAudit.after)
+            return true
         }
     }
 }
