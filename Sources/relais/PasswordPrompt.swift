@@ -27,18 +27,19 @@ enum PasswordPrompt {
         return password
     }
 
-    /// One line from the terminal with echo off, restored whatever happens.
+    /// One line from the terminal with echo off, restored whatever happens. Echo goes off
+    /// before the prompt is shown, so nothing typed after it can appear.
     private static func silentLine(_ prompt: String) throws -> String {
-        FileHandle.standardError.write(Data(prompt.utf8))
         var saved = termios()
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { throw ValidationError("cannot read the terminal's settings") }
         var silent = saved
         silent.c_lflag &= ~tcflag_t(ECHO)
-        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &silent)
         defer {
-            _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
+            _ = tcsetattr(STDIN_FILENO, TCSANOW, &saved)
             FileHandle.standardError.write(Data("\n".utf8))
         }
+        FileHandle.standardError.write(Data(prompt.utf8))
         guard let line = readLine(strippingNewline: true) else { throw ValidationError("no password given") }
         return line
     }

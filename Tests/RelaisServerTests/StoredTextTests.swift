@@ -116,3 +116,17 @@ struct StoredTextTests {
         String(decoding: try! JSONSerialization.data(withJSONObject: [text], options: []), as: UTF8.self).dropFirst().dropLast().description
     }
 }
+
+@Suite("Stored text: the config file")
+struct ConfigStoredTextTests {
+    @Test func aNULInTheConfigFileIsRefusedWithItsPath() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("relais-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(#"{"tenants": {"acme": {"showUnverified": ["ok", "x\u0000y"]}}}"#.utf8).write(to: file)
+        #expect { try RelaisConfig.load(path: file.path) } throws: { error in
+            "\(error)".contains("tenants.acme.showUnverified.1: \(StoredText.nulRefusal)")
+        }
+        try Data(#"{"tenants": {"acme": {"showUnverified": ["é 👩🏽‍💻"]}}}"#.utf8).write(to: file)
+        #expect(try RelaisConfig.load(path: file.path).tenants["acme"]?.showUnverified == ["é 👩🏽‍💻"])
+    }
+}

@@ -10,7 +10,6 @@ instant of the README's example receipt, so that the quoted card (the 3018 open,
 today) is the one expected whatever the hour of the test."""
 import json
 import os
-import pty
 import re
 import select
 import shlex
@@ -19,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from relais_testing import REPO, relais_binary
+from relais_testing import REPO, answer_prompts, relais_binary
 
 README = (REPO / "README.md").read_text()
 
@@ -87,33 +86,6 @@ def contains(actual, expected, path="$"):
             contains(a, e, f"{path}[{index}]")
     else:
         assert actual == expected, f"{path}: the README says {expected!r}, the answer {actual!r}"
-
-
-def answer_prompts(cmd, cwd, env, password, timeout=120):
-    """Runs `cmd` on a terminal, typing `password` at each prompt; its exit status and output."""
-    main, secondary = pty.openpty()
-    process = subprocess.Popen(cmd, shell=True, cwd=cwd, env=env, stdin=secondary, stdout=secondary, stderr=secondary,
-                               executable="/bin/bash")
-    os.close(secondary)
-    output, buffer, end = "", "", time.time() + timeout
-    try:
-        while time.time() < end:
-            ready, _, _ = select.select([main], [], [], 0.2)
-            if ready:
-                try:
-                    chunk = os.read(main, 4096).decode("utf-8", "replace")
-                except OSError:
-                    break
-                output += chunk
-                buffer += chunk
-                if buffer.rstrip().endswith(":"):
-                    os.write(main, (password + "\n").encode())
-                    buffer = ""
-            elif process.poll() is not None:
-                break
-        return process.wait(timeout=10), output
-    finally:
-        os.close(main)
 
 
 def test_the_quick_start_and_the_api_example_work_as_written():
