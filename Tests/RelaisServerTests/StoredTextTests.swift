@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import RelaisCore
 import RelaisServer
 import RelaisStore
@@ -128,5 +129,35 @@ struct ConfigStoredTextTests {
         }
         try Data(#"{"tenants": {"acme": {"showUnverified": ["é 👩🏽‍💻"]}}}"#.utf8).write(to: file)
         #expect(try RelaisConfig.load(path: file.path).tenants["acme"]?.showUnverified == ["é 👩🏽‍💻"])
+    }
+}
+
+@Suite("Stored text: forms")
+struct FormStoredTextTests {
+    @Test func aFormThatIsNotExactlyTextIsRefusedAndATenantNameWithANULIsUnknown() async throws {
+        let server = try await LiveServer()
+        _ = try await ConsoleTests.user(server, "ada", role: .admin)
+        try await server.run { client in
+            let (cookie, _) = try await client.signIn("ada", ConsoleTests.password)
+            let csrf = try #require(try await client.page("/console/queue", cookie: cookie).csrf)
+            // Before, "%FF" and "100%" were read as empty: a note silently dropped.
+            for value in ["%FF", "100%", "%E2%82"] {
+                let response = try await client.execute(
+                    uri: "/console/claim", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "\(ConsoleTestNames.session)=\(cookie)"],
+                    body: ByteBuffer(string: "csrf=\(csrf)&note=\(value)"))
+                #expect(response.status == .badRequest, "\(value)")
+            }
+            let raw = try await client.execute(
+                uri: "/embed/support-events", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(bytes: Array("tenant=acme&event=".utf8) + [0xFF, 0xFE]))
+            #expect(raw.status == .badRequest)
+            // A tenant name with a NUL is no tenant: the sheet says so, the store is not asked.
+            #expect(try await client.execute(uri: "/embed/report?tenant=acme%00x", method: .get).status == .notFound)
+            let event = try await client.execute(
+                uri: "/embed/support-events", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                body: ByteBuffer(string: "tenant=acme%00x&event=shown"))
+            #expect(event.status == .notFound)
+        }
     }
 }
