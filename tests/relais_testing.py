@@ -3,6 +3,7 @@ from the banner), a throwaway SQLite file (or the database URL given), and the d
 API key."""
 import json
 import os
+import pty
 import re
 import select
 import shutil
@@ -110,3 +111,30 @@ class RelaisServer:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def answer_prompts(cmd, cwd, env, password, timeout=120):
+    """Runs the shell command `cmd` on a terminal, typing `password` (or what the callable
+    `password` returns) at each prompt (a line ending in ': '); its exit status and everything the terminal showed."""
+    main, secondary = pty.openpty()
+    process = subprocess.Popen(cmd, shell=True, cwd=cwd, env=env, stdin=secondary, stdout=secondary, stderr=secondary,
+                               executable="/bin/bash")
+    os.close(secondary)
+    output, buffer, end = "", "", time.time() + timeout
+    try:
+        while time.time() < end:
+            ready, _, _ = select.select([main], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(main, 4096).decode("utf-8", "replace")
+                except OSError:
+                    break
+                output += chunk
+                buffer += chunk
+                last = buffer.rsplit("\n", 1)[-1]
+                if last.endswith(": ") and not last.startswith("Error"):
+                    os.write(main, ((password() if callable(password) else password) + "\n").encode())
+                    buffer = ""
+            elif process.poll() is not None:
+                break
+        return process.wait(timeout=10), output
+    finally:
+        os.close(main)

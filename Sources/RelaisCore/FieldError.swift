@@ -44,6 +44,10 @@ struct FieldReader {
             fail(key, "must be a string")
             return nil
         }
+        guard StoredText.isStorable(text) else {
+            fail(key, StoredText.nulRefusal)
+            return nil
+        }
         let count = text.count
         if count < minLength {
             fail(key, minLength == 1 ? "must not be empty" : "must be at least \(minLength) characters")

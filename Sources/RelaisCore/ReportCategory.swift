@@ -1,7 +1,7 @@
 /// What a person can report, with the ids the API uses.
 ///
 /// Each category maps to the EU DSA Transparency Database codes (statement `category` and
-/// `category_specification` keywords, see `shared/reference/dsa-sor-enums.json`) and says
+/// `category_specification` keywords, see `Tests/Fixtures/reference/dsa-sor-enums.json`) and says
 /// whether it triggers the help card. Where a Relais category could fall under several DSA
 /// categories, the more specific one wins (grooming is "protection of minors", not
 /// "cyber violence").

@@ -64,21 +64,6 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         headers: [.wwwAuthenticate: "Bearer"])
 }
 
-/// Shared JSON coders. The encoder sorts keys so answers are stable (and replays identical).
-enum JSONCoding {
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
-
-    static func response<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) throws -> Response {
-        var headers = headers
-        headers[.contentType] = "application/json"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
-    }
-}
-
 /// Turns every error into a problem: Hummingbird's own (404 for unknown routes, 413 for large
 /// bodies) and unexpected ones, which become a 500 without details (and are logged without
 /// request content).

@@ -105,11 +105,37 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw ConfigError("cannot read config file '\(path)'")
         }
+        // The same rule as for every text a caller sends (`StoredText`): no NUL anywhere.
+        if let json = try? JSONSerialization.jsonObject(with: data), let field = Self.fieldWithNUL(json) {
+            throw ConfigError("config file '\(path)': \(field.isEmpty ? "" : field + ": ")\(StoredText.nulRefusal)")
+        }
         let config: RelaisConfig
         do { config = try JSONDecoder().decode(RelaisConfig.self, from: data) } catch let error as DecodingError {
             throw ConfigError("config file '\(path)': \(ConfigError.describe(error))")
         }
         return config
+    }
+
+    /// The dotted path of the first key or string value that holds a NUL, or nil.
+    static func fieldWithNUL(_ json: Any, path: String = "") -> String? {
+        func join(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
+        switch json {
+        case let text as String:
+            return StoredText.isStorable(text) ? nil : path
+        case let object as [String: Any]:
+            for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+                if !StoredText.isStorable(key) { return join(key.replacingOccurrences(of: "\u{0}", with: "\\u0000")) }
+                if let found = fieldWithNUL(value, path: join(key)) { return found }
+            }
+            return nil
+        case let array as [Any]:
+            for (index, value) in array.enumerated() {
+                if let found = fieldWithNUL(value, path: join(String(index))) { return found }
+            }
+            return nil
+        default:
+            return nil
+        }
     }
 
     /// Loads a config file and checks its helpline overrides against `directory`.

@@ -7,11 +7,18 @@ public struct RelaisRequestContext: RequestContext {
     public var tenant: Tenant?
     /// Set by `ModeratorAuthMiddleware` on `/v1/moderation` routes only.
     public var moderator: Moderator?
+    /// Set by `ConsoleSessionMiddleware` on the console's pages behind the sign-in, where
+    /// `ConsoleRequestContext` holds it as not optional.
+    public var consoleSession: ConsoleSession?
+    /// A console POST's form, read once by `ConsoleSessionMiddleware` to check its CSRF token.
+    var consoleForm: FormFields?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         tenant = nil
         moderator = nil
+        consoleSession = nil
+        consoleForm = nil
     }
 
     public var maxUploadSize: Int { RelaisLimits.maxBodyBytes }

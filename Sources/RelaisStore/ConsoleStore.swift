@@ -67,8 +67,9 @@ public struct AuthorDecision: Sendable, Equatable {
     public var restrictions: [Decision.Restriction]
 }
 
-/// The console's own storage: passwords, sessions, the lock-out, the queue listing, and
-/// audit entries for console-only actions (revealing content, replaying webhooks).
+/// The console's own storage: passwords, sessions, the lock-out, the queue listing, and the
+/// console-only action of revealing content (its audit entry written by the store, like
+/// every other audited action).
 public protocol ConsoleStore: Sendable {
     func setPassword(moderatorName: String, passwordHash: String, now: Date) async throws
     func consoleCredentials(name: String) async throws -> ConsoleCredentials?
@@ -79,14 +80,17 @@ public protocol ConsoleStore: Sendable {
     func endConsoleSession(idHash: String, now: Date) async throws
     func openCases(tenantId: Tenant.ID, filter: QueueFilter, now: Date, limit: Int) async throws -> [QueueEntry]
     func authorDecisions(tenantId: Tenant.ID, authorId: String, excludingCase: ModerationCase.ID) async throws -> [AuthorDecision]
-    func appendAudit(tenantId: Tenant.ID, actor: String, action: String, caseId: ModerationCase.ID?, before: String?, after: String?, now: Date) async throws
+    /// Records that `moderator` showed a case's blurred content (`ContentRevealAudit`): the
+    /// audit entry is the change. False, and nothing recorded, when the moderator's tenant has
+    /// no such case.
+    func revealContent(caseId: ModerationCase.ID, by moderator: Moderator, now: Date) async throws -> Bool
     /// The audit entries of one case, oldest first.
     func auditLog(tenantId: Tenant.ID, caseId: ModerationCase.ID) async throws -> [AuditEntry]
     /// The tenant's latest audit entries, newest first.
     func recentAudit(tenantId: Tenant.ID, limit: Int) async throws -> [AuditEntry]
 }
 
-/// Sorted-key JSON of a small state snapshot, for audit entries written outside the store.
+/// Sorted-key JSON of a small state snapshot, for audit entries.
 public enum AuditJSON {
     public static func make(_ object: [String: String?]) -> String { json(object) }
 

@@ -27,6 +27,10 @@ public protocol WebhookStore: Sendable {
 
     /// All tenants when `tenantName` is nil.
     func webhookStatus(tenantName: String?) async throws -> WebhookStatus
-    /// Puts events back to pending, due `now`, with a fresh count of attempts. Returns how many.
-    func replayWebhooks(_ selection: WebhookReplay, tenantName: String?, now: Date) async throws -> Int
+    /// Puts events back to pending, due `now`, with a fresh count of attempts, and records who
+    /// did it (`actor`: a moderator's name, or "cli") in the audit log, in the same transaction
+    /// (`WebhookReplayAudit`). Returns how many. An event that does not exist (or belongs to
+    /// another tenant than `tenantName`) throws `WebhookError.eventNotFound`; one being sent
+    /// right now, `WebhookError.eventInFlight`.
+    func replayWebhooks(_ selection: WebhookReplay, tenantName: String?, actor: String, now: Date) async throws -> Int
 }

@@ -56,7 +56,7 @@ struct UsersCommand: AsyncParsableCommand {
             let storage = try await db.open()
             do {
                 let (user, token) = try await storage.issueToken(moderatorName: name, now: Date())
-                let tenant = try await storage.tenants().first { $0.id == user.tenantId }?.name ?? user.tenantId.rawValue
+                let tenant = try await storage.tenant(id: user.tenantId)?.name ?? user.tenantId.rawValue
                 if json { try printJSON(TokenOutput(name: user.name, tenant: tenant, role: user.role.rawValue, token: token)) } else {
                     print("New personal token for '\(user.name)' (the old one no longer works):\n\(token)")
                 }
@@ -66,16 +66,13 @@ struct UsersCommand: AsyncParsableCommand {
 
     struct Password: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Set a user's console password, read from standard input (at least 12 characters; hashed with bcrypt).",
-            discussion: "Example: printf '%s' \"$PASSWORD\" | relais users password mia. One trailing newline is ignored. Setting a password lifts a lock-out and signs the user out everywhere.")
+            abstract: "Set a user's console password (at least 12 characters; hashed with bcrypt).",
+            discussion: "On a terminal it asks for the password twice, without echo. Otherwise it reads standard input: printf '%s' \"$PASSWORD\" | relais users password mia (one trailing newline is ignored). Setting a password lifts a lock-out and signs the user out everywhere.")
         @Argument var name: String
         @OptionGroup var db: DatabaseOptions
 
         func run() async throws {
-            var data = FileHandle.standardInput.readDataToEndOfFile()
-            if data.last == 0x0A { data.removeLast() }
-            if data.last == 0x0D { data.removeLast() }
-            guard let password = String(data: data, encoding: .utf8) else { throw ValidationError("the password is not valid UTF-8") }
+            let password = isatty(STDIN_FILENO) == 1 ? try PasswordPrompt.ask(for: name) : try PasswordPrompt.readStandardInput()
             if let problem = ConsolePasswords.problem(with: password) { throw ValidationError(problem) }
             let storage = try await db.open()
             let hash = await ConsolePasswords.hash(password)

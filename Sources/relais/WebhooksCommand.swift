@@ -115,7 +115,7 @@ struct WebhooksCommand: AsyncParsableCommand {
 
     struct Replay: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Put events back to pending, due now, with a fresh count of attempts.")
+            abstract: "Put events back to pending, due now, with a fresh count of attempts (recorded in the audit log).")
         @Option(help: "One event, by id (delivered or dead).") var event: String?
         @Flag(help: "Every dead event.") var dead = false
         @Argument(help: "Only this tenant's events.") var tenant: String?
@@ -131,7 +131,7 @@ struct WebhooksCommand: AsyncParsableCommand {
         func run() async throws {
             let storage = try await db.open()
             let selection: WebhookReplay = event.map { .event($0) } ?? .dead
-            let count = try await clearly { try await storage.replayWebhooks(selection, tenantName: tenant, now: Date()) }
+            let count = try await clearly { try await storage.replayWebhooks(selection, tenantName: tenant, actor: "cli", now: Date()) }
             if json { try printJSON(Output(replayed: count)); return }
             print("\(count) event\(count == 1 ? "" : "s") back to pending; a running `relais serve` sends \(count == 1 ? "it" : "them") within a poll.")
         }

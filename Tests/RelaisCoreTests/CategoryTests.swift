@@ -7,7 +7,7 @@ import Testing
 @Suite("Categories")
 struct CategoryTests {
     /// `category` values of the DSA Transparency Database, copied from
-    /// shared/reference/dsa-sor-enums.json (16 values).
+    /// Tests/Fixtures/reference/dsa-sor-enums.json (16 values).
     static let dsaCategories: Set<String> = [
         "STATEMENT_CATEGORY_ANIMAL_WELFARE",
         "STATEMENT_CATEGORY_CONSUMER_INFORMATION",
@@ -28,7 +28,7 @@ struct CategoryTests {
     ]
 
     /// `transparency_report_category_hierarchy_2024_2835`: the keywords under each category,
-    /// copied from shared/reference/dsa-sor-enums.json.
+    /// copied from Tests/Fixtures/reference/dsa-sor-enums.json.
     static let hierarchy: [String: Set<String>] = [
         "STATEMENT_CATEGORY_ANIMAL_WELFARE": ["KEYWORD_ANIMAL_HARM", "KEYWORD_UNLAWFUL_SALE_ANIMALS", "KEYWORD_OTHER"],
         "STATEMENT_CATEGORY_CONSUMER_INFORMATION": [

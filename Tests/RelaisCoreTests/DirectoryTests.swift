@@ -301,7 +301,7 @@ import Testing
     }
 }
 
-/// `helplines-research.json`, read from the shared reference folder next to the repository.
+/// `helplines-research.json`, read from Tests/Fixtures/reference/ (a copy of the research).
 private struct Research: Decodable {
     var country: String
     var phone: String?

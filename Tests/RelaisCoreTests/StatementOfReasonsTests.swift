@@ -46,7 +46,7 @@ struct TransparencyDatabaseReference {
 struct StatementOfReasonsTests {
     typealias F = ModerationFixture
 
-    /// Every field of `POST /api/v1/statement` (dsa-notes.md §1.3).
+    /// Every field of `POST /api/v1/statement` (docs/reference/dsa-notes.md §1.3).
     static let databaseFields: Set<String> = [
         "decision_visibility", "decision_visibility_other", "decision_monetary", "decision_monetary_other",
         "decision_provision", "decision_account", "account_type", "decision_ground", "decision_ground_reference_url",
@@ -457,7 +457,7 @@ struct StatementOfReasonsTests {
         return StatementOfReasonsValidator.validate(statement).map(\.field)
     }
 
-    @Test("the hand-built statement and the sample payload of dsa-notes §1.6 are valid, and the sample round-trips")
+    @Test("the hand-built statement and the sample payload of docs/reference/dsa-notes.md §1.6 are valid, and the sample round-trips")
     func sampleIsValid() throws {
         #expect(StatementOfReasonsValidator.validate(Self.valid) == [])
         let sample = #"""

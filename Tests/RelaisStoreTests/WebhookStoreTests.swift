@@ -97,18 +97,18 @@ struct WebhookStoreTests {
 
         // The event still claimed by "w" is in flight: a replay must not send it twice at once.
         await #expect(throws: WebhookError.eventInFlight(acmeEvents[2].eventId)) {
-            try await storage.replayWebhooks(.event(acmeEvents[2].eventId), tenantName: nil, now: now)
+            try await storage.replayWebhooks(.event(acmeEvents[2].eventId), tenantName: nil, actor: "cli", now: now)
         }
-        await #expect(throws: WebhookError.eventNotFound("nope")) { try await storage.replayWebhooks(.event("nope"), tenantName: nil, now: now) }
+        await #expect(throws: WebhookError.eventNotFound("nope")) { try await storage.replayWebhooks(.event("nope"), tenantName: nil, actor: "cli", now: now) }
         await #expect(throws: WebhookError.eventNotFound(betaEvent.eventId)) {
-            try await storage.replayWebhooks(.event(betaEvent.eventId), tenantName: "acme", now: now)
+            try await storage.replayWebhooks(.event(betaEvent.eventId), tenantName: "acme", actor: "cli", now: now)
         }
 
-        #expect(try await storage.replayWebhooks(.dead, tenantName: "acme", now: now) == 1, "only acme's dead letter")
+        #expect(try await storage.replayWebhooks(.dead, tenantName: "acme", actor: "cli", now: now) == 1, "only acme's dead letter")
         #expect(try await storage.webhookStatus(tenantName: "beta").dead == 1)
-        #expect(try await storage.replayWebhooks(.dead, tenantName: nil, now: now) == 1)
+        #expect(try await storage.replayWebhooks(.dead, tenantName: nil, actor: "cli", now: now) == 1)
         // A delivered event can be sent again on request (the receiver deduplicates).
-        #expect(try await storage.replayWebhooks(.event(acmeEvents[0].eventId), tenantName: "acme", now: now) == 1)
+        #expect(try await storage.replayWebhooks(.event(acmeEvents[0].eventId), tenantName: "acme", actor: "cli", now: now) == 1)
         let after = try await storage.webhookStatus(tenantName: nil)
         #expect(after.pending == 4 && after.delivered == 0 && after.dead == 0)
         let replayed = try await storage.claimDueWebhooks(now: now, leaseUntil: now + 30, worker: "w2", limit: 10)

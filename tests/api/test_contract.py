@@ -1,4 +1,6 @@
 """The OpenAPI document is valid, and live answers match its schemas."""
+import json
+import subprocess
 import uuid
 from pathlib import Path
 
@@ -105,3 +107,52 @@ def test_directory_routes_match_the_schema(server, auth):
         check(entry, "DirectoryEntry")
     again = requests.get(server.url + "/v1/directory", headers={**auth, "If-None-Match": d.headers["ETag"]}, timeout=10)
     assert again.status_code == 304
+
+
+def test_a_nul_is_refused_field_by_field_and_every_other_character_round_trips(server, auth, relais_bin):
+    """What is acknowledged is what was sent. PostgreSQL's text cannot hold U+0000 and SQLite
+    cut the string there, so "c-1\\u0000alice" and "c-1\\u0000bob" became one subject and the
+    end of a threat was lost: a NUL is now a field error, on both backends, and nothing else
+    is changed on the way in."""
+    for name in ("alice", "bob"):
+        body = report("threat")
+        body["subject"]["id"] = f"c-1\u0000{name}"
+        r = requests.post(server.url + "/v1/reports", json=body, headers=auth, timeout=10)
+        assert r.status_code == 422, r.text
+        assert r.headers["content-type"] == "application/problem+json"
+        check(r.json(), "Problem")
+        assert [e["field"] for e in r.json()["errors"]] == ["subject.id"]
+    body = report("threat")
+    body["subject"]["text"] = "I know where you live\u0000 and I will come tonight"
+    body["subject"]["url"] = "https://example.com/p/1\u0000"
+    body["details"] = "\u0000"
+    body["reporter"]["id"] = "u\u0000"
+    r = requests.post(server.url + "/v1/reports", json=body, headers=auth, timeout=10)
+    assert r.status_code == 422, r.text
+    assert {e["field"] for e in r.json()["errors"]} == {"subject.text", "subject.url", "details", "reporter.id"}
+    assert all("NUL" in e["message"] for e in r.json()["errors"])
+
+    # subject.url is the absolute http(s) URI that the document promises.
+    for url in ("https://example.com/a b", "https://exa<mple.com/", "https://example.com/é", "https:///x", "example.com/x"):
+        body = report()
+        body["subject"]["url"] = url
+        r = requests.post(server.url + "/v1/reports", json=body, headers=auth, timeout=10)
+        assert r.status_code == 422, url
+        assert [e["field"] for e in r.json()["errors"]] == ["subject.url"], url
+
+    # Anything else comes back byte for byte (the moderator reads the stored text).
+    text = "é e\u0301 👩🏽‍💻 \u202ertl\u202c \u0001\u007f\ufffd\ufeff tab\there\r\nline 'q\" \\ <b>&amp;"
+    body = report("threat")
+    body["subject"].update({"id": f"c-\u0001é-{uuid.uuid4()}", "text": text, "url": "https://user@example.com:8443/a%20b?q=(1)#top"})
+    created = requests.post(server.url + "/v1/reports", json=body, headers=auth, timeout=10)
+    assert created.status_code == 201, created.text
+    name = f"nul-{uuid.uuid4().hex[:8]}"
+    user = subprocess.run(
+        [str(relais_bin), "users", "create", name, "--tenant", "demo", "--database", server.database, "--json"],
+        capture_output=True, text=True, timeout=60, check=True)
+    token = json.loads(user.stdout)["token"]
+    shown = requests.get(
+        server.url + f"/v1/moderation/cases/{created.json()['caseId']}", headers={"Authorization": f"Bearer {token}"}, timeout=10)
+    assert shown.status_code == 200, shown.text
+    subject = shown.json()["reports"][0]["subject"]
+    assert subject["text"] == text and subject["id"] == body["subject"]["id"] and subject["url"] == body["subject"]["url"]

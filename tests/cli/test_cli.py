@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from relais_testing import RelaisServer
+from relais_testing import RelaisServer, answer_prompts
 
 
 def run(binary, *args, check=True):
@@ -166,3 +166,18 @@ def test_users_password_from_stdin(relais_bin, database):
         refused = subprocess.run([str(relais_bin), "users", "password", name, "--database", database],
                                  input=password, capture_output=True, text=True, timeout=120)
         assert refused.returncode != 0 and message in refused.stderr
+
+
+def test_users_password_asks_twice_without_echo_on_a_terminal(relais_bin, database):
+    run(relais_bin, "tenants", "create", "demo", "--database", database)
+    run(relais_bin, "users", "create", "mia", "--tenant", "demo", "--database", database)
+    cmd = f"'{relais_bin}' users password mia --database '{database}'"
+    status, output = answer_prompts(cmd, None, None, "a long enough password")
+    assert status == 0, output
+    assert "New console password for 'mia'" in output and "The same password again" in output
+    assert "a long enough password" not in output, "the password is not echoed"
+    assert "Password set for 'mia'" in output
+    # Two different answers: refused, nothing changed.
+    answers = iter(["a long enough password", "another long password"])
+    status, output = answer_prompts(cmd, None, None, lambda: next(answers, ""))
+    assert status != 0 and "the two passwords differ" in output

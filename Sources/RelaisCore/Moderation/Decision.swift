@@ -197,7 +197,7 @@ public struct Decision: Sendable, Codable, Equatable {
     }
 
     /// The rules between fields, in the API's field names. They mirror the statement-of-reasons
-    /// rules (dsa-notes §1.3) so that a caller is told in its own terms; the statement
+    /// rules (docs/reference/dsa-notes.md §1.3) so that a caller is told in its own terms; the statement
     /// validator still checks the result (`ModerationRules.statement`).
     public func ruleViolations() -> [FieldError] {
         var errors: [FieldError] = []

@@ -2,7 +2,7 @@ import Foundation
 
 /// A statement of reasons (DSA Art. 17) in the exact shape of the EU DSA Transparency
 /// Database's `POST /api/v1/statement` body: its JSON encoding uses the database's field
-/// names and enum keys (shared/reference/dsa-notes.md §1.3–1.4), and leaves out every field
+/// names and enum keys (docs/reference/dsa-notes.md §1.3–1.4), and leaves out every field
 /// that is `nil`, which the database reads as null.
 ///
 /// Closed sets that Relais itself produces are Swift enums whose raw values are the database

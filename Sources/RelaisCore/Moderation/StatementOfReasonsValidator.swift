@@ -1,7 +1,7 @@
 import Foundation
 
 /// Checks a statement of reasons against every rule of the DSA Transparency Database's
-/// `POST /api/v1/statement` (shared/reference/dsa-notes.md §1.3), plus the rules the database
+/// `POST /api/v1/statement` (docs/reference/dsa-notes.md §1.3), plus the rules the database
 /// documents but does not enforce, which Relais enforces itself:
 ///
 /// - at least one of `decision_visibility` (non-empty), `decision_monetary`,
@@ -191,7 +191,7 @@ public enum StatementOfReasonsValidator {
         return day
     }
 
-    /// `category` values (16), from shared/reference/dsa-sor-enums.json.
+    /// `category` values (16), from Tests/Fixtures/reference/dsa-sor-enums.json.
     public static let categories: Set<String> = [
         "STATEMENT_CATEGORY_ANIMAL_WELFARE", "STATEMENT_CATEGORY_CONSUMER_INFORMATION", "STATEMENT_CATEGORY_CYBER_VIOLENCE",
         "STATEMENT_CATEGORY_CYBER_VIOLENCE_AGAINST_WOMEN", "STATEMENT_CATEGORY_DATA_PROTECTION_AND_PRIVACY_VIOLATIONS", "STATEMENT_CATEGORY_ILLEGAL_OR_HARMFUL_SPEECH",
@@ -201,7 +201,7 @@ public enum StatementOfReasonsValidator {
         "STATEMENT_CATEGORY_VIOLENCE",
     ]
 
-    /// `category_specification` keywords (69), from shared/reference/dsa-sor-enums.json.
+    /// `category_specification` keywords (69), from Tests/Fixtures/reference/dsa-sor-enums.json.
     public static let keywords: Set<String> = [
         "KEYWORD_ADULT_SEXUAL_MATERIAL", "KEYWORD_AGE_SPECIFIC_RESTRICTIONS", "KEYWORD_AGE_SPECIFIC_RESTRICTIONS_MINORS",
         "KEYWORD_ANIMAL_HARM", "KEYWORD_BIOMETRIC_DATA_BREACH", "KEYWORD_BULLYING_AGAINST_GIRLS",
@@ -228,7 +228,7 @@ public enum StatementOfReasonsValidator {
         "KEYWORD_VIOLATION_EU_LAW", "KEYWORD_VIOLATION_NATIONAL_LAW", "KEYWORD_OTHER",
     ]
 
-    /// `content_language` codes (184, UPPERCASE ISO 639-1), from shared/reference/dsa-sor-enums.json.
+    /// `content_language` codes (184, UPPERCASE ISO 639-1), from Tests/Fixtures/reference/dsa-sor-enums.json.
     public static let contentLanguages: Set<String> = [
         "AB", "AA", "AF", "AK", "SQ", "AM", "AR", "AN", "HY", "AS", "AV", "AE", "AY", "AZ", "BM", "BA",
         "EU", "BE", "BN", "BH", "BI", "BS", "BR", "BG", "MY", "CA", "KM", "CH", "CE", "NY", "ZH", "CU",

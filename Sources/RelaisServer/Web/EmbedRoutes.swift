@@ -124,7 +124,7 @@ struct EmbedRoutes: Sendable {
     /// An unknown tenant or a broken integration URL: a page that says so, instead of a
     /// sheet whose report would be refused at the end.
     private func refusal(_ request: Request, _ context: EmbedContext) async throws -> Response? {
-        guard let name = context.tenant, try await env.storage.tenant(named: name) != nil else {
+        guard let name = context.tenant, try await knownTenant(named: name) != nil else {
             let view = MessageView(
                 page: page(request, context, title: { $0.sheetTitle }, switchURL: nil), heading: WebTexts.of(context.language).sheetTitle,
                 lines: [WebTexts.of(context.language).unknownTenant])
@@ -180,12 +180,12 @@ struct EmbedRoutes: Sendable {
         let fields = try await FormFields.body(of: request)
         let context = EmbedContext(fields, language: WebLanguage.of(request, fields: fields))
         let texts = WebTexts.of(context.language)
-        guard Self.isSameOrigin(request) else {
+        guard OriginCheck.isSameOrigin(request) else {
             // Another site posting into Relais: no page to help it, just a refusal.
             throw HTTPError(.forbidden, message: "Cross-origin form submissions are refused.")
         }
         if let refusal = try await refusal(request, context) { return refusal }
-        guard let tenantName = context.tenant, let tenant = try await env.storage.tenant(named: tenantName) else {
+        guard let tenantName = context.tenant, let tenant = try await knownTenant(named: tenantName) else {
             throw HTTPError(.notFound)
         }
         let category = fields.nonEmpty("category").flatMap(ReportCategory.init(rawValue:))
@@ -237,17 +237,12 @@ struct EmbedRoutes: Sendable {
         text.count == 36 && UUID(uuidString: text) != nil
     }
 
-    /// Browsers send `Origin` (and `Sec-Fetch-Site`) with a form POST: refuse one that
-    /// comes from another site. The sheet's own form, even inside a third-party iframe,
-    /// has Relais's origin.
-    static func isSameOrigin(_ request: Request) -> Bool {
-        if request.headers[.secFetchSite] == "cross-site" { return false }
-        guard let origin = request.headers[.origin] else { return true }
-        guard let originHost = URL(string: origin)?.host else { return false }
-        let authority = request.headers[values: HTTPField.Name("X-Forwarded-Host")!].first ?? request.head.authority ?? ""
-        let originAuthority = URL(string: origin).map { url in url.port.map { "\(originHost):\($0)" } ?? originHost } ?? ""
-        return authority.lowercased() == originAuthority.lowercased()
-            || authority.split(separator: ":").first.map(String.init)?.lowercased() == originAuthority.lowercased()
+    /// The tenant of that name. A name no tenant can have (one with a NUL, which neither
+    /// database can hold: see `StoredText`) is unknown without asking the store, which would
+    /// refuse it with an error instead of an answer.
+    private func knownTenant(named name: String) async throws -> Tenant? {
+        guard StoredText.isStorable(name) else { return nil }
+        return try await env.storage.tenant(named: name)
     }
 
     // MARK: - Help without reporting
@@ -256,7 +251,7 @@ struct EmbedRoutes: Sendable {
         let fields = FormFields.query(of: request)
         let context = EmbedContext(fields, language: WebLanguage.of(request, fields: fields))
         let texts = WebTexts.of(context.language)
-        guard let name = context.tenant, let tenant = try await env.storage.tenant(named: name) else {
+        guard let name = context.tenant, let tenant = try await knownTenant(named: name) else {
             let view = MessageView(
                 page: page(request, context, title: { $0.helpPageTitle }, switchURL: nil), heading: texts.helpPageTitle,
                 lines: [texts.unknownTenant])
@@ -304,9 +299,9 @@ struct EmbedRoutes: Sendable {
     /// country, category, helpline and event, never one by one. Only with the token of a help
     /// window Relais rendered for this tenant less than two hours ago, from its own origin.
     func supportEvent(_ request: Request) async throws -> Response {
-        guard Self.isSameOrigin(request) else { throw HTTPError(.forbidden, message: "Cross-origin events are refused.") }
+        guard OriginCheck.isSameOrigin(request) else { throw HTTPError(.forbidden, message: "Cross-origin events are refused.") }
         let fields = try await FormFields.body(of: request)
-        guard let name = fields.nonEmpty("tenant"), let tenant = try await env.storage.tenant(named: name) else {
+        guard let name = fields.nonEmpty("tenant"), let tenant = try await knownTenant(named: name) else {
             throw HTTPError(.notFound)
         }
         let view = fields["view"] ?? ""

@@ -111,10 +111,15 @@ extension ConsoleStore where Self: StoreDriver {
             """) { try $0.map(StoredRows.authorDecision) })
     }
 
-    public func appendAudit(tenantId: Tenant.ID, actor: String, action: String, caseId: ModerationCase.ID?, before: String?, after: String?, now: Date) async throws {
-        try await write(StorePlan.write(
-            [SharedStatements.audit(tenantId: tenantId, actor: actor, at: now, action: action, caseId: caseId, before: before, after: after)],
-            answering: ()))
+    public func revealContent(caseId: ModerationCase.ID, by moderator: Moderator, now: Date) async throws -> Bool {
+        try await write(.first("SELECT 1 AS found FROM cases WHERE id = \(caseId) AND tenant_id = \(moderator.tenantId)") { found in
+            guard found != nil else { return .done(false) }
+            return .write([
+                SharedStatements.audit(
+                    tenantId: moderator.tenantId, actor: moderator.name, at: now, action: ContentRevealAudit.action, caseId: caseId,
+                    before: ContentRevealAudit.before, after: ContentRevealAudit.after)
+            ], answering: true)
+        })
     }
 
     public func auditLog(tenantId: Tenant.ID, caseId: ModerationCase.ID) async throws -> [AuditEntry] {

@@ -100,8 +100,8 @@ extension WebhookStore where Self: StoreDriver {
         })
     }
 
-    public func replayWebhooks(_ selection: WebhookReplay, tenantName: String?, now: Date) async throws -> Int {
-        try await write(WebhookRules.replay(selection, tenantName: tenantName, now: now))
+    public func replayWebhooks(_ selection: WebhookReplay, tenantName: String?, actor: String, now: Date) async throws -> Int {
+        try await write(WebhookRules.replay(selection, tenantName: tenantName, actor: actor, now: now))
     }
 }
 
@@ -116,8 +116,9 @@ enum WebhookRules {
     }
 
     /// Attempts start again from zero so a replayed event gets the whole retry schedule. An
-    /// event under a live claim is left alone: it is being sent now.
-    static func replay(_ selection: WebhookReplay, tenantName: String?, now: Date) -> StorePlan<Int> {
+    /// event under a live claim is left alone: it is being sent now. Who asked is audited in
+    /// the same transaction (`WebhookReplayAudit`).
+    static func replay(_ selection: WebhookReplay, tenantName: String?, actor: String, now: Date) -> StorePlan<Int> {
         var eventId: String?
         if case .event(let id) = selection { eventId = id }
         let deadOnly = selection == .dead, chosen = eventId
@@ -130,9 +131,15 @@ enum WebhookRules {
                   AND (\(deadOnly) = \(false) OR status = 'dead')
                   AND (CAST(\(chosen) AS TEXT) IS NULL OR id = \(chosen))
                   AND (CAST(\(tenantId) AS TEXT) IS NULL OR tenant_id = \(tenantId))
-                RETURNING id
+                RETURNING tenant_id
                 """) { changed in
-                guard let chosen, changed.isEmpty else { return .done(changed.count) }
+                guard let chosen, changed.isEmpty else {
+                    let audits = WebhookReplayAudit.entries(selection, scopedTo: tenantId, replayedTenantIds: try changed.map { try $0.id("tenant_id") })
+                    return .write(audits.map {
+                        SharedStatements.audit(
+                            tenantId: $0.tenantId, actor: actor, at: now, action: WebhookReplayAudit.action, before: $0.before, after: $0.after)
+                    }, answering: changed.count)
+                }
                 return .first("""
                     SELECT 1 AS found FROM outbox_events WHERE id = \(chosen) AND (CAST(\(tenantId) AS TEXT) IS NULL OR tenant_id = \(tenantId))
                     """) { exists in

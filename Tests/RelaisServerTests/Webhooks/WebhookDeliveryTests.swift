@@ -129,7 +129,7 @@ struct WebhookDeliveryTests {
         #expect(status.deadEvents.map(\.id) == [dead.id])
         #expect(status.deadEvents.first?.type == "report.received" && status.deadEvents.first?.attempts == 3)
 
-        #expect(try await fixture.storage.replayWebhooks(.dead, tenantName: "acme", now: fixture.clock.now()) == 1)
+        #expect(try await fixture.storage.replayWebhooks(.dead, tenantName: "acme", actor: "cli", now: fixture.clock.now()) == 1)
         #expect(try await worker.deliverDueEvents() == 1)
         let replayed = try #require(try await fixture.events().first)
         #expect(replayed.status == "delivered" && replayed.attempts == 1, "a replay starts a fresh count")

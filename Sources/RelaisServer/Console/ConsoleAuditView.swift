@@ -1,0 +1,4 @@
+struct ConsoleAuditView: Sendable {
+    var page: ConsolePage
+    var rows: [ConsoleAuditRow]
+}

@@ -1,0 +1,161 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RelaisCore
+import RelaisStore
+
+/// One case: its page, showing blurred content, the lease (renew, release), the decision
+/// form, and the statements of reasons. Claims, leases and decisions go through the same
+/// store calls and core rules as the moderation API (`Decision.validate(json:)`, then
+/// `ModerationStore.decide`, which applies `ModerationRules`).
+struct ConsoleCaseRoutes: Sendable {
+    let cases: any ModerationStore
+    let console: any ConsoleStore
+    let clock: RelaisClock
+    let pages: ConsolePages
+
+    func register(on signedIn: RouterGroup<ConsoleRequestContext>, deciding: RouterGroup<ConsoleRequestContext>) {
+        signedIn.get("cases/:id") { request, context in
+            try await casePage(try Self.caseId(context), context.session, notice: ConsolePages.notice(request))
+        }
+        signedIn.post("cases/:id/reveal") { _, context in try await reveal(try Self.caseId(context), context.session) }
+        deciding.post("cases/:id/release") { _, context in try await release(try Self.caseId(context), context.session) }
+        deciding.post("cases/:id/renew") { _, context in try await renew(try Self.caseId(context), context.session) }
+        deciding.post("cases/:id/decide") { _, context in try await decide(try Self.caseId(context), context.session, context.form) }
+        signedIn.get("cases/:id/statements") { _, context in try await statements(try Self.caseId(context), context.session) }
+    }
+
+    static func caseId(_ context: ConsoleRequestContext) throws -> ModerationCase.ID {
+        let id = try context.parameters.require("id")
+        guard id.count <= 64, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { throw HTTPError(.notFound) }
+        return ModerationCase.ID(rawValue: id)
+    }
+
+    func casePage(
+        _ id: ModerationCase.ID, _ session: ConsoleSession, notice: String?, form: ConsoleDecisionForm? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let now = clock.now()
+        guard let found = try await cases.moderationCase(id: id, tenantId: session.moderator.tenantId, now: now) else {
+            return try pages.caseNotFound(session)
+        }
+        let audit = try await console.auditLog(tenantId: session.moderator.tenantId, caseId: id)
+        let revealed = audit.contains { $0.action == ContentRevealAudit.action && $0.actor == session.moderator.name }
+        let sensitive = found.reports.contains { SensitiveContent.categories.contains($0.draft.category) }
+        let holdsLease = found.status == "open" && found.lease?.moderatorId == session.moderator.id
+        var authorDecisions: [AuthorDecision] = []
+        if let authorId = found.authorId {
+            authorDecisions = try await console.authorDecisions(tenantId: session.moderator.tenantId, authorId: authorId, excludingCase: id)
+        }
+        let euCountries = Set(found.reports.map(\.draft.reporter.country).filter(\.isEUOrEEA).map(\.rawValue)).sorted()
+        let categories = Set(found.reports.map(\.draft.category)).sorted { $0.rawValue < $1.rawValue }
+        let view = ConsoleCaseView(
+            page: pages.page("Case \(id)", session, notice: notice, error: status != .ok), csrf: session.csrfToken, caseId: id.rawValue,
+            status: found.status, isOpen: found.status == "open", subjectKind: found.facts.subjectKind.rawValue, subjectId: found.subjectId,
+            authorId: found.authorId, categories: categories.map(\.summary).joined(separator: ", "),
+            score: String(format: "%.1f", found.priority.score), dueAt: ConsoleFormat.time(found.priority.target.dueAt),
+            overdue: found.status == "open" && found.priority.isOverdue,
+            lease: found.lease.map { .init(moderator: $0.moderatorName, expiresAt: ConsoleFormat.time($0.expiresAt)) },
+            holdsLease: holdsLease, canDecide: session.moderator.role.decides, sensitive: sensitive, blurred: sensitive && !revealed,
+            revealed: sensitive && revealed,
+            reports: found.reports.map { r in
+                .init(
+                    id: r.id, receivedAt: ConsoleFormat.time(r.receivedAt), surface: r.draft.surface, category: r.draft.category.rawValue,
+                    categoryLabel: r.draft.category.summary, ageBracket: r.draft.reporter.ageBracket.rawValue,
+                    country: r.draft.reporter.country.rawValue, isTarget: r.draft.reporter.isTarget, trustedFlagger: r.draft.reporter.trustedFlagger,
+                    details: r.draft.details, snapshot: r.draft.subject.text, subjectURL: r.draft.subject.url)
+            },
+            decisions: found.decisions.map { d in
+                .init(
+                    decidedAt: ConsoleFormat.time(d.decidedAt), moderator: d.moderatorName,
+                    restrictions: d.decision.isNoAction ? "No action" : d.decision.restrictions.map(\.rawValue).joined(separator: ", "),
+                    ground: d.decision.ground.map { $0 == .illegal ? "Illegal: \(d.decision.legalGround ?? "")" : "Terms: \(d.decision.termsClause ?? "")" },
+                    explanation: d.decision.explanation, noteForReporter: d.decision.noteForReporter, internalNote: d.decision.internalNote,
+                    statementPuid: d.statement?.puid)
+            },
+            hasDecisions: !found.decisions.isEmpty, repeatCount: found.repeatOffender.restrictedDecisionCount,
+            repeatThreshold: found.repeatOffender.threshold,
+            repeatSuggestion: Self.suggestion(found.repeatOffender.suggestion),
+            authorDecisions: authorDecisions.map {
+                .init(
+                    caseId: $0.caseId.rawValue, decidedAt: ConsoleFormat.time($0.decidedAt), moderator: $0.moderatorName,
+                    restrictions: $0.restrictions.isEmpty ? "No action" : $0.restrictions.map(\.rawValue).joined(separator: ", "))
+            },
+            hasAuthorDecisions: !authorDecisions.isEmpty,
+            form: holdsLease ? (form ?? .blank(scope: euCountries.joined(separator: ", "))) : nil,
+            audit: audit.reversed().map(ConsoleAuditRow.init))
+        return try pages.render("console-case", view, status: status)
+    }
+
+    static func suggestion(_ suggestion: RepeatOffenderSuggestion) -> String? {
+        switch suggestion {
+        case .none: nil
+        case .warn: "Repeat offender: at or over the threshold. Warn the author first (DSA Art. 23(1) requires a prior warning before a suspension)."
+        case .suspend: "Repeat offender after a warning: consider suspending the account (DSA Art. 23)."
+        }
+    }
+
+    /// Shows blurred content; the store records who did, in the same call.
+    func reveal(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
+        guard try await console.revealContent(caseId: id, by: session.moderator, now: clock.now()) else { return try pages.caseNotFound(session) }
+        return ConsolePages.redirect("/console/cases/\(id)?notice=revealed#content")
+    }
+
+    func release(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
+        switch try await cases.releaseLease(caseId: id, by: session.moderator, now: clock.now()) {
+        case .released, .leased: return ConsolePages.redirect("/console/queue?notice=released")
+        case .notFound: return try pages.caseNotFound(session, back: nil)
+        case .notLeasedByCaller: return try noLease(session, id)
+        }
+    }
+
+    func renew(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
+        switch try await cases.renewLease(caseId: id, by: session.moderator, now: clock.now()) {
+        case .released, .leased: return ConsolePages.redirect("/console/cases/\(id)?notice=renewed")
+        case .notFound: return try pages.caseNotFound(session, back: nil)
+        case .notLeasedByCaller: return try noLease(session, id)
+        }
+    }
+
+    private func noLease(_ session: ConsoleSession, _ id: ModerationCase.ID) throws -> Response {
+        try pages.message(
+            session, status: .conflict, "You do not hold a lease on this case",
+            ["Your lease expired, or someone else holds the case, or it is already decided. Claim the next case from the queue."],
+            back: "/console/cases/\(id)")
+    }
+
+    /// The decision form goes through the API's path: the same JSON validation, then the same
+    /// store call, which applies `ModerationRules` in its transaction. A refusal shows the
+    /// core's reasons next to the fields, with what the moderator wrote kept.
+    func decide(_ id: ModerationCase.ID, _ session: ConsoleSession, _ fields: FormFields) async throws -> Response {
+        let decision: Decision
+        switch Decision.validate(json: ConsoleDecisionForm.json(fields)) {
+        case .success(let valid): decision = valid
+        case .failure(let failure): return try await refused(id, session, fields, failure.errors)
+        }
+        switch try await cases.decide(caseId: id, decision: decision, by: session.moderator, now: clock.now()) {
+        case .decided: return ConsolePages.redirect("/console/cases/\(id)?notice=decided")
+        case .notFound: return try pages.caseNotFound(session, back: nil)
+        case .notLeasedByCaller: return try noLease(session, id)
+        case .refused(let failure): return try await refused(id, session, fields, failure.errors)
+        }
+    }
+
+    private func refused(_ id: ModerationCase.ID, _ session: ConsoleSession, _ fields: FormFields, _ errors: [FieldError]) async throws -> Response {
+        try await casePage(
+            id, session, notice: "The decision was refused: nothing was stored. Fix the fields marked below.",
+            form: ConsoleDecisionForm.make(fields, errors: errors), status: .unprocessableContent)
+    }
+
+    func statements(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
+        guard let statements = try await cases.statements(caseId: id, tenantId: session.moderator.tenantId) else {
+            return try pages.caseNotFound(session)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let view = ConsoleStatementsView(
+            page: pages.page("Statements of reasons", session), caseId: id.rawValue,
+            statements: try statements.map { .init(puid: $0.puid, json: String(decoding: try encoder.encode($0), as: UTF8.self)) },
+            isEmpty: statements.isEmpty)
+        return try pages.render("console-statements", view)
+    }
+}

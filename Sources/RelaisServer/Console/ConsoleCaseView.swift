@@ -1,0 +1,68 @@
+struct ConsoleCaseView: Sendable {
+    var page: ConsolePage
+    var csrf: String
+    var caseId: String
+    var status: String
+    var isOpen: Bool
+    var subjectKind: String
+    var subjectId: String
+    var authorId: String?
+    var categories: String
+    var score: String
+    var dueAt: String
+    var overdue: Bool
+    var lease: LeaseInfo?
+    var holdsLease: Bool
+    var canDecide: Bool
+    var sensitive: Bool
+    var blurred: Bool
+    var revealed: Bool
+    var reports: [ReportRow]
+    var decisions: [DecisionRow]
+    var hasDecisions: Bool
+    var repeatCount: Int
+    var repeatThreshold: Int
+    var repeatSuggestion: String?
+    var authorDecisions: [AuthorRow]
+    var hasAuthorDecisions: Bool
+    var form: ConsoleDecisionForm?
+    var audit: [ConsoleAuditRow]
+
+    struct LeaseInfo: Sendable {
+        var moderator: String
+        var expiresAt: String
+    }
+
+    struct ReportRow: Sendable {
+        var id: String
+        var receivedAt: String
+        var surface: String
+        var category: String
+        var categoryLabel: String
+        var ageBracket: String
+        var country: String
+        var isTarget: Bool
+        var trustedFlagger: String?
+        var details: String?
+        var snapshot: String?
+        var subjectURL: String?
+    }
+
+    struct DecisionRow: Sendable {
+        var decidedAt: String
+        var moderator: String
+        var restrictions: String
+        var ground: String?
+        var explanation: String
+        var noteForReporter: String?
+        var internalNote: String?
+        var statementPuid: String?
+    }
+
+    struct AuthorRow: Sendable {
+        var caseId: String
+        var decidedAt: String
+        var moderator: String
+        var restrictions: String
+    }
+}

@@ -1,0 +1,6 @@
+struct ConsoleLoginView: Sendable {
+    var page: ConsolePage
+    var token: String
+    var name: String
+    var error: String?
+}

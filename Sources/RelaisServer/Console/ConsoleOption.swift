@@ -1,0 +1,5 @@
+struct ConsoleOption: Sendable {
+    var value: String
+    var label: String
+    var selected: Bool
+}

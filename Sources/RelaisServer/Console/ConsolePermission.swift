@@ -1,0 +1,31 @@
+import Hummingbird
+import RelaisStore
+
+/// What a console route asks of its user's role beyond being signed in, and the page that
+/// refuses the others. Checked in one place, `ConsoleRoleMiddleware`, for a whole group.
+enum ConsolePermission: Sendable {
+    /// Claim, renew, release and decide cases: admins and moderators, not compliance staff.
+    case decide
+    /// The webhook dead letters: admins only.
+    case administer
+
+    func allows(_ role: Moderator.Role) -> Bool {
+        switch self {
+        case .decide: role.decides
+        case .administer: role == .admin
+        }
+    }
+
+    func refusal(_ session: ConsoleSession, _ pages: ConsolePages) throws -> Response {
+        switch self {
+        case .decide:
+            try pages.message(
+                session, status: .forbidden, "Not allowed for your role",
+                ["The \(session.moderator.role.rawValue) role reads cases, statements of reasons and the audit log; it does not claim or decide cases."],
+                back: "/console/queue")
+        case .administer:
+            try pages.message(
+                session, status: .forbidden, "Administrators only", ["Webhook dead letters are shown to administrators."], back: "/console/queue")
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import RelaisStore
+
+struct ConsoleUser: Sendable {
+    var name: String
+    var role: String
+    var csrf: String
+    var isAdmin: Bool
+    var decides: Bool
+
+    init(_ session: ConsoleSession) {
+        name = session.moderator.name
+        role = session.moderator.role.rawValue
+        csrf = session.csrfToken
+        isAdmin = session.moderator.role == .admin
+        decides = session.moderator.role.decides
+    }
+}
