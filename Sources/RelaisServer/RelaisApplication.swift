@@ -68,8 +68,11 @@ public enum RelaisApplication {
         // The web sheet and the demo: public pages, outside the API-key group.
         let assets: WebAssets
         do { assets = try WebAssets.bundled() } catch { fatalError("Relais's web assets are broken: \(error)") }
-        EmbedRoutes(env: env, assets: assets, tokens: env.formTokens).register(on: router)
-        DemoRoutes(env: env, assets: assets).register(on: router)
+        EmbedRoutes(
+            tenants: env.storage, filing: env.filing, events: SupportRoutes(events: env.storage, help: env.help, clock: env.clock),
+            help: env.help, clock: env.clock, assets: assets, tokens: env.formTokens
+        ).register(on: router)
+        DemoRoutes(tenants: env.storage, assets: assets).register(on: router)
         // The moderator console: signed-in pages under /console (cookie sessions, CSRF tokens).
         ConsoleRoutes(env: env, assets: assets, loginTokens: env.formTokens, signIn: .default).register(on: router)
         return router

@@ -8,7 +8,7 @@ import RelaisStore
 /// Report link to the embed sheet, which `relais.js` opens as a dialog — the same one-line
 /// integration a platform would use.
 struct DemoRoutes: Sendable {
-    let env: RelaisEnvironment
+    let tenants: any TenantStore
     let assets: WebAssets
 
     static let tenantName = "demo"
@@ -49,7 +49,7 @@ struct DemoRoutes: Sendable {
         let page = EmbedRoutes.Page(
             lang: language.rawValue, otherLang: language.other.rawValue, t: texts, pageTitle: texts.demoTitle,
             switchURL: "/?lang=\(language.other.rawValue)", isPhone: DeviceKind.isPhone(request))
-        guard try await env.storage.tenant(named: Self.tenantName) != nil else {
+        guard try await tenants.tenant(named: Self.tenantName) != nil else {
             let view = ClosedView(
                 page: page, heading: "Relais",
                 lines: ["Relais is running. The demo feed needs a tenant named 'demo' (relais tenants create demo)."])

@@ -14,7 +14,13 @@ import RelaisStore
 /// - `GET /embed/help` — help without reporting.
 /// - `GET /embed/relais.js`, `GET /embed/static/{file}` — the script tag and the assets.
 struct EmbedRoutes: Sendable {
-    let env: RelaisEnvironment
+    let tenants: any TenantStore
+    /// Files the sheet's reports exactly as the API does.
+    let filing: ReportFiling
+    /// Counts what the help window's person did, as `POST /v1/support/events` does.
+    let events: SupportRoutes
+    let help: HelpCards
+    let clock: RelaisClock
     let assets: WebAssets
     let tokens: FormTokens
 
@@ -118,7 +124,7 @@ struct EmbedRoutes: Sendable {
 
     /// Who may frame this tenant's sheet: its configured sites, else any site.
     private func framing(_ context: EmbedContext) -> WebAssets.Framing {
-        context.tenant.flatMap { env.config.frameAncestors[$0] }.map(WebAssets.Framing.origins) ?? .anyone
+        context.tenant.flatMap { help.config.frameAncestors[$0] }.map(WebAssets.Framing.origins) ?? .anyone
     }
 
     /// An unknown tenant or a broken integration URL: a page that says so, instead of a
@@ -169,7 +175,7 @@ struct EmbedRoutes: Sendable {
             subjectSummary: texts.subjectSummary(kind: context.subjectKind, author: context.subjectAuthor),
             hidden: context.hidden, category: category.rawValue, categoryLabel: texts.category(category).label,
             backURL: context.url("/embed/report"), helpURL: context.url("/embed/help"),
-            formId: formId, token: tokens.issue(tenant: context.tenant ?? "", formId: formId, at: env.clock.now()),
+            formId: formId, token: tokens.issue(tenant: context.tenant ?? "", formId: formId, at: clock.now()),
             details: details, isTarget: isTarget, errors: errors, hasErrors: !errors.isEmpty)
         return try assets.page("report-step2", view, status: status, framing: framing(context))
     }
@@ -193,7 +199,7 @@ struct EmbedRoutes: Sendable {
         let details = fields.nonEmpty("details")
         let isTarget = fields["isTarget"] == "true"
         let formId = fields["formId"] ?? ""
-        guard Self.isFormId(formId), tokens.isValid(fields["token"] ?? "", tenant: tenant.name, formId: formId, at: env.clock.now()) else {
+        guard Self.isFormId(formId), tokens.isValid(fields["token"] ?? "", tenant: tenant.name, formId: formId, at: clock.now()) else {
             // Keep what the person wrote: they only need to send again.
             return try stepTwo(
                 request, context, category: category, details: details ?? "", isTarget: isTarget, errors: [texts.formExpired],
@@ -211,7 +217,7 @@ struct EmbedRoutes: Sendable {
                 status: .unprocessableContent)
         }
         // A namespace of its own, so a form id can never replay an API client's key.
-        let outcome = try await env.filing.file(draft, tenant: tenant, idempotencyKey: "embed:" + formId)
+        let outcome = try await filing.file(draft, tenant: tenant, idempotencyKey: "embed:" + formId)
         let receipt: ReportReceipt
         switch outcome {
         case .created(let stored), .replayed(let stored): receipt = stored
@@ -225,7 +231,7 @@ struct EmbedRoutes: Sendable {
             page: page(request, context, title: { $0.receiptTitle }, switchURL: nil),
             reference: receipt.id, helpURL: context.url("/embed/help"),
             help: receipt.support.map {
-                var window = HelpWindowView(card: $0, texts: texts, now: env.clock.now())
+                var window = HelpWindowView(card: $0, texts: texts, now: clock.now())
                 window.events = supportEvents(tenant, context, reportId: receipt.id)
                 return window
             })
@@ -242,7 +248,7 @@ struct EmbedRoutes: Sendable {
     /// refuse it with an error instead of an answer.
     private func knownTenant(named name: String) async throws -> Tenant? {
         guard StoredText.isStorable(name) else { return nil }
-        return try await env.storage.tenant(named: name)
+        return try await tenants.tenant(named: name)
     }
 
     // MARK: - Help without reporting
@@ -264,8 +270,8 @@ struct EmbedRoutes: Sendable {
                 tenant: tenant.name, reporterId: nil, country: country, category: .harassment,
                 locale: LanguageTag(context.language.rawValue), age: AgeBracket(rawValue: context.age) ?? .unknown,
                 surface: context.surface)
-            let now = env.clock.now()
-            help = SupportPolicy.decide(query, config: env.config.support(for: tenant), directory: env.directory(for: tenant), now: now)
+            let now = clock.now()
+            help = self.help.decide(query, for: tenant, now: now)
                 .map {
                     var window = HelpWindowView(card: $0, texts: texts, now: now)
                     window.events = supportEvents(tenant, context, reportId: nil)
@@ -286,7 +292,7 @@ struct EmbedRoutes: Sendable {
         let view = UUID().uuidString.lowercased()
         return HelpWindowView.EventsView(
             url: "/embed/support-events", tenant: tenant.name, view: view,
-            token: tokens.issue(tenant: tenant.name, formId: Self.eventsFormId(view), at: env.clock.now()), surface: context.surface,
+            token: tokens.issue(tenant: tenant.name, formId: Self.eventsFormId(view), at: clock.now()), surface: context.surface,
             country: country, reportId: reportId)
     }
 
@@ -305,13 +311,13 @@ struct EmbedRoutes: Sendable {
             throw HTTPError(.notFound)
         }
         let view = fields["view"] ?? ""
-        guard Self.isFormId(view), tokens.isValid(fields["token"] ?? "", tenant: tenant.name, formId: Self.eventsFormId(view), at: env.clock.now())
+        guard Self.isFormId(view), tokens.isValid(fields["token"] ?? "", tenant: tenant.name, formId: Self.eventsFormId(view), at: clock.now())
         else { throw HTTPError(.forbidden, message: "This help window has expired.") }
         var json: [String: Any] = [
             "helplineId": fields["helplineId"] ?? "", "event": fields["event"] ?? "", "surface": fields["surface"] ?? "",
             "country": fields["country"] ?? "",
         ]
         if let reportId = fields.nonEmpty("reportId") { json["reportId"] = reportId }
-        return try await SupportRoutes(events: env.storage, help: env.help, clock: env.clock).count(json, tenant: tenant)
+        return try await events.count(json, tenant: tenant)
     }
 }
