@@ -25,16 +25,19 @@ extension PostgresSession {
 
 extension SQLStatement {
     var postgres: PostgresQuery {
-        var sql = ""
-        sql.unicodeScalars.reserveCapacity(text.unicodeScalars.count + arguments.count * 3)
+        // Byte by byte: this runs for every statement of every report, and the text of a
+        // report's statement is a few kilobytes.
+        var sql: [UInt8] = []
+        sql.reserveCapacity(text.utf8.count + arguments.count * 3)
         var number = 0
-        for scalar in text.unicodeScalars {
-            if scalar == "?" {
-                number += 1
-                sql += "$\(number)"
-            } else {
-                sql.unicodeScalars.append(scalar)
+        for byte in text.utf8 {
+            guard byte == UInt8(ascii: "?") else {
+                sql.append(byte)
+                continue
             }
+            number += 1
+            sql.append(UInt8(ascii: "$"))
+            sql.append(contentsOf: String(number).utf8)
         }
         var binds = PostgresBindings(capacity: arguments.count)
         for value in arguments {
@@ -47,7 +50,7 @@ extension SQLStatement {
             case .date(let date): binds.append(date, context: .default)
             }
         }
-        return PostgresQuery(unsafeSQL: sql, binds: binds)
+        return PostgresQuery(unsafeSQL: String(decoding: sql, as: UTF8.self), binds: binds)
     }
 }
 
