@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 import requests
+import standardwebhooks
+import standardwebhooks.webhooks
 
 from relais_testing import RelaisServer
 from webhook_testing import Receiver, signature_ok
@@ -72,6 +74,13 @@ def test_serve_delivers_signed_events_and_replays_dead_ones(relais_bin):
             assert headers["Relais-Event-Type"] == "report.received"
             assert signature_ok(secret, headers, body), "the documented Python verification accepts it"
             assert not signature_ok("whsec_" + "0" * 64, headers, body)
+            # The official Standard Webhooks library verifies the same delivery with the same secret.
+            # (Header names are case-insensitive; the library reads them in lower case.)
+            lower = {name.lower(): value for name, value in headers.items()}
+            assert standardwebhooks.Webhook(secret).verify(body, lower) == json.loads(body)
+            with pytest.raises(standardwebhooks.webhooks.WebhookVerificationError):
+                standardwebhooks.Webhook("whsec_" + "0" * 64).verify(body, lower)
+            assert lower["webhook-id"] == headers["Relais-Event-Id"] and lower["webhook-timestamp"] == headers["Relais-Timestamp"]
             payload = json.loads(body)
             assert payload["reportId"] == first.json()["id"] and "private words" not in body.decode()
             event_id = headers["Relais-Event-Id"]

@@ -109,18 +109,22 @@ public struct WebhookWorker: Service {
     }
 
     /// The signed POST. The timestamp is the send time, so each attempt carries a fresh
-    /// timestamp and signature; the event id stays the same.
+    /// timestamp and signature; the event id stays the same. Signed twice: Relais's own
+    /// headers (`Relais-Signature`, docs/webhooks.md) and the Standard Webhooks ones
+    /// (`webhook-signature`), which receivers' libraries verify as they are.
     func request(for delivery: WebhookDelivery, url: URL, timestamp: Int) -> WebhookRequest {
         let body = Data(delivery.payload.utf8)
-        return WebhookRequest(
-            url: url,
-            headers: [
-                "Content-Type": "application/json",
-                "Relais-Event-Id": delivery.eventId,
-                "Relais-Event-Type": delivery.type,
-                "Relais-Timestamp": String(timestamp),
-                "Relais-Signature": WebhookSignature.header(secret: delivery.secret, timestamp: timestamp, body: body),
-            ],
-            body: body)
+        var headers = [
+            "Content-Type": "application/json",
+            "Relais-Event-Id": delivery.eventId,
+            "Relais-Event-Type": delivery.type,
+            "Relais-Timestamp": String(timestamp),
+            "Relais-Signature": WebhookSignature.header(secret: delivery.secret, timestamp: timestamp, body: body),
+            "webhook-id": delivery.eventId,
+            "webhook-timestamp": String(timestamp),
+        ]
+        headers["webhook-signature"] = StandardWebhookSignature.header(
+            secret: delivery.secret, id: delivery.eventId, timestamp: timestamp, body: body)
+        return WebhookRequest(url: url, headers: headers, body: body)
     }
 }

@@ -28,6 +28,27 @@ struct WebhookSignatureTests {
     }
 }
 
+@Suite("Standard Webhooks signature")
+struct StandardWebhookSignatureTests {
+    /// The example of the Standard Webhooks specification, as its Python library signs it.
+    @Test func matchesTheSpecificationsExample() {
+        let header = StandardWebhookSignature.header(
+            secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", id: "msg_p5jXN8AQM9LWM0D4loKWxJek", timestamp: 1_614_265_330,
+            body: Data(#"{"test": 2432232314}"#.utf8))
+        #expect(header == "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=")
+    }
+
+    /// A secret as Relais makes them (`whsec_` and 64 hex digits) is read by those libraries
+    /// as base64; computed with the `standardwebhooks` package from PyPI.
+    @Test func relaisSecretsServeBothSchemes() {
+        let header = StandardWebhookSignature.header(
+            secret: "whsec_" + String(repeating: "ab", count: 32), id: "evt-1", timestamp: 1_764_428_400,
+            body: Data(#"{"event":"report.received","reportId":"r-1"}"#.utf8))
+        #expect(header == "v1,luaq/pBUST+nXfHXX5ZbCJgiEP3iaUP6Ny2O/cEh7Sg=")
+        #expect(StandardWebhookSignature.header(secret: "whsec_not base64!", id: "e", timestamp: 1, body: Data()) == nil)
+    }
+}
+
 @Suite("Webhook retry policy")
 struct WebhookRetryPolicyTests {
     @Test func backoffDoublesFromTwoSecondsAndIsCappedAtOneHour() {
