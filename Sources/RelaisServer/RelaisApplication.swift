@@ -56,6 +56,7 @@ public enum RelaisApplication {
 
     public static func router(_ env: RelaisEnvironment) -> Router<RelaisRequestContext> {
         let router = Router(context: RelaisRequestContext.self)
+        router.add(middleware: AccessLogMiddleware())
         router.add(middleware: ProblemMiddleware())
         HealthRoutes(storage: env.storage).register(on: router)
         let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.storage))

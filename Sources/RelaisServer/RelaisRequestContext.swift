@@ -12,6 +12,8 @@ public struct RelaisRequestContext: RequestContext {
     public var consoleSession: ConsoleSession?
     /// A console POST's form, read once by `ConsoleSessionMiddleware` to check its CSRF token.
     var consoleForm: FormFields?
+    /// Where inner middleware leave what the request's log line says (`AccessLogMiddleware`).
+    var access: AccessRecord?
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -19,6 +21,7 @@ public struct RelaisRequestContext: RequestContext {
         moderator = nil
         consoleSession = nil
         consoleForm = nil
+        access = nil
     }
 
     public var maxUploadSize: Int { RelaisLimits.maxBodyBytes }
@@ -44,6 +47,7 @@ struct TenantAuthMiddleware: RouterMiddleware {
         var context = context
         context.tenant = tenant
         context.logger[metadataKey: "tenant"] = .string(tenant.name)
+        context.access?.tenantId = tenant.id.rawValue
         return try await next(request, context)
     }
 }

@@ -15,6 +15,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
     @Option(help: "Config file with tenant settings (docs/configuration.md).") var config: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Option(help: "Log lines as text, or as JSON objects (one per line) for a log collector: text or json.") var logFormat = "text"
     @Option(help: "SQLite durability: normal (survives a crash) or full (fsync per commit, survives power loss).")
     var durability = "normal"
     @Option(help: "SQLite group commit: reports written per transaction at most (1 = one transaction per report).")
@@ -38,7 +39,14 @@ struct ServeCommand: AsyncParsableCommand {
         guard webhookPollInterval > 0, webhookPollInterval <= 3600 else { throw ValidationError("--webhook-poll-interval: use 0 < seconds ≤ 3600") }
         guard (1...1000).contains(webhookBatchSize) else { throw ValidationError("--webhook-batch-size: use 1…1000") }
         guard (1...100).contains(webhookMaxAttempts) else { throw ValidationError("--webhook-max-attempts: use 1…100") }
+        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format: use text or json") }
+        let json = logFormat == "json"
         LoggingSystem.bootstrap { label in
+            if json {
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler

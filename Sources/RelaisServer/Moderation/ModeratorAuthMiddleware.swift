@@ -20,6 +20,7 @@ struct ModeratorAuthMiddleware: RouterMiddleware {
         }
         var context = context
         context.moderator = moderator
+        context.access?.tenantId = moderator.tenantId.rawValue
         context.logger[metadataKey: "moderator"] = .string(moderator.name)
         return try await next(request, context)
     }

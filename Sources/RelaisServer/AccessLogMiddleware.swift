@@ -1,0 +1,80 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+extension HTTPField.Name {
+    static let requestId = Self("X-Request-Id")!
+}
+
+/// One log line per request: method, route (the route's pattern, never the path or query,
+/// which can carry a signed token), status, duration, tenant id and request id. Never a body,
+/// a header value, a reporter id or an address. `X-Request-Id` is taken from the caller when
+/// it is 1–128 visible ASCII characters (a proxy's id), else made here, and is echoed on the
+/// answer so a platform can quote it; every log line of the request carries it.
+struct AccessLogMiddleware: RouterMiddleware {
+    typealias Context = RelaisRequestContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let started = ContinuousClock.now
+        let requestId = Self.requestId(request.headers[.requestId])
+        var context = context
+        context.logger[metadataKey: "request_id"] = .string(requestId)
+        let record = AccessRecord()
+        context.access = record
+        do {
+            var response = try await next(request, context)
+            response.headers[.requestId] = requestId
+            log(request, context, record, status: response.status.code, since: started)
+            return response
+        } catch {
+            let status = (error as? any HTTPResponseError)?.status.code ?? 500
+            log(request, context, record, status: status, since: started)
+            throw RequestIdentifiedError(underlying: error, requestId: requestId)
+        }
+    }
+
+    private func log(_ request: Request, _ context: Context, _ record: AccessRecord, status: Int, since started: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - started
+        var metadata: Logger.Metadata = [
+            "method": .string(request.method.rawValue),
+            "route": .string(context.endpointPath ?? "unmatched"),
+            "status": .stringConvertible(status),
+            "duration_ms": .string(String(format: "%.2f", Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)),
+        ]
+        if let tenantId = record.tenantId { metadata["tenant_id"] = .string(tenantId) }
+        context.logger.info("request", metadata: metadata)
+    }
+
+    static func requestId(_ given: String?) -> String {
+        if let given, !given.isEmpty, given.utf8.count <= 128, given.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return given }
+        return UUID().uuidString.lowercased()
+    }
+}
+
+/// What inner middleware learn about a request for its log line (the tenant, once
+/// authenticated); shared by reference because each middleware gets its own context copy.
+final class AccessRecord: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tenant: String?
+
+    var tenantId: String? {
+        get { lock.withLock { tenant } }
+        set { lock.withLock { tenant = newValue } }
+    }
+}
+
+/// An error answer with the request id on it, so an error can be quoted like a success.
+struct RequestIdentifiedError: HTTPResponseError {
+    let underlying: any Error
+    let requestId: String
+
+    var status: HTTPResponse.Status { (underlying as? any HTTPResponseError)?.status ?? .internalServerError }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        guard let error = underlying as? any HTTPResponseError else { throw underlying }
+        var response = try error.response(from: request, context: context)
+        response.headers[.requestId] = requestId
+        return response
+    }
+}
