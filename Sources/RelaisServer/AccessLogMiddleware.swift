@@ -30,7 +30,7 @@ struct AccessLogMiddleware: RouterMiddleware {
         } catch {
             let status = (error as? any HTTPResponseError)?.status.code ?? 500
             log(request, context, record, status: status, since: started)
-            throw RequestIdentifiedError(underlying: error, requestId: requestId)
+            throw ErrorWithHeaders(underlying: error, headers: [.requestId: requestId])
         }
     }
 
@@ -64,17 +64,18 @@ final class AccessRecord: @unchecked Sendable {
     }
 }
 
-/// An error answer with the request id on it, so an error can be quoted like a success.
-struct RequestIdentifiedError: HTTPResponseError {
+/// An error answered with extra headers (the request id, CORS), so a caller reads an error
+/// answer like a success.
+struct ErrorWithHeaders: HTTPResponseError {
     let underlying: any Error
-    let requestId: String
+    let headers: HTTPFields
 
     var status: HTTPResponse.Status { (underlying as? any HTTPResponseError)?.status ?? .internalServerError }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
         guard let error = underlying as? any HTTPResponseError else { throw underlying }
         var response = try error.response(from: request, context: context)
-        response.headers[.requestId] = requestId
+        for field in headers where response.headers[field.name] == nil { response.headers.append(field) }
         return response
     }
 }

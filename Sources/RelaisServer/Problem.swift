@@ -71,34 +71,45 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let problem as Problem {
-            throw problem
-        } catch let error as any HTTPResponseError {
+        } catch {
+            throw Self.problem(for: error, request, context)
+        }
+    }
+
+    /// The problem+json answer for any error; headers that an inner middleware attached to an
+    /// error (CORS) stay on it.
+    static func problem(for error: any Error, _ request: Request, _ context: Context) -> any Error {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let wrapped as ErrorWithHeaders:
+            return ErrorWithHeaders(underlying: problem(for: wrapped.underlying, request, context), headers: wrapped.headers)
+        case let error as any HTTPResponseError:
             let status = error.status
             switch status {
             case .notFound:
-                throw Problem(.notFound, title: "Not found", detail: "No resource at \(request.method) \(request.uri.path).")
+                return Problem(.notFound, title: "Not found", detail: "No resource at \(request.method) \(request.uri.path).")
             case .contentTooLarge:
-                throw Problem(.contentTooLarge, title: "Request body too large", detail: "The body must be at most \(RelaisLimits.maxBodyBytes) bytes.")
+                return Problem(.contentTooLarge, title: "Request body too large", detail: "The body must be at most \(RelaisLimits.maxBodyBytes) bytes.")
             case .methodNotAllowed:
-                throw Problem(.methodNotAllowed, title: "Method not allowed", detail: "\(request.method) is not allowed on \(request.uri.path).")
+                return Problem(.methodNotAllowed, title: "Method not allowed", detail: "\(request.method) is not allowed on \(request.uri.path).")
             default:
-                throw Problem(status, title: status.reasonPhrase)
+                return Problem(status, title: status.reasonPhrase)
             }
-        } catch is CancellationError {
-            throw Problem(.serviceUnavailable, title: "Request cancelled")
-        } catch StorageError.unavailable {
+        case is CancellationError:
+            return Problem(.serviceUnavailable, title: "Request cancelled")
+        case StorageError.unavailable:
             // The database is down or overloaded (PostgreSQL gave no connection in time). The
             // request was not acknowledged; a retry with the same key is always safe.
             context.logger.warning("database unavailable", metadata: ["path": "\(request.uri.path)"])
-            throw Problem(
+            return Problem(
                 .serviceUnavailable, title: "Database unavailable",
                 detail: "Relais cannot reach its database right now. Retry in a few seconds with the same Idempotency-Key.",
                 headers: [.retryAfter: "5"])
-        } catch {
+        default:
             // Only the error's type: its description could contain request content.
             context.logger.error("unexpected error", metadata: ["error.type": "\(type(of: error))", "path": "\(request.uri.path)"])
-            throw Problem(.internalServerError, title: "Internal error", detail: "The request was not stored. Retry with the same Idempotency-Key.")
+            return Problem(.internalServerError, title: "Internal error", detail: "The request was not stored. Retry with the same Idempotency-Key.")
         }
     }
 }

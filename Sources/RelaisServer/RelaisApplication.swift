@@ -59,7 +59,10 @@ public enum RelaisApplication {
         router.add(middleware: AccessLogMiddleware())
         router.add(middleware: ProblemMiddleware())
         HealthRoutes(storage: env.storage).register(on: router)
-        let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.storage))
+        // Browser callers: the preflight carries no key; the answers carry the tenant's CORS headers.
+        let cors = CORSRules(env.config.corsOrigins)
+        router.add(middleware: CORSPreflightMiddleware(rules: cors))
+        let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.storage)).add(middleware: TenantCORSMiddleware(rules: cors))
         ReportRoutes(filing: env.filing, reports: env.storage).register(on: api)
         SupportRoutes(events: env.storage, help: env.help, clock: env.clock).register(on: api)
         DirectoryRoutes(help: env.help, clock: env.clock).register(on: api)

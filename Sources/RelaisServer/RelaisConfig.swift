@@ -11,13 +11,18 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
     /// Per tenant, the sites allowed to show its report sheet in a frame (CSP
     /// `frame-ancestors`); a tenant without the setting can be framed by any site.
     public var frameAncestors: [String: [String]]
+    /// Per tenant, the browser origins allowed to call the API with its key (CORS); a tenant
+    /// without the setting allows none, so a page on another site cannot read the answers.
+    public var corsOrigins: [String: Set<String>]
 
     public init(
-        tenants: [String: TenantSupportConfig] = [:], moderation: ModerationPolicy = .default, frameAncestors: [String: [String]] = [:]
+        tenants: [String: TenantSupportConfig] = [:], moderation: ModerationPolicy = .default, frameAncestors: [String: [String]] = [:],
+        corsOrigins: [String: Set<String>] = [:]
     ) {
         self.tenants = tenants
         self.moderation = moderation
         self.frameAncestors = frameAncestors
+        self.corsOrigins = corsOrigins
     }
 
     public static let empty = RelaisConfig()
@@ -50,13 +55,32 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         tenants = try c.decodeIfPresent([String: TenantSupportConfig].self, forKey: .tenants) ?? [:]
         moderation = try c.decodeIfPresent(ModerationSettings.self, forKey: .moderation)?.policy ?? .default
-        frameAncestors = (try c.decodeIfPresent([String: TenantWebSettings].self, forKey: .tenants) ?? [:])
-            .compactMapValues { $0.embed?.frameAncestors }
+        let web = try c.decodeIfPresent([String: TenantWebSettings].self, forKey: .tenants) ?? [:]
+        frameAncestors = web.compactMapValues { $0.embed?.frameAncestors }
+        corsOrigins = web.compactMapValues { $0.api.map { Set($0.allowedOrigins) } }
     }
 
     /// The web settings of a tenant, beside its help-card settings in the same object.
     struct TenantWebSettings: Decodable {
         var embed: EmbedSettings?
+        var api: APISettings?
+    }
+
+    /// `"api": {"allowedOrigins": ["https://app.example"]}`: exact origins, no wildcard, since
+    /// an allowed origin reads the tenant's answers with the tenant's key.
+    struct APISettings: Decodable {
+        var allowedOrigins: [String]
+
+        enum CodingKeys: String, CodingKey { case allowedOrigins }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            allowedOrigins = try c.decode([String].self, forKey: .allowedOrigins)
+            for origin in allowedOrigins where !EmbedSettings.isOrigin(origin) || origin.contains("*") {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .allowedOrigins, in: c,
+                    debugDescription: "'\(origin)' is not an exact origin such as https://app.example (http only for localhost)")
+            }
+        }
     }
 
     struct EmbedSettings: Decodable {
