@@ -54,11 +54,14 @@ public enum RelaisApplication {
     /// API, so not in `openapi.yaml`.
     public static let webRoutes: [String] = DemoRoutes.routes + EmbedRoutes.routes + ConsoleRoutes.routes
 
-    public static func router(_ env: RelaisEnvironment) -> Router<RelaisRequestContext> {
+    public static func router(_ env: RelaisEnvironment, metrics: MetricsEndpoint? = nil) -> Router<RelaisRequestContext> {
         let router = Router(context: RelaisRequestContext.self)
         router.add(middleware: AccessLogMiddleware())
+        // Request counts and durations by route pattern (a no-op unless metrics are on).
+        router.add(middleware: MetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
         HealthRoutes(storage: env.storage).register(on: router)
+        if let metrics { MetricsRoutes(registry: metrics.registry, token: metrics.token, webhooks: env.storage).register(on: router) }
         // Browser callers: the preflight carries no key; the answers carry the tenant's CORS headers.
         let cors = CORSRules(env.config.corsOrigins)
         router.add(middleware: CORSPreflightMiddleware(rules: cors))
@@ -85,11 +88,11 @@ public enum RelaisApplication {
     /// The HTTP application on `host:port`; `onServerRunning` receives the bound port (useful with port 0).
     /// `services` run beside the server and stop after it on shutdown (the webhook worker).
     public static func application(
-        _ env: RelaisEnvironment, host: String, port: Int, logger: Logger, services: [any Service] = [],
+        _ env: RelaisEnvironment, host: String, port: Int, logger: Logger, services: [any Service] = [], metrics: MetricsEndpoint? = nil,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: router(env),
+            router: router(env, metrics: metrics),
             configuration: .init(address: .hostname(host, port: port), serverName: "Relais"),
             services: services,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },

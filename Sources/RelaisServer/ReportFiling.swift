@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import RelaisCore
 import RelaisStore
 
@@ -17,6 +18,13 @@ struct ReportFiling: Sendable {
         let submission = ReportSubmission(
             tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: draft, support: support,
             receivedAt: now, idempotencyKey: idempotencyKey, requestHash: requestHash)
-        return try await reports.submit(submission)
+        let outcome = try await reports.submit(submission)
+        if case .created = outcome {
+            // Categories and countries are closed lists: bounded labels, nothing a caller typed.
+            let labels = [("category", draft.category.rawValue), ("country", draft.reporter.country.rawValue)]
+            Counter(label: "relais_reports_total", dimensions: labels).increment()
+            if support != nil { Counter(label: "relais_help_cards_total", dimensions: labels).increment() }
+        }
+        return outcome
     }
 }

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
+import Prometheus
 import RelaisCore
 import RelaisServer
 import RelaisStore
@@ -15,6 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var db: DatabaseOptions
     @Option(help: "Config file with tenant settings (docs/configuration.md).") var config: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel = "info"
+    @Option(help: ArgumentHelp(
+        "Serve GET /metrics (Prometheus) to callers that send this token as a bearer; also RELAIS_METRICS_TOKEN. Off without one.",
+        valueName: "token"))
+    var metricsToken: String?
     @Option(help: "Log lines as text, or as JSON objects (one per line) for a log collector: text or json.") var logFormat = "text"
     @Option(help: "SQLite durability: normal (survives a crash) or full (fsync per commit, survives power loss).")
     var durability = "normal"
@@ -81,7 +87,14 @@ struct ServeCommand: AsyncParsableCommand {
                 pollInterval: .milliseconds(Int((webhookPollInterval * 1000).rounded())), batchSize: webhookBatchSize,
                 retry: WebhookRetryPolicy(maxAttempts: webhookMaxAttempts)),
             logger: Logger(label: "relais.webhooks"))
-        let app = RelaisApplication.application(env, host: host, port: port, logger: logger, services: [webhooks]) { boundPort in
+        var metrics: MetricsEndpoint?
+        if let token = metricsToken ?? ProcessInfo.processInfo.environment["RELAIS_METRICS_TOKEN"], !token.isEmpty {
+            guard token.utf8.count >= 16 else { throw ValidationError("--metrics-token: use at least 16 characters") }
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            metrics = MetricsEndpoint(registry: registry, token: token)
+        }
+        let app = RelaisApplication.application(env, host: host, port: port, logger: logger, services: [webhooks], metrics: metrics) { boundPort in
             var banner = "Relais is running: open http://\(host):\(boundPort)/ — API at http://\(host):\(boundPort)/v1, console at http://\(host):\(boundPort)/console (database \(storage.location), directory \(directory.version))"
             if let demoKey {
                 banner += "\nFirst start: created tenant 'demo'. Its API key (shown only this once):\n  \(demoKey)"

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Metrics
 
 /// Group commit: writes that arrive while the writer is busy wait together and then share
 /// one transaction, each in its own savepoint.
@@ -55,6 +56,7 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: @unchecked Sendable {
     private func drain() async {
         while let batch = takeBatch() {
             let items = batch.map(\.item)
+            Recorder(label: "relais_group_commit_batch_size").record(items.count)
             let work = self.work
             do {
                 let results = try await pool.write { db -> [Result<Output, any Error>] in

@@ -1,0 +1,48 @@
+"""GET /metrics: Prometheus's text format for a scraper with the metrics token, refused
+without it, absent when no token is set; request counts by route, reports and help cards by
+category and country, the group commit's batch sizes, the webhook backlog; no label holds a
+tenant, an id or anything a caller typed."""
+import re
+import time
+
+import requests
+
+from relais_testing import RelaisServer
+
+TOKEN = "metrics-token-for-tests-0123456789"
+REPORT = {"surface": "web", "category": "harassment", "goodFaith": True,
+          "reporter": {"id": "SEEDED-REPORTER-METRICS", "country": "FR", "locale": "fr-FR", "ageBracket": "13-17", "isTarget": True},
+          "subject": {"kind": "comment", "id": "c-1", "text": "SEEDED-TEXT-METRICS"}}
+
+
+def test_metrics_for_the_token_holder_only(relais_bin):
+    server = RelaisServer(relais_bin, env={"RELAIS_METRICS_TOKEN": TOKEN})
+    try:
+        auth = {"Authorization": f"Bearer {server.key}"}
+        for n in range(3):
+            body = {**REPORT, "subject": {**REPORT["subject"], "id": f"c-{n}"}}
+            assert requests.post(server.url + "/v1/reports", json=body, headers=auth, timeout=10).status_code == 201
+        assert requests.get(server.url + "/metrics", timeout=10).status_code == 401
+        assert requests.get(server.url + "/metrics", headers={"Authorization": "Bearer " + TOKEN + "x"}, timeout=10).status_code == 401
+        time.sleep(0.2)
+        answer = requests.get(server.url + "/metrics", headers={"Authorization": "Bearer " + TOKEN}, timeout=10)
+        assert answer.status_code == 200 and answer.headers["Content-Type"].startswith("text/plain")
+        text = answer.text
+        assert re.search(r'^relais_reports_total\{.*category="harassment".*country="FR".*\} 3$', text, re.M), text[:2000]
+        assert re.search(r'^relais_help_cards_total\{.*country="FR".*\} 3$', text, re.M)
+        assert re.search(r'^relais_outbox_events\{status="pending"\} 3(\.0)?$', text, re.M), "three report.received events wait (no endpoint)"
+        assert "relais_group_commit_batch_size" in text
+        assert re.search(r'^hb_requests\{http_route="/v1/reports",http_request_method="POST",http_response_status_code="201"\} 3$', text, re.M)
+        assert re.search(r'^http_server_request_duration_count\{http_route="/v1/reports",', text, re.M), "latency histograms"
+        for seeded in ["SEEDED-REPORTER-METRICS", "SEEDED-TEXT-METRICS", server.key, "demo"]:
+            assert seeded not in text, f"{seeded} is in the metrics"
+    finally:
+        server.stop()
+
+
+def test_no_token_no_metrics_route(relais_bin):
+    server = RelaisServer(relais_bin)
+    try:
+        assert requests.get(server.url + "/metrics", headers={"Authorization": "Bearer " + TOKEN}, timeout=10).status_code == 404
+    finally:
+        server.stop()
