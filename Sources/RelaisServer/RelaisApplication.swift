@@ -15,6 +15,8 @@ public struct RelaisEnvironment: Sendable {
     let formTokens: FormTokens
     /// Each tenant's configuration and directory, for deciding help cards.
     let help: HelpCards
+    /// Request limits, per key, token, reporter and address.
+    let limits: RateLimiters
 
     /// `formSecret`: the form tokens' key, shared by every instance on the database
     /// (`RelaisStorage.sharedSecret`); `RELAIS_EMBED_SECRET` overrides it, and without either
@@ -29,6 +31,7 @@ public struct RelaisEnvironment: Sendable {
         self.config = config
         self.clock = clock
         help = HelpCards(directory: directory, config: config)
+        limits = RateLimiters(config.rateLimits, trustForwardedFor: config.trustForwardedFor)
     }
 
     func snapshot(for tenant: Tenant) -> DirectorySnapshot { help.snapshot(for: tenant) }
@@ -65,12 +68,13 @@ public enum RelaisApplication {
         // Browser callers: the preflight carries no key; the answers carry the tenant's CORS headers.
         let cors = CORSRules(env.config.corsOrigins)
         router.add(middleware: CORSPreflightMiddleware(rules: cors))
-        let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.storage)).add(middleware: TenantCORSMiddleware(rules: cors))
-        ReportRoutes(filing: env.filing, reports: env.storage).register(on: api)
+        router.add(middleware: EmbedRateLimitMiddleware(limits: env.limits))
+        let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.storage, limits: env.limits)).add(middleware: TenantCORSMiddleware(rules: cors))
+        ReportRoutes(filing: env.filing, reports: env.storage, reporters: env.limits.reporter).register(on: api)
         SupportRoutes(events: env.storage, help: env.help, clock: env.clock).register(on: api)
         DirectoryRoutes(help: env.help, clock: env.clock).register(on: api)
         // Moderators' personal tokens, not tenant keys: a group of its own.
-        let moderation = router.group("v1/moderation").add(middleware: ModeratorAuthMiddleware(moderators: env.storage))
+        let moderation = router.group("v1/moderation").add(middleware: ModeratorAuthMiddleware(moderators: env.storage, limits: env.limits))
         ModerationRoutes(moderation: env.storage, clock: env.clock).register(on: moderation)
         // The web sheet and the demo: public pages, outside the API-key group.
         let assets: WebAssets

@@ -14,15 +14,21 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
     /// Per tenant, the browser origins allowed to call the API with its key (CORS); a tenant
     /// without the setting allows none, so a page on another site cannot read the answers.
     public var corsOrigins: [String: Set<String>]
+    /// Request limits (`rateLimits`), and whether the client's address is the first of
+    /// `X-Forwarded-For` (`trustForwardedFor`: only behind a proxy that sets it).
+    public var rateLimits: RateLimits
+    public var trustForwardedFor: Bool
 
     public init(
         tenants: [String: TenantSupportConfig] = [:], moderation: ModerationPolicy = .default, frameAncestors: [String: [String]] = [:],
-        corsOrigins: [String: Set<String>] = [:]
+        corsOrigins: [String: Set<String>] = [:], rateLimits: RateLimits = .default, trustForwardedFor: Bool = false
     ) {
         self.tenants = tenants
         self.moderation = moderation
         self.frameAncestors = frameAncestors
         self.corsOrigins = corsOrigins
+        self.rateLimits = rateLimits
+        self.trustForwardedFor = trustForwardedFor
     }
 
     public static let empty = RelaisConfig()
@@ -50,11 +56,13 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
         return problems
     }
 
-    enum CodingKeys: String, CodingKey { case tenants, moderation }
+    enum CodingKeys: String, CodingKey { case tenants, moderation, rateLimits, trustForwardedFor }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         tenants = try c.decodeIfPresent([String: TenantSupportConfig].self, forKey: .tenants) ?? [:]
         moderation = try c.decodeIfPresent(ModerationSettings.self, forKey: .moderation)?.policy ?? .default
+        rateLimits = try c.decodeIfPresent(RateLimits.self, forKey: .rateLimits) ?? .default
+        trustForwardedFor = try c.decodeIfPresent(Bool.self, forKey: .trustForwardedFor) ?? false
         let web = try c.decodeIfPresent([String: TenantWebSettings].self, forKey: .tenants) ?? [:]
         frameAncestors = web.compactMapValues { $0.embed?.frameAncestors }
         corsOrigins = web.compactMapValues { $0.api.map { Set($0.allowedOrigins) } }

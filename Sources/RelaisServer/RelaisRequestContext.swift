@@ -14,6 +14,8 @@ public struct RelaisRequestContext: RequestContext {
     var consoleForm: FormFields?
     /// Where inner middleware leave what the request's log line says (`AccessLogMiddleware`).
     var access: AccessRecord?
+    /// The peer's IP address, for the per-address limits only (never logged).
+    let clientAddress: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
@@ -22,6 +24,7 @@ public struct RelaisRequestContext: RequestContext {
         consoleSession = nil
         consoleForm = nil
         access = nil
+        clientAddress = source.channel.remoteAddress?.ipAddress
     }
 
     public var maxUploadSize: Int { RelaisLimits.maxBodyBytes }
@@ -37,13 +40,17 @@ public struct RelaisRequestContext: RequestContext {
 struct TenantAuthMiddleware: RouterMiddleware {
     typealias Context = RelaisRequestContext
     let tenants: any TenantStore
+    let limits: RateLimiters
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization], header.count > 7,
             header.prefix(7).lowercased() == "bearer "
-        else { throw Problem.unauthorized }
+        else { throw limits.refuseAuthentication(request, context, with: .unauthorized) }
         let key = String(header.dropFirst(7).drop { $0 == " " })
-        guard !key.isEmpty, let tenant = try await tenants.tenant(apiKey: key) else { throw Problem.unauthorized }
+        guard !key.isEmpty, let tenant = try await tenants.tenant(apiKey: key) else {
+            throw limits.refuseAuthentication(request, context, with: .unauthorized)
+        }
+        try limits.tenant.check(tenant.id.rawValue, what: "with this key")
         var context = context
         context.tenant = tenant
         context.logger[metadataKey: "tenant"] = .string(tenant.name)

@@ -11,10 +11,17 @@ struct ReportFiling: Sendable {
     let help: HelpCards
     let clock: RelaisClock
 
+    /// What a retry gets when a limit refuses new work: its first answer, if the key was used.
+    func storedAnswer(_ draft: ReportDraft, tenant: Tenant, idempotencyKey: String) async throws -> SubmissionOutcome? {
+        try await reports.storedAnswer(tenantId: tenant.id, idempotencyKey: idempotencyKey, requestHash: try Self.requestHash(draft))
+    }
+
+    static func requestHash(_ draft: ReportDraft) throws -> String { Fingerprint.sha256(try JSONCoding.encoder.encode(draft)) }
+
     func file(_ draft: ReportDraft, tenant: Tenant, idempotencyKey: String?) async throws -> SubmissionOutcome {
         let now = clock.now()
         let support = help.decide(draft.supportRequest(tenant: tenant.name), for: tenant, now: now)
-        let requestHash = idempotencyKey == nil ? "" : Fingerprint.sha256(try JSONCoding.encoder.encode(draft))
+        let requestHash = idempotencyKey == nil ? "" : try Self.requestHash(draft)
         let submission = ReportSubmission(
             tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: draft, support: support,
             receivedAt: now, idempotencyKey: idempotencyKey, requestHash: requestHash)

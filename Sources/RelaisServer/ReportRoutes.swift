@@ -13,6 +13,8 @@ extension HTTPField.Name {
 struct ReportRoutes {
     let filing: ReportFiling
     let reports: any ReportStore
+    /// One account of the platform reporting again and again (a raid from one account).
+    let reporters: RateLimiter
 
     func register(on group: RouterGroup<RelaisRequestContext>) {
         group.post("reports") { request, context in try await create(request, context) }
@@ -30,7 +32,19 @@ struct ReportRoutes {
         case .success(let valid): draft = valid
         case .failure(let failure): throw Problem.validation(failure)
         }
-        switch try await filing.file(draft, tenant: tenant, idempotencyKey: key) {
+        let decision = reporters.take(tenant.id.rawValue + "\u{1F}" + draft.reporter.id)
+        let outcome: SubmissionOutcome
+        if decision.allowed {
+            outcome = try await filing.file(draft, tenant: tenant, idempotencyKey: key)
+        } else {
+            // Over the reporter's limit: a retry of a report already stored still gets its
+            // answer (retries are always harmless); anything new is refused, nothing stored.
+            guard let key, let stored = try await filing.storedAnswer(draft, tenant: tenant, idempotencyKey: key) else {
+                throw Problem.tooManyRequests(decision, what: "from this reporter")
+            }
+            outcome = stored
+        }
+        switch outcome {
         case .created(let receipt):
             return Self.created(receipt, headers: [.location: "/v1/reports/\(receipt.id)"])
         case .replayed(let receipt):

@@ -110,6 +110,10 @@ public protocol ReportStore: Sendable {
     /// `nil` when no report has that id for that tenant (another tenant's report included).
     func report(id: String, tenantId: Tenant.ID) async throws -> StoredReport?
     func reportCount(tenantId: Tenant.ID) async throws -> Int
+    /// The stored answer for an idempotency key (`.replayed`, or `.keyReusedWithDifferentRequest`
+    /// for another request), or nil when the key was never used: lets a retry be answered even
+    /// when a limit refuses new work.
+    func storedAnswer(tenantId: Tenant.ID, idempotencyKey: String, requestHash: String) async throws -> SubmissionOutcome?
 }
 
 /// Counts of what reporters did with help cards, per tenant, day (UTC), surface, country,

@@ -9,15 +9,17 @@ import RelaisStore
 struct ModeratorAuthMiddleware: RouterMiddleware {
     typealias Context = RelaisRequestContext
     let moderators: any ModerationStore
+    let limits: RateLimiters
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization], header.count > 7,
             header.prefix(7).lowercased() == "bearer "
-        else { throw Problem.moderatorUnauthorized }
+        else { throw limits.refuseAuthentication(request, context, with: .moderatorUnauthorized) }
         let token = header.dropFirst(7).trimmingCharacters(in: .whitespaces)
         guard token.hasPrefix(ModeratorToken.prefix), let moderator = try await moderators.moderator(token: token) else {
-            throw Problem.moderatorUnauthorized
+            throw limits.refuseAuthentication(request, context, with: .moderatorUnauthorized)
         }
+        try limits.moderator.check(moderator.id.rawValue, what: "with this token")
         var context = context
         context.moderator = moderator
         context.access?.tenantId = moderator.tenantId.rawValue

@@ -13,6 +13,12 @@ extension ReportStore where Self: StoreDriver {
             """) { try $0.first.map(StoredRows.storedReport) })
     }
 
+    public func storedAnswer(tenantId: Tenant.ID, idempotencyKey: String, requestHash: String) async throws -> SubmissionOutcome? {
+        try await read(StorePlan.single("""
+            SELECT request_hash, response_json FROM idempotency_keys WHERE tenant_id = \(tenantId) AND key = \(idempotencyKey)
+            """) { rows in try rows.first.map { try ReportWritePlan.replay(of: $0, requestHash: requestHash) } })
+    }
+
     public func reportCount(tenantId: Tenant.ID) async throws -> Int {
         try await read(StorePlan.single("SELECT COUNT(*) AS reports FROM reports WHERE tenant_id = \(tenantId)") {
             try $0.first?.int("reports") ?? 0
