@@ -11,7 +11,7 @@ public struct OpeningHours: Sendable, Equatable, Codable {
     public var alwaysOpen: Bool
     /// Opening ranges; a range whose close is not after its open runs past midnight.
     public var weekly: [WeeklyRange]
-    /// What the source says about public holidays.
+    /// What the source says about public holidays (absent in the JSON: `unknown`).
     public var publicHolidays: HolidayPolicy
     public var note: String?
 
@@ -24,13 +24,6 @@ public struct OpeningHours: Sendable, Equatable, Codable {
         self.weekly = weekly
         self.publicHolidays = publicHolidays
         self.note = note
-    }
-
-    public enum HolidayPolicy: String, Sendable, Codable {
-        /// Holidays follow the weekly schedule.
-        case open
-        case closed
-        case unknown
     }
 
     enum CodingKeys: String, CodingKey { case timeZone, alwaysOpen, weekly, publicHolidays, note }
@@ -60,10 +53,29 @@ public struct OpeningHours: Sendable, Equatable, Codable {
 
     // MARK: - Questions about an instant
 
-    /// Whether the line is open at `instant`.
-    public func isOpen(at instant: Date) -> Bool {
-        if alwaysOpen { return true }
+    /// Whether the line is open at `instant` by its weekly schedule alone, as if no day were
+    /// a public holiday.
+    public func isOpen(at instant: Date) -> Bool { state(at: instant, holidays: .none) == .open }
+
+    /// The line's state at `instant`, with the holiday rule applied on a day of `holidays`.
+    /// On a holiday whose rule no source gives, a line the weekly schedule calls open is
+    /// `unknown`: saying "open" would be a guess.
+    public func state(at instant: Date, holidays: HolidayDays) -> OpenState {
+        if alwaysOpen { return .open }
         let local = LocalTime(instant, in: timeZone)
+        if holidays.contains(local.dayNumber) {
+            switch publicHolidays {
+            case .closed: return .closed
+            case .special(let open, let close):
+                return local.minute >= open && local.minute < close ? .open : .closed
+            case .unknown: return weeklyOpen(local) ? .unknown : .closed
+            case .open: break
+            }
+        }
+        return weeklyOpen(local) ? .open : .closed
+    }
+
+    private func weeklyOpen(_ local: LocalTime) -> Bool {
         let yesterday = local.weekday.previous
         for range in weekly {
             if range.crossesMidnight {
@@ -76,30 +88,45 @@ public struct OpeningHours: Sendable, Equatable, Codable {
         return false
     }
 
-    /// Today's opening ranges in local time, in order ("09:00–23:00"); empty when closed all day.
-    public func rangesToday(at instant: Date) -> [WeeklyRange] {
-        let weekday = LocalTime(instant, in: timeZone).weekday
-        return weekly.filter { $0.days.contains(weekday) }.sorted { $0.open < $1.open }
+    /// Today's opening ranges in local time, in order ("09:00–23:00"); empty when closed all
+    /// day. On a holiday with special hours, those hours; on a closed holiday, none.
+    public func rangesToday(at instant: Date, holidays: HolidayDays = .none) -> [WeeklyRange] {
+        let local = LocalTime(instant, in: timeZone)
+        if holidays.contains(local.dayNumber) {
+            switch publicHolidays {
+            case .closed: return []
+            case .special(let open, let close): return [WeeklyRange(days: [local.weekday], open: open, close: close)]
+            case .open, .unknown: break
+            }
+        }
+        return weekly.filter { $0.days.contains(local.weekday) }.sorted { $0.open < $1.open }
     }
 
-    /// The next instant after `instant` at which the line opens; `nil` when it is always open
+    /// The next instant after `instant` at which the line opens, holidays applied (a closed
+    /// holiday is skipped, a special one opens at its own time); `nil` when it is always open
     /// or has no schedule.
-    public func nextOpening(after instant: Date) -> Date? {
+    public func nextOpening(after instant: Date, holidays: HolidayDays = .none) -> Date? {
         if alwaysOpen || weekly.isEmpty { return nil }
         let local = LocalTime(instant, in: timeZone)
         let nowLocal = local.localSeconds
-        var best: Int64?
-        for dayOffset in 0...7 {
+        // Two weeks: a closed holiday can hide a weekly line's only day.
+        for dayOffset in 0...14 {
             let day = local.dayNumber + Int64(dayOffset)
             let weekday = Weekday(dayNumber: day)
-            for range in weekly where range.days.contains(weekday) {
-                let candidate = day * 86_400 + Int64(range.open) * 60
-                if candidate > nowLocal, best.map({ candidate < $0 }) ?? true { best = candidate }
+            var opens: [Int] = []
+            if holidays.contains(day) {
+                switch publicHolidays {
+                case .closed: continue
+                case .special(let open, _): opens = [open]
+                case .open, .unknown: opens = weekly.filter { $0.days.contains(weekday) }.map(\.open)
+                }
+            } else {
+                opens = weekly.filter { $0.days.contains(weekday) }.map(\.open)
             }
-            if best != nil { break }
+            let best = opens.map { day * 86_400 + Int64($0) * 60 }.filter { $0 > nowLocal }.min()
+            if let best { return LocalTime.instant(forLocalSeconds: best, in: timeZone, near: instant) }
         }
-        guard let best else { return nil }
-        return LocalTime.instant(forLocalSeconds: best, in: timeZone, near: instant)
+        return nil
     }
 }
 
@@ -166,12 +193,12 @@ public enum Weekday: String, Sendable, Codable, CaseIterable, Hashable {
     case mon, tue, wed, thu, fri, sat, sun
 
     /// Day number 0 is 1970-01-01, a Thursday.
-    init(dayNumber: Int64) {
+    public init(dayNumber: Int64) {
         let index = Int(((dayNumber % 7) + 7 + 3) % 7)  // 0 = Monday
         self = Weekday.allCases[index]
     }
 
-    var previous: Weekday {
+    public var previous: Weekday {
         let all = Weekday.allCases
         return all[(all.firstIndex(of: self)! + 6) % 7]
     }

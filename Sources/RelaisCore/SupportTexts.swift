@@ -25,6 +25,23 @@ public struct SupportTexts: Sendable {
     let alwaysOpen: String
     let closedToday: String
     let hoursUnknown: String
+    /// The threat message when the card has no emergency number to name.
+    let emergencyWithoutNumber: String
+    /// No line of the card is open: "{emergency}" is the emergency number.
+    let noLineOpen: String
+    /// The same, when the card has no emergency number to name.
+    let noLineOpenWithoutNumber: String
+    /// A public holiday that closes the line ("{holiday}"), gives it special hours
+    /// ("{holiday}", "{hours}"), or whose hours no source gives ("{holiday}").
+    let holidayClosed: String
+    let holidaySpecial: String
+    let holidayUnknown: String
+    let whatsapp: String
+    let messenger: String
+    let video: String
+    /// The name of 112 where no source names it in the reader's language: "{number}" (EU law
+    /// names it the single European emergency number in every language).
+    let europeanEmergency: String
 
     public func title(for urgency: SupportUrgency) -> String {
         switch urgency {
@@ -79,7 +96,17 @@ public struct SupportTexts: Sendable {
         email: "Écrire un e-mail",
         alwaysOpen: "24 h/24, 7 j/7",
         closedToday: "Fermé aujourd’hui",
-        hoursUnknown: "Horaires non confirmés"
+        hoursUnknown: "Horaires non connus",
+        emergencyWithoutNumber: "En cas de danger immédiat, appelez les secours. Vous pouvez aussi en parler à quelqu’un qui peut vous aider.",
+        noLineOpen: "Aucune ligne n’est ouverte pour le moment. En cas de danger, appelez le {emergency}.",
+        noLineOpenWithoutNumber: "Aucune ligne n’est ouverte pour le moment ; chacune indique quand elle rouvre.",
+        holidayClosed: "Jour férié ({holiday}) : fermé aujourd’hui",
+        holidaySpecial: "Jour férié ({holiday}) : ouvert {hours}",
+        holidayUnknown: "Jour férié ({holiday}) : horaires du jour non connus",
+        whatsapp: "Écrire sur WhatsApp",
+        messenger: "Écrire sur Messenger",
+        video: "Appel vidéo",
+        europeanEmergency: "{number} – numéro d’urgence européen"
     )
 
     public static let english = SupportTexts(
@@ -109,7 +136,17 @@ public struct SupportTexts: Sendable {
         email: "Send an email",
         alwaysOpen: "Open 24/7",
         closedToday: "Closed today",
-        hoursUnknown: "Hours not confirmed"
+        hoursUnknown: "Hours not known",
+        emergencyWithoutNumber: "If you are in immediate danger, call the emergency services. You can also talk to someone who can help.",
+        noLineOpen: "No line is open right now. If you are in danger, call {emergency}.",
+        noLineOpenWithoutNumber: "No line is open right now; each one says when it opens again.",
+        holidayClosed: "Public holiday ({holiday}): closed today",
+        holidaySpecial: "Public holiday ({holiday}): open {hours}",
+        holidayUnknown: "Public holiday ({holiday}): today’s hours not known",
+        whatsapp: "Chat on WhatsApp",
+        messenger: "Chat on Messenger",
+        video: "Video call",
+        europeanEmergency: "{number} – European emergency number"
     )
     public static let german = SupportTexts(
         language: "de",
@@ -138,7 +175,17 @@ public struct SupportTexts: Sendable {
         email: "E-Mail schreiben",
         alwaysOpen: "Rund um die Uhr erreichbar",
         closedToday: "Heute nicht erreichbar",
-        hoursUnknown: "Zeiten nicht bestätigt"
+        hoursUnknown: "Zeiten nicht bekannt",
+        emergencyWithoutNumber: "Wenn du in akuter Gefahr bist, ruf den Notruf an. Du kannst auch mit jemandem sprechen, der dir helfen kann.",
+        noLineOpen: "Gerade ist keine Beratung erreichbar. Wenn du in Gefahr bist, ruf die {emergency} an.",
+        noLineOpenWithoutNumber: "Gerade ist keine Beratung erreichbar; bei jeder steht, wann sie wieder da ist.",
+        holidayClosed: "Feiertag ({holiday}): heute nicht erreichbar",
+        holidaySpecial: "Feiertag ({holiday}): erreichbar {hours}",
+        holidayUnknown: "Feiertag ({holiday}): Zeiten heute nicht bekannt",
+        whatsapp: "Über WhatsApp schreiben",
+        messenger: "Über Messenger schreiben",
+        video: "Videoanruf",
+        europeanEmergency: "{number} – europäische Notrufnummer"
     )
 
     public static let spanish = SupportTexts(
@@ -168,7 +215,17 @@ public struct SupportTexts: Sendable {
         email: "Enviar un correo",
         alwaysOpen: "Abierto 24/7",
         closedToday: "Cerrado hoy",
-        hoursUnknown: "Horario sin confirmar"
+        hoursUnknown: "Horario desconocido",
+        emergencyWithoutNumber: "Si estás en peligro inmediato, llama a los servicios de emergencia. También puedes hablar con alguien que pueda ayudarte.",
+        noLineOpen: "Ahora no hay ninguna línea abierta. Si estás en peligro, llama al {emergency}.",
+        noLineOpenWithoutNumber: "Ahora no hay ninguna línea abierta; cada una indica cuándo vuelve a abrir.",
+        holidayClosed: "Festivo ({holiday}): cerrado hoy",
+        holidaySpecial: "Festivo ({holiday}): abierto {hours}",
+        holidayUnknown: "Festivo ({holiday}): horario de hoy desconocido",
+        whatsapp: "Escribir por WhatsApp",
+        messenger: "Escribir por Messenger",
+        video: "Videollamada",
+        europeanEmergency: "{number} – número europeo de emergencias"
     )
 
     public static let italian = SupportTexts(
@@ -198,7 +255,17 @@ public struct SupportTexts: Sendable {
         email: "Scrivi un’email",
         alwaysOpen: "Sempre aperto, 24/7",
         closedToday: "Chiuso oggi",
-        hoursUnknown: "Orari non confermati"
+        hoursUnknown: "Orari non noti",
+        emergencyWithoutNumber: "Se sei in pericolo immediato, chiama i soccorsi. Puoi anche parlarne con qualcuno che può aiutarti.",
+        noLineOpen: "Ora nessuna linea è aperta. Se sei in pericolo, chiama il {emergency}.",
+        noLineOpenWithoutNumber: "Ora nessuna linea è aperta; ognuna indica quando riapre.",
+        holidayClosed: "Giorno festivo ({holiday}): chiuso oggi",
+        holidaySpecial: "Giorno festivo ({holiday}): aperto {hours}",
+        holidayUnknown: "Giorno festivo ({holiday}): orari di oggi non noti",
+        whatsapp: "Scrivi su WhatsApp",
+        messenger: "Scrivi su Messenger",
+        video: "Videochiamata",
+        europeanEmergency: "{number} – numero di emergenza europeo"
     )
 
     public static let dutch = SupportTexts(
@@ -228,14 +295,26 @@ public struct SupportTexts: Sendable {
         email: "Stuur een e-mail",
         alwaysOpen: "Dag en nacht open (24/7)",
         closedToday: "Vandaag gesloten",
-        hoursUnknown: "Openingstijden niet bevestigd"
+        hoursUnknown: "Openingstijden niet bekend",
+        emergencyWithoutNumber: "Ben je in direct gevaar? Bel dan de hulpdiensten. Je kunt ook praten met iemand die je kan helpen.",
+        noLineOpen: "Er is nu geen lijn open. Ben je in gevaar? Bel dan {emergency}.",
+        noLineOpenWithoutNumber: "Er is nu geen lijn open; bij elke lijn staat wanneer die weer open is.",
+        holidayClosed: "Feestdag ({holiday}): vandaag gesloten",
+        holidaySpecial: "Feestdag ({holiday}): open {hours}",
+        holidayUnknown: "Feestdag ({holiday}): openingstijden vandaag niet bekend",
+        whatsapp: "Chat via WhatsApp",
+        messenger: "Chat via Messenger",
+        video: "Videobellen",
+        europeanEmergency: "{number} – Europees alarmnummer"
     )
 }
 
 extension String {
-    /// Replaces `{key}` placeholders. Written out by hand: it runs for every text of every
-    /// card, and Foundation's `replacingOccurrences` was a visible share of a report's cost.
-    func filling(_ values: KeyValuePairs<String, String>) -> String {
+    /// Replaces `{key}` placeholders with typed, non-empty values. Written out by hand: it
+    /// runs for every text of every card, and Foundation's `replacingOccurrences` was a
+    /// visible share of a report's cost. A placeholder without a value stays visible, and
+    /// the exhaustive render test fails on it.
+    func filling(_ values: KeyValuePairs<String, TextSlot>) -> String {
         guard contains("{") else { return self }
         var result = ""
         result.reserveCapacity(utf8.count + 16)
@@ -245,7 +324,7 @@ extension String {
             result += rest[..<open]
             let key = rest[rest.index(after: open)..<close]
             if let value = values.first(where: { $0.key == key })?.value {
-                result += value
+                result += value.text
             } else {
                 result += rest[open...close]
             }
@@ -253,5 +332,17 @@ extension String {
         }
         result += rest
         return result
+    }
+
+    /// The `{slot}` names of a template, for the tests that check every language has the
+    /// same slots as English.
+    var placeholders: [String] {
+        var names: [String] = []
+        var rest = self[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names.sorted()
     }
 }
