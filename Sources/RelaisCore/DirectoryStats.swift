@@ -32,7 +32,7 @@ public struct DirectoryStats: Sendable, Equatable {
             }.flatMap(\.backs))
             for key in line.factKeys {
                 facts += 1
-                if fresh.contains(key) { recent += 1 }
+                if Helpline.isBacked(key, by: fresh) { recent += 1 }
             }
         }
         self.facts = facts

@@ -89,7 +89,7 @@ public enum DirectoryValidator {
 
             if line.sources.isEmpty { issue(.noSource, "entry has no source; every fact needs one") }
             let backed = Set(line.sources.flatMap(\.backs))
-            for fact in line.factKeys where !backed.contains(fact) {
+            for fact in line.factKeys where !Helpline.isBacked(fact, by: backed) {
                 issue(.unbackedFact, "fact '\(fact)' is named by no source's 'backs': add the source that states it, or remove the fact")
             }
             for (s, source) in line.sources.enumerated() {

@@ -19,4 +19,15 @@ extension Helpline {
         }
         return keys
     }
+
+    /// Whether `backed` (the union of an entry's `backs`) names `fact`. A channel's audience
+    /// or languages may be backed as the entry's (`audience`): a source that gives "the chat
+    /// is for under-21s" backs the audience it states.
+    public static func isBacked(_ fact: String, by backed: Set<String>) -> Bool {
+        if backed.contains(fact) { return true }
+        if let dot = fact.firstIndex(of: "."), case let tail = fact[fact.index(after: dot)...], tail == "audience" || tail == "languages" {
+            return backed.contains(String(tail))
+        }
+        return false
+    }
 }

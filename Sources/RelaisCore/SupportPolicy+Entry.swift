@@ -48,9 +48,10 @@ extension SupportPolicy {
     }
 
     /// The name in the reader's language where a source gives one; 112 is named by EU law
-    /// in every language, so its name is never left in another language.
+    /// in every language, so its name is never left in another language (nor a bare number).
     static func name(of line: Helpline, texts: SupportTexts) -> String {
-        if !line.name.has(texts.language), line.roles.contains(.emergency), let number = line.phoneNumber,
+        let own = line.name.byLanguage[texts.language]
+        if own == nil || own == line.phoneNumber, line.roles.contains(.emergency), let number = line.phoneNumber,
             dialable(number) == "112", let slot = TextSlot(number)
         {
             return texts.europeanEmergency.filling(["number": slot])

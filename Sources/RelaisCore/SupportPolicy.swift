@@ -165,12 +165,17 @@ public enum SupportPolicy {
             var fallbackRoles: [HelplineRole] = []
             if urgency == .suicidePrevention { fallbackRoles.append(.suicidePrevention) }
             if age.mayBeMinor { fallbackRoles += [.childProtection, .childHelpline] } else { fallbackRoles.append(.adultSupport) }
-            let openFallback = fallbackRoles.lazy.compactMap { role in
-                lines.first {
-                    $0.roles.contains(role) && moment.state(of: $0) == .open
-                        && (role != .adultSupport || $0.topics.contains(category))
-                }
-            }.first
+            // A line that names the category first (a child helpline that takes self-harm
+            // before a child-protection line that does not), then any open one of the roles.
+            func openFallback(topicOnly: Bool) -> Helpline? {
+                fallbackRoles.lazy.compactMap { role in
+                    lines.first {
+                        $0.roles.contains(role) && moment.state(of: $0) == .open
+                            && ((role != .adultSupport && !topicOnly) || $0.topics.contains(category))
+                    }
+                }.first
+            }
+            let openFallback = openFallback(topicOnly: true) ?? openFallback(topicOnly: false)
             main = unique((openFallback.map { [$0] } ?? []) + main)
             main = ordered(main, moment: moment)
         }
