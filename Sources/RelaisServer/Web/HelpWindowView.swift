@@ -79,12 +79,13 @@ struct HelpWindowView: Sendable {
         switch entry.open {
         case true?: statusText = texts.openNow
         case false?: statusText = texts.closedNow
-        case nil: statusText = ""
+        case nil: statusText = texts.hoursNotKnown
         }
         return LineView(
             id: entry.id, name: entry.name, organisation: entry.organisation,
             open: entry.open == true, closed: entry.open == false, statusText: statusText,
-            hoursToday: entry.hoursToday,
+            // A public holiday that changes the hours is said beside them.
+            hoursToday: entry.holiday.map { entry.hoursToday + " · " + $0 } ?? entry.hoursToday,
             opensText: entry.opensAt.flatMap { nextOpening($0, texts: texts, now: now) }.map { texts.opensAt.substituting(["when": $0]) },
             flags: flags, hasFlags: !flags.isEmpty,
             number: call.map { String($0.uri.dropFirst("tel:".count)) },
