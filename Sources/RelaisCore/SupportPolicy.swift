@@ -113,15 +113,27 @@ public enum SupportPolicy {
         /// A line is as open as its most open channel where a person answers; a line with
         /// only web forms, e-mail or an app is judged by those. A website's unknown hours
         /// thus never make a phone line's closed night "unknown".
+        /// Called several times per line and decision: loops, no arrays.
         func state(of line: Helpline) -> OpenState {
-            let all = channels(of: line)
-            let talking = all.filter { $0.channel.kind.isConversation }
-            return (talking.isEmpty ? all : talking).reduce(OpenState.closed) { $0.combined(with: $1.state) }
+            var talking: OpenState?, other: OpenState?
+            for channel in line.channels where channel.audience?.fits(age) ?? true {
+                let state = channel.hours.state(at: now, holidays: holidays)
+                if channel.kind.isConversation {
+                    talking = talking?.combined(with: state) ?? state
+                } else {
+                    other = other?.combined(with: state) ?? state
+                }
+            }
+            return talking ?? other ?? .closed
         }
 
         /// Whether the reporter can talk to a person on this line now, or may (hours unknown).
         func canTalk(on line: Helpline, openOnly: Bool) -> Bool {
-            channels(of: line).contains { $0.channel.kind.isConversation && ($0.state == .open || (!openOnly && $0.state == .unknown)) }
+            for channel in line.channels where channel.kind.isConversation && (channel.audience?.fits(age) ?? true) {
+                let state = channel.hours.state(at: now, holidays: holidays)
+                if state == .open || (!openOnly && state == .unknown) { return true }
+            }
+            return false
         }
     }
 
