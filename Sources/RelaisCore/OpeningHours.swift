@@ -102,9 +102,9 @@ public struct OpeningHours: Sendable, Equatable, Codable {
         return weekly.filter { $0.days.contains(local.weekday) }.sorted { $0.open < $1.open }
     }
 
-    /// The next instant after `instant` at which the line opens, holidays applied (a closed
-    /// holiday is skipped, a special one opens at its own time); `nil` when it is always open
-    /// or has no schedule.
+    /// The next instant after `instant` at which the line is known to open, holidays applied
+    /// (a closed or unknown holiday is skipped, a special one opens at its own time); `nil`
+    /// when it is always open or has no schedule.
     public func nextOpening(after instant: Date, holidays: HolidayDays = .none) -> Date? {
         if alwaysOpen || weekly.isEmpty { return nil }
         let local = LocalTime(instant, in: timeZone)
@@ -116,9 +116,11 @@ public struct OpeningHours: Sendable, Equatable, Codable {
             var opens: [Int] = []
             if holidays.contains(day) {
                 switch publicHolidays {
-                case .closed: continue
+                // A holiday whose hours no source gives is skipped too: "opens tomorrow at
+                // 14:00" must not be promised for a day nobody knows it opens.
+                case .closed, .unknown: continue
                 case .special(let open, _): opens = [open]
-                case .open, .unknown: opens = weekly.filter { $0.days.contains(weekday) }.map(\.open)
+                case .open: opens = weekly.filter { $0.days.contains(weekday) }.map(\.open)
                 }
             } else {
                 opens = weekly.filter { $0.days.contains(weekday) }.map(\.open)

@@ -94,6 +94,10 @@ struct HolidayCalendarTests {
         #expect(next == Fixture.instant("2026-12-28T09:00:00+01:00"))
         let special = Self.weekdays(#"{"open": "10:00", "close": "14:00"}"#)
         #expect(special.nextOpening(after: Fixture.instant("2026-12-24T18:00:00+01:00"), holidays: Self.france) == Fixture.instant("2026-12-25T10:00:00+01:00"))
+        // Unknown holiday hours: no promise for that day.
+        let unknown = Self.weekdays(#""unknown""#)
+        #expect(unknown.nextOpening(after: Fixture.instant("2026-12-24T18:00:00+01:00"), holidays: Self.france) == Fixture.instant("2026-12-28T09:00:00+01:00"))
+        #expect(Self.weekdays(#""open""#).nextOpening(after: Fixture.instant("2026-12-24T18:00:00+01:00"), holidays: Self.france) == Fixture.instant("2026-12-25T09:00:00+01:00"))
     }
 
     @Test("the card names the holiday that changes a line's hours, in the reader's language")
