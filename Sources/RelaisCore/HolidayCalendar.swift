@@ -138,14 +138,16 @@ public struct HolidayCalendar: Sendable, Equatable, Codable {
         }
     }
 
-    /// The national holidays of the years `years`, as local day numbers with the holiday's
+    /// The national holidays of the years `years` (or one region's), as local day numbers with the holiday's
     /// index in `holidays`. A substituted day is added beside the weekend day itself; when it
     /// is already a holiday, the next free weekday is taken (Christmas and Boxing Day in GB).
-    public func days(years: ClosedRange<Int>) -> [Int64: Int] {
+    /// With `region`, that region's own holidays only (the national ones are asked apart).
+    public func days(years: ClosedRange<Int>, region: String? = nil) -> [Int64: Int] {
         var result: [Int64: Int] = [:]
         for year in years {
             var moved: [(Int64, Int)] = []
-            for (index, holiday) in holidays.enumerated() where holiday.regions == nil {
+            for (index, holiday) in holidays.enumerated()
+            where region.map { holiday.regions?.contains($0) ?? false } ?? (holiday.regions == nil) {
                 guard let day = holiday.rule.day(in: year) else { continue }
                 result[day] = result[day] ?? index
                 let weekday = Weekday(dayNumber: day)

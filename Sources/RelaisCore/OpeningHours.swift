@@ -13,20 +13,24 @@ public struct OpeningHours: Sendable, Equatable, Codable {
     public var weekly: [WeeklyRange]
     /// What the source says about public holidays (absent in the JSON: `unknown`).
     public var publicHolidays: HolidayPolicy
+    /// ISO 3166-2 regions whose regional holidays this schedule also follows, where its
+    /// source says the line is regional or keeps a region's holidays (`["DE-BY"]`).
+    public var holidayRegions: [String]
     public var note: String?
 
     public init(
         timeZone: TimeZone, alwaysOpen: Bool = false, weekly: [WeeklyRange] = [],
-        publicHolidays: HolidayPolicy = .unknown, note: String? = nil
+        publicHolidays: HolidayPolicy = .unknown, holidayRegions: [String] = [], note: String? = nil
     ) {
         self.timeZone = timeZone
         self.alwaysOpen = alwaysOpen
         self.weekly = weekly
         self.publicHolidays = publicHolidays
+        self.holidayRegions = holidayRegions
         self.note = note
     }
 
-    enum CodingKeys: String, CodingKey { case timeZone, alwaysOpen, weekly, publicHolidays, note }
+    enum CodingKeys: String, CodingKey { case timeZone, alwaysOpen, weekly, publicHolidays, holidayRegions, note }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -39,6 +43,7 @@ public struct OpeningHours: Sendable, Equatable, Codable {
         alwaysOpen = try c.decodeIfPresent(Bool.self, forKey: .alwaysOpen) ?? false
         weekly = try c.decodeIfPresent([WeeklyRange].self, forKey: .weekly) ?? []
         publicHolidays = try c.decodeIfPresent(HolidayPolicy.self, forKey: .publicHolidays) ?? .unknown
+        holidayRegions = try c.decodeIfPresent([String].self, forKey: .holidayRegions) ?? []
         note = try c.decodeIfPresent(String.self, forKey: .note)
     }
 
@@ -48,6 +53,7 @@ public struct OpeningHours: Sendable, Equatable, Codable {
         try c.encode(alwaysOpen, forKey: .alwaysOpen)
         try c.encode(weekly, forKey: .weekly)
         try c.encode(publicHolidays, forKey: .publicHolidays)
+        if !holidayRegions.isEmpty { try c.encode(holidayRegions, forKey: .holidayRegions) }
         try c.encodeIfPresent(note, forKey: .note)
     }
 
@@ -63,7 +69,7 @@ public struct OpeningHours: Sendable, Equatable, Codable {
     public func state(at instant: Date, holidays: HolidayDays) -> OpenState {
         if alwaysOpen { return .open }
         let local = LocalTime(instant, in: timeZone)
-        if holidays.contains(local.dayNumber) {
+        if holidays.contains(local.dayNumber, regions: holidayRegions) {
             switch publicHolidays {
             case .closed: return .closed
             case .special(let open, let close):
@@ -92,7 +98,7 @@ public struct OpeningHours: Sendable, Equatable, Codable {
     /// day. On a holiday with special hours, those hours; on a closed holiday, none.
     public func rangesToday(at instant: Date, holidays: HolidayDays = .none) -> [WeeklyRange] {
         let local = LocalTime(instant, in: timeZone)
-        if holidays.contains(local.dayNumber) {
+        if holidays.contains(local.dayNumber, regions: holidayRegions) {
             switch publicHolidays {
             case .closed: return []
             case .special(let open, let close): return [WeeklyRange(days: [local.weekday], open: open, close: close)]
@@ -114,7 +120,7 @@ public struct OpeningHours: Sendable, Equatable, Codable {
             let day = local.dayNumber + Int64(dayOffset)
             let weekday = Weekday(dayNumber: day)
             var opens: [Int] = []
-            if holidays.contains(day) {
+            if holidays.contains(day, regions: holidayRegions) {
                 switch publicHolidays {
                 // A holiday whose hours no source gives is skipped too: "opens tomorrow at
                 // 14:00" must not be promised for a day nobody knows it opens.

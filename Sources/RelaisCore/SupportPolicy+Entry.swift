@@ -79,7 +79,7 @@ extension SupportPolicy {
         for channel in line.channels {
             guard let schedule = channel.hours.schedule, schedule.publicHolidays != .open, !schedule.alwaysOpen else { continue }
             let day = LocalTime(moment.now, in: schedule.timeZone).dayNumber
-            guard let holiday = moment.holidays.holiday(on: day),
+            guard let holiday = moment.holidays.holiday(on: day, regions: schedule.holidayRegions),
                 let name = TextSlot(holiday.name.best(for: texts.language, preferred: line.languages) ?? holiday.key)
             else { continue }
             switch schedule.publicHolidays {

@@ -100,6 +100,20 @@ struct HolidayCalendarTests {
         #expect(Self.weekdays(#""open""#).nextOpening(after: Fixture.instant("2026-12-24T18:00:00+01:00"), holidays: Self.france) == Fixture.instant("2026-12-25T09:00:00+01:00"))
     }
 
+    @Test("a regional holiday changes only a schedule that names its region")
+    func regional() throws {
+        let germany = HolidayDays(try Self.calendar(
+            #"{"key": "epiphany", "name": {"de": "Heilige Drei Könige"}, "rule": {"fixed": "01-06"}, "regions": ["DE-BY", "DE-BW"]}"#,
+            country: "DE"))
+        let national = Fixture.hours(#"{"timeZone": "Europe/Berlin", "weekly": [{"days": ["tue"], "open": "09:00", "close": "17:00"}], "publicHolidays": "closed"}"#)
+        let bavarian = Fixture.hours(#"{"timeZone": "Europe/Berlin", "weekly": [{"days": ["tue"], "open": "09:00", "close": "17:00"}], "publicHolidays": "closed", "holidayRegions": ["DE-BY"]}"#)
+        let epiphany = Fixture.instant("2026-01-06T12:00:00+01:00")  // a Tuesday
+        #expect(national.state(at: epiphany, holidays: germany) == .open)
+        #expect(bavarian.state(at: epiphany, holidays: germany) == .closed)
+        #expect(germany.holiday(on: Self.day("2026-01-06"), regions: ["DE-BY"])?.key == "epiphany")
+        #expect(germany.holiday(on: Self.day("2026-01-06")) == nil)
+    }
+
     @Test("the card names the holiday that changes a line's hours, in the reader's language")
     func cardNote() throws {
         let line = try Fixture.decode(Helpline.self, #"""
