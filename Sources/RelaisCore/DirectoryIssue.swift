@@ -40,6 +40,9 @@ public struct DirectoryIssue: Sendable, Equatable, CustomStringConvertible {
         /// A schedule whose holiday rule matters (closed, special, unknown) in a country
         /// with no holiday calendar: holidays cannot be evaluated there.
         case holidaysNotEvaluated = "holidays_not_evaluated"
+        /// A verified entry none of whose sources is the operator's or the government's own
+        /// page (a warning: look for it).
+        case noOperatorSource = "no_operator_source"
     }
 
     /// An error refuses the directory; a warning is printed and the directory loads.

@@ -10,6 +10,8 @@ public struct DirectoryStats: Sendable, Equatable {
     public var entriesPerRole: [(role: HelplineRole, count: Int)]
     public var channelsPerKind: [(kind: Helpline.Channel.Kind, count: Int)]
     public var holidayCalendars: Int
+    /// Verified entries with at least one source that is the operator's or the government's own page.
+    public var entriesWithOwnSource: Int
     /// Facts shown by verified entries (see `Helpline.factKeys`).
     public var facts: Int
     /// Of those, the facts named by a source whose `checked` date is within 12 months.
@@ -23,6 +25,7 @@ public struct DirectoryStats: Sendable, Equatable {
         entriesPerRole = HelplineRole.allCases.map { role in (role, lines.filter { $0.roles.contains(role) }.count) }
         channelsPerKind = Helpline.Channel.Kind.allCases.map { kind in (kind, lines.flatMap(\.channels).filter { $0.kind == kind }.count) }
         holidayCalendars = directory.holidays.count
+        entriesWithOwnSource = lines.filter { $0.verified && $0.sources.contains { $0.operatorOwn == true } }.count
         let now = LocalTime(today, in: TimeZone(identifier: "UTC")!).dayNumber
         var facts = 0, recent = 0
         for line in lines where line.verified {
@@ -48,6 +51,7 @@ public struct DirectoryStats: Sendable, Equatable {
             "countries: \(countries)",
             "entries: \(entries) (\(verifiedEntries) verified)",
             "holiday calendars: \(holidayCalendars)",
+            "verified entries with an operator's or government's own page among their sources: \(entriesWithOwnSource)",
             "facts shown by verified entries: \(facts); backed by a source checked within 12 months: \(factsWithRecentSource) ("
                 + String(format: "%.1f", share) + "%)",
             "entries per role:",

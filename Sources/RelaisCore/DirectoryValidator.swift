@@ -88,6 +88,9 @@ public enum DirectoryValidator {
             }
 
             if line.sources.isEmpty { issue(.noSource, "entry has no source; every fact needs one") }
+            if line.verified, !line.sources.isEmpty, !line.sources.contains(where: { $0.operatorOwn == true }) {
+                issue(.noOperatorSource, "no source is the operator's or the government's own page: prefer it to a copy", .warning)
+            }
             let backed = Set(line.sources.flatMap(\.backs))
             for fact in line.factKeys where !Helpline.isBacked(fact, by: backed) {
                 issue(.unbackedFact, "fact '\(fact)' is named by no source's 'backs': add the source that states it, or remove the fact")

@@ -208,7 +208,7 @@ import Testing
         let data = try JSONSerialization.data(withJSONObject: [
             "format": 2, "version": "test", "helplines": [entry(id: "fr-ok"), badZone, badCountry, badTime, entry(id: "fr-ok")],
         ])
-        let issues = DirectoryValidator.validate(json: data)
+        let issues = DirectoryValidator.validate(json: data).filter { $0.rule != .noOperatorSource }
         #expect(issues.map(\.index) == [1, 2, 3, 4])
         #expect(issues.map(\.entryId) == ["fr-zone", "xx-nowhere", "fr-time", "fr-ok"])
         #expect(issues.map(\.rule) == [.decodeError, .decodeError, .decodeError, .duplicateId])
@@ -267,9 +267,18 @@ import Testing
         // The limit is configurable; without a day, only presence is checked.
         let data = try JSONSerialization.data(withJSONObject: ["format": 2, "version": "t", "helplines": [dated("fr-aging", "2025-10-01")]])
         let strict = DirectoryValidator.validate(json: data, options: .init(today: Fixture.instant("2026-12-01T00:00:00Z"), maxSourceAgeMonths: 6))
-        #expect(strict.map(\.severity) == [.error])
-        #expect(DirectoryValidator.validate(json: data).isEmpty)
+        #expect(strict.filter { $0.rule == .staleSource }.map(\.severity) == [.error])
+        #expect(DirectoryValidator.validate(json: data).allSatisfy { $0.rule == .noOperatorSource })
         #expect(try validate([dated("fr-future", "2027-01-01")]).map(\.rule) == [.undatedSource])
+    }
+
+    @Test func operatorSourceIsPreferred() throws {
+        let copy = entry(id: "fr-copy", sources: [["url": "https://news.example/copy", "checked": "2026-11-29", "operatorOwn": false, "backs": ["name", "phone"]]])
+        let own = entry(id: "fr-own", sources: [["url": "https://operator.example", "checked": "2026-11-29", "operatorOwn": true, "backs": ["name", "phone"]]])
+        let data = try JSONSerialization.data(withJSONObject: ["format": 2, "version": "t", "helplines": [copy, own]])
+        let issues = DirectoryValidator.validate(json: data)
+        #expect(issues.map(\.entryId) == ["fr-copy"])
+        #expect(issues.map(\.rule) == [.noOperatorSource] && issues.allSatisfy { $0.severity == .warning })
     }
 
     @Test func namesMustBeNonEmptyWithALanguage() throws {
@@ -389,7 +398,7 @@ import Testing
             "id": id, "country": country ?? String(id.prefix(2)).uppercased(), "name": ["fr": "Line \(id)"],
             "roles": ["child_helpline"], "topics": [], "languages": [], "emergency": emergency, "verified": verified,
             "channels": channels,
-            "sources": sources ?? [["url": "https://example.org/source", "checked": "2026-11-29", "backs": backs]],
+            "sources": sources ?? [["url": "https://example.org/source", "checked": "2026-11-29", "operatorOwn": true, "backs": backs]],
         ]
     }
 
@@ -405,8 +414,10 @@ import Testing
         let data = try JSONSerialization.data(withJSONObject: ["format": 2, "version": "test", "holidays": holidays, "helplines": entries])
         let directory = try HelplineDirectory.decode(data)
         let options = DirectoryValidator.Options(today: today.map(Fixture.instant))
-        let issues = DirectoryValidator.validate(directory, options: options)
-        #expect(DirectoryValidator.validate(json: data, options: options) == issues, "the JSON entry point must agree")
+        // The fixtures' sources are made up: the warning that none is the operator's own page
+        // is tested on its own (operatorSourceIsPreferred).
+        let issues = DirectoryValidator.validate(directory, options: options).filter { $0.rule != .noOperatorSource }
+        #expect(DirectoryValidator.validate(json: data, options: options).filter { $0.rule != .noOperatorSource } == issues, "the JSON entry point must agree")
         return issues
     }
 }
