@@ -158,7 +158,12 @@ public enum SupportPolicy {
             lines.first { $0.roles.contains(role) && ($0.audience?.statesAdults ?? false) }
         }
         let forAdults = adultLine() ?? servingAdults(.childHelpline) ?? servingAdults(.youthWellbeing)
-        let youthLine = first(.youthOnlineHarm) ?? (age.mayBeMinor ? first(.childHelpline) : forAdults)
+        // An adult gets first a line that says it is for adults with this problem (France
+        // Victimes before the 3018, whose sources speak of the young), else the online-harm
+        // line, which does not refuse adults.
+        let youthLine = age.mayBeMinor
+            ? first(.youthOnlineHarm) ?? first(.childHelpline)
+            : adultLine() ?? first(.youthOnlineHarm) ?? forAdults
         let emergency = first(.emergency)
 
         var relevant: [Helpline?]
