@@ -56,7 +56,17 @@ extension SupportPolicy {
         {
             return texts.europeanEmergency.filling(["number": slot])
         }
-        return line.displayName(for: texts.language)
+        let name = line.displayName(for: texts.language)
+        // A 116 number is European: without a name in the reader's language, the card says
+        // in that language what the number is for, beside the operator's own name.
+        if own == nil, let number = line.channels.first(where: { $0.kind == .phone && texts.harmonisedService(dialable($0.value)) != nil })?.value,
+            let service = TextSlot(texts.harmonisedService(dialable(number))), let slot = TextSlot(number), let named = TextSlot(name)
+        {
+            return dialable(name) == dialable(number)
+                ? texts.harmonisedNumber.filling(["number": slot, "service": service])
+                : texts.harmonisedName.filling(["name": named, "service": service, "number": slot])
+        }
+        return name
     }
 
     static func hoursToday(_ hours: ChannelHours, texts: SupportTexts, moment: Moment) -> String {

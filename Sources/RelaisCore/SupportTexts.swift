@@ -42,6 +42,24 @@ public struct SupportTexts: Sendable {
     /// The name of 112 where no source names it in the reader's language: "{number}" (EU law
     /// names it the single European emergency number in every language).
     let europeanEmergency: String
+    /// What the EU's harmonised 116 numbers are for, as Decision 2007/116/EC names them in
+    /// every language (116 000, 116 111, 116 123, 116 006).
+    let harmonised: (missingChildren: String, childHelpline: String, emotionalSupport: String, victims: String)
+    /// A 116 line with no name in the reader's language: "{name} ({service}, {number})", or
+    /// "{number} – {service}" when its name is the number itself.
+    let harmonisedName: String
+    let harmonisedNumber: String
+
+    /// The service of a harmonised European 116 number, in this language.
+    func harmonisedService(_ dialable: String) -> String? {
+        switch dialable {
+        case "116000": harmonised.missingChildren
+        case "116111": harmonised.childHelpline
+        case "116123": harmonised.emotionalSupport
+        case "116006": harmonised.victims
+        default: nil
+        }
+    }
 
     public func title(for urgency: SupportUrgency) -> String {
         switch urgency {
@@ -106,7 +124,10 @@ public struct SupportTexts: Sendable {
         whatsapp: "Écrire sur WhatsApp",
         messenger: "Écrire sur Messenger",
         video: "Appel vidéo",
-        europeanEmergency: "{number} – numéro d’urgence européen"
+        europeanEmergency: "{number} – numéro d’urgence européen",
+        harmonised: (missingChildren: "numéro pour les enfants disparus", childHelpline: "ligne d’écoute pour les enfants", emotionalSupport: "ligne de soutien émotionnel", victims: "ligne d’aide aux victimes"),
+        harmonisedName: "{name} ({service}, {number})",
+        harmonisedNumber: "{number} – {service}"
     )
 
     public static let english = SupportTexts(
@@ -146,7 +167,10 @@ public struct SupportTexts: Sendable {
         whatsapp: "Chat on WhatsApp",
         messenger: "Chat on Messenger",
         video: "Video call",
-        europeanEmergency: "{number} – European emergency number"
+        europeanEmergency: "{number} – European emergency number",
+        harmonised: (missingChildren: "hotline for missing children", childHelpline: "child helpline", emotionalSupport: "emotional support helpline", victims: "helpline for victims of crime"),
+        harmonisedName: "{name} ({service}, {number})",
+        harmonisedNumber: "{number} – {service}"
     )
     public static let german = SupportTexts(
         language: "de",
@@ -185,7 +209,10 @@ public struct SupportTexts: Sendable {
         whatsapp: "Über WhatsApp schreiben",
         messenger: "Über Messenger schreiben",
         video: "Videoanruf",
-        europeanEmergency: "{number} – europäische Notrufnummer"
+        europeanEmergency: "{number} – europäische Notrufnummer",
+        harmonised: (missingChildren: "Hotline für vermisste Kinder", childHelpline: "Kinder- und Jugendtelefon", emotionalSupport: "Hotline für emotionale Unterstützung", victims: "Hotline für Opfer von Straftaten"),
+        harmonisedName: "{name} ({service}, {number})",
+        harmonisedNumber: "{number} – {service}"
     )
 
     public static let spanish = SupportTexts(
@@ -225,7 +252,10 @@ public struct SupportTexts: Sendable {
         whatsapp: "Escribir por WhatsApp",
         messenger: "Escribir por Messenger",
         video: "Videollamada",
-        europeanEmergency: "{number} – número europeo de emergencias"
+        europeanEmergency: "{number} – número europeo de emergencias",
+        harmonised: (missingChildren: "línea para niños desaparecidos", childHelpline: "línea de ayuda a la infancia", emotionalSupport: "línea de apoyo emocional", victims: "línea de ayuda a las víctimas de delitos"),
+        harmonisedName: "{name} ({service}, {number})",
+        harmonisedNumber: "{number} – {service}"
     )
 
     public static let italian = SupportTexts(
@@ -265,7 +295,10 @@ public struct SupportTexts: Sendable {
         whatsapp: "Scrivi su WhatsApp",
         messenger: "Scrivi su Messenger",
         video: "Videochiamata",
-        europeanEmergency: "{number} – numero di emergenza europeo"
+        europeanEmergency: "{number} – numero di emergenza europeo",
+        harmonised: (missingChildren: "numero per i bambini scomparsi", childHelpline: "linea di ascolto per bambini", emotionalSupport: "linea di sostegno emotivo", victims: "linea per le vittime di reati"),
+        harmonisedName: "{name} ({service}, {number})",
+        harmonisedNumber: "{number} – {service}"
     )
 
     public static let dutch = SupportTexts(
@@ -305,7 +338,10 @@ public struct SupportTexts: Sendable {
         whatsapp: "Chat via WhatsApp",
         messenger: "Chat via Messenger",
         video: "Videobellen",
-        europeanEmergency: "{number} – Europees alarmnummer"
+        europeanEmergency: "{number} – Europees alarmnummer",
+        harmonised: (missingChildren: "hotline voor vermiste kinderen", childHelpline: "hulplijn voor kinderen", emotionalSupport: "hulplijn voor emotionele steun", victims: "hulplijn voor slachtoffers van misdrijven"),
+        harmonisedName: "{name} ({service}, {number})",
+        harmonisedNumber: "{number} – {service}"
     )
 }
 

@@ -382,6 +382,9 @@ import Testing
             ("noLineOpenWithoutNumber", t.noLineOpenWithoutNumber), ("holidayClosed", t.holidayClosed),
             ("holidaySpecial", t.holidaySpecial), ("holidayUnknown", t.holidayUnknown), ("whatsapp", t.whatsapp),
             ("messenger", t.messenger), ("video", t.video), ("europeanEmergency", t.europeanEmergency),
+            ("harmonised.missingChildren", t.harmonised.missingChildren), ("harmonised.childHelpline", t.harmonised.childHelpline),
+            ("harmonised.emotionalSupport", t.harmonised.emotionalSupport), ("harmonised.victims", t.harmonised.victims),
+            ("harmonisedName", t.harmonisedName), ("harmonisedNumber", t.harmonisedNumber),
         ]
     }
 

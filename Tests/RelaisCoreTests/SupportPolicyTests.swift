@@ -577,6 +577,22 @@ struct SupportPolicyTests {
         #expect(card.title == "If you are in danger")
     }
 
+    @Test("a 116 line without a name in the reader's language says what the number is for, in that language")
+    func harmonisedNames() throws {
+        let line = try Fixture.decode(Helpline.self, #"""
+            {"id": "de-nummer", "country": "DE", "name": {"de": "Nummer gegen Kummer"}, "roles": ["child_helpline"], "topics": [],
+             "languages": ["de"], "emergency": false, "verified": true,
+             "channels": [{"kind": "phone", "value": "116 111", "hours": "always"}],
+             "sources": [{"url": "https://example.org/n", "checked": "2026-11-29", "backs": ["name", "phone", "phone.hours", "languages"]}]}
+            """#)
+        #expect(SupportPolicy.name(of: line, texts: .english) == "Nummer gegen Kummer (child helpline, 116 111)")
+        #expect(SupportPolicy.name(of: line, texts: .french) == "Nummer gegen Kummer (ligne d’écoute pour les enfants, 116 111)")
+        #expect(SupportPolicy.name(of: line, texts: .german) == "Nummer gegen Kummer", "its own language: its own name")
+        var bare = line
+        bare.name = LocalizedNames(["de": "116 111"])
+        #expect(SupportPolicy.name(of: bare, texts: .italian) == "116 111 – linea di ascolto per bambini")
+    }
+
     @Test("every language has every text, and English is the fallback")
     func textsComplete() {
         #expect(SupportTexts.all.map(\.language) == ["fr", "en", "de", "es", "it", "nl"])
