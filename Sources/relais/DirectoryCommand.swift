@@ -91,7 +91,8 @@ struct DirectoryCommand: ParsableCommand {
             }
             let holidays = directory.holidays(in: code)
             print("\(code) — directory \(directory.version)")
-            print(HolidayText.render(directory.calendar(for: code), holidays: holidays, now: now))
+            let zone = lines.lazy.flatMap(\.channels).compactMap { $0.hours.schedule?.timeZone }.first ?? TimeZone(identifier: "UTC")!
+            print(HolidayText.render(directory.calendar(for: code), holidays: holidays, now: now, zone: zone))
             for line in lines {
                 let entry = SupportPolicy.entry(for: line, presentation: .both, texts: .english, now: now, holidays: holidays)
                 let state = entry.open.map { $0 ? "open" : "closed" } ?? "hours not known"
@@ -116,13 +117,14 @@ struct DirectoryCommand: ParsableCommand {
 
 /// A country's holidays and a channel's hours as text for `relais directory show`.
 enum HolidayText {
-    static func render(_ calendar: HolidayCalendar?, holidays: HolidayDays, now: Date) -> String {
+    /// The coming holidays are counted in `zone`, the country's lines' own.
+    static func render(_ calendar: HolidayCalendar?, holidays: HolidayDays, now: Date, zone: TimeZone) -> String {
         guard let calendar else { return "public holidays: no calendar in the directory (holiday rules are not evaluated)" }
         var text = "public holidays: \(calendar.holidays.count) rules, source \(calendar.sources.first?.url ?? "none")"
         if let sub = calendar.substitution {
             text += "; weekend holidays move: saturday \(sub.saturday?.rawValue ?? "no"), sunday \(sub.sunday?.rawValue ?? "no")"
         }
-        let zoneDay = Int64((now.timeIntervalSince1970 / 86_400).rounded(.down))
+        let zoneDay = Int64(((now.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: now))) / 86_400).rounded(.down))
         let coming = (0...60).compactMap { offset -> String? in
             let day = zoneDay + Int64(offset)
             guard let holiday = holidays.holiday(on: day) else { return nil }
