@@ -123,6 +123,9 @@ public enum DirectoryValidator {
             if !calendar.sources.contains(where: { $0.backs.contains("holidays") }) {
                 issue(.unbackedFact, "no source's 'backs' names 'holidays'")
             }
+            if !calendar.sources.isEmpty, !calendar.sources.contains(where: { $0.operatorOwn == true }) {
+                issue(.noOperatorSource, "no source is the law or a government page: prefer it to a copy", .warning)
+            }
             for (s, source) in calendar.sources.enumerated() {
                 for (rule, reason, severity) in dateProblems(source, label: "source \(s) (\(source.url))", options: options) {
                     issue(rule, reason, severity)
