@@ -70,7 +70,8 @@ public enum SupportPolicy {
         let available = directory.helplines(in: request.country).filter {
             ($0.verified || config.showUnverified.contains($0.id)) && ($0.audience?.fits(request.age) ?? true)
         }
-        let moment = Moment(now: now, holidays: directory.holidays(in: request.country), age: request.age)
+        var moment = Moment(now: now, holidays: directory.holidays(in: request.country), age: request.age)
+        moment.remember(available)
         let chosen = choose(from: available, urgency: urgency, category: request.category, moment: moment)
         guard !chosen.isEmpty else { return nil }
 
@@ -96,10 +97,23 @@ public enum SupportPolicy {
         public var holidays: HolidayDays
         public var age: AgeBracket
 
+        /// Each line's state and whether a person answers, computed once per decision: the
+        /// choice and the texts ask them many times, and each asks the time-zone database.
+        private var remembered: [String: (state: OpenState, talkOpen: Bool, talkMaybe: Bool)] = [:]
+
         public init(now: Date, holidays: HolidayDays = .none, age: AgeBracket = .unknown) {
             self.now = now
             self.holidays = holidays
             self.age = age
+        }
+
+        mutating func remember(_ lines: [Helpline]) {
+            remembered.reserveCapacity(lines.count)
+            for line in lines {
+                remembered[line.id] = (
+                    computeState(of: line), computeCanTalk(on: line, openOnly: true), computeCanTalk(on: line, openOnly: false)
+                )
+            }
         }
 
         /// The channels of `line` this reporter may use, with their state now.
@@ -113,8 +127,16 @@ public enum SupportPolicy {
         /// A line is as open as its most open channel where a person answers; a line with
         /// only web forms, e-mail or an app is judged by those. A website's unknown hours
         /// thus never make a phone line's closed night "unknown".
-        /// Called several times per line and decision: loops, no arrays.
-        func state(of line: Helpline) -> OpenState {
+        func state(of line: Helpline) -> OpenState { remembered[line.id]?.state ?? computeState(of: line) }
+
+        /// Whether the reporter can talk to a person on this line now, or may (hours unknown).
+        func canTalk(on line: Helpline, openOnly: Bool) -> Bool {
+            if let known = remembered[line.id] { return openOnly ? known.talkOpen : known.talkMaybe }
+            return computeCanTalk(on: line, openOnly: openOnly)
+        }
+
+        /// Loops, no arrays.
+        private func computeState(of line: Helpline) -> OpenState {
             var talking: OpenState?, other: OpenState?
             for channel in line.channels where channel.audience?.fits(age) ?? true {
                 let state = channel.hours.state(at: now, holidays: holidays)
@@ -127,8 +149,7 @@ public enum SupportPolicy {
             return talking ?? other ?? .closed
         }
 
-        /// Whether the reporter can talk to a person on this line now, or may (hours unknown).
-        func canTalk(on line: Helpline, openOnly: Bool) -> Bool {
+        private func computeCanTalk(on line: Helpline, openOnly: Bool) -> Bool {
             for channel in line.channels where channel.kind.isConversation && (channel.audience?.fits(age) ?? true) {
                 let state = channel.hours.state(at: now, holidays: holidays)
                 if state == .open || (!openOnly && state == .unknown) { return true }
