@@ -484,6 +484,61 @@ struct SupportPolicyTests {
         #expect(adult?.helplines.map(\.id) == ["be-112"])
     }
 
+    @Test("an adult gets a line for the young that states it serves adults, and an adult line only for its topics")
+    func adults() throws {
+        let directory = try Self.directory(
+            [
+                Self.line(id: "ch-kids", roles: ["child_helpline"], hours: Self.always, audience: #"{"minAge": 5, "maxAge": 25}"#),
+                Self.line(id: "ch-victims", roles: ["adult_support"], topics: ["threat"], hours: Self.always),
+                Self.line(id: "ch-112", roles: ["emergency"], hours: Self.always, emergency: true),
+            ].joined(separator: ","))
+        func ids(_ category: ReportCategory, _ age: AgeBracket = .adult) -> [String]? {
+            SupportPolicy.decide(Self.request(category, country: "CH", age: age), config: .default, directory: directory, now: .now)?.helplines.map(\.id)
+        }
+        #expect(ids(.harassment) == ["ch-kids", "ch-112"], "5–25 serves a 20-year-old")
+        #expect(ids(.threat) == ["ch-112", "ch-victims"], "the adult line names threats")
+        #expect(ids(.harassment, .teen) == ["ch-kids", "ch-112"])
+        let youngOnly = try Self.directory(
+            [
+                Self.line(id: "ch-kids", roles: ["child_helpline"], hours: Self.always, audience: #"{"maxAge": 17}"#),
+                Self.line(id: "ch-112", roles: ["emergency"], hours: Self.always, emergency: true),
+            ].joined(separator: ","))
+        let adult = SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .adult), config: .default, directory: youngOnly, now: .now)
+        #expect(adult?.helplines.map(\.id) == ["ch-112"])
+    }
+
+    @Test("a possible minor gets a line with a person to talk to beside a web-only service")
+    func minorsGetSomeoneToTalkTo() throws {
+        let form = #"[{"kind": "web", "value": "https://report.example.ch", "hours": "always"}]"#
+        let directory = try Self.directory(
+            [
+                Self.line(id: "ch-form", roles: ["youth_online_harm"], hours: Self.always, channels: form),
+                Self.line(id: "ch-147", roles: ["child_helpline"], hours: Self.always),
+                Self.line(id: "ch-112", roles: ["emergency"], hours: Self.always, emergency: true),
+            ].joined(separator: ","))
+        let teen = SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .teen), config: .default, directory: directory, now: .now)
+        #expect(teen?.helplines.map(\.id) == ["ch-form", "ch-147", "ch-112"])
+        let adult = SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .adult), config: .default, directory: directory, now: .now)
+        #expect(adult?.helplines.map(\.id) == ["ch-form", "ch-112"])
+    }
+
+    @Test("no line open: the card says so and gives the emergency number; threats without a number say 'the emergency services'")
+    func nobodyAnswers() throws {
+        let night = Fixture.instant("2026-11-29T23:30:00+01:00")
+        let directory = try Self.directory(
+            [
+                Self.line(id: "ch-day", roles: ["youth_online_harm"], hours: Self.daytime),
+                Self.line(id: "ch-112", roles: ["emergency"], hours: Self.always, emergency: true),
+            ].joined(separator: ","))
+        let card = try #require(SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .adult, locale: "en"), config: .default, directory: directory, now: night))
+        #expect(card.message == "Line ch-day is closed right now and opens again tomorrow at 10:00. No line is open right now. If you are in danger, call 102.")
+        let noEmergency = try Self.directory(Self.line(id: "ch-day", roles: ["youth_online_harm"], hours: Self.daytime))
+        let threat = try #require(SupportPolicy.decide(Self.request(.threat, country: "CH", age: .adult, locale: "en"), config: .default, directory: noEmergency, now: .now))
+        #expect(!threat.message.contains("call ."))
+        let closed = try #require(SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .adult, locale: "en"), config: .default, directory: noEmergency, now: night))
+        #expect(closed.message.hasSuffix("No line is open right now; each one says when it opens again."))
+    }
+
     @Test("self-harm shows the suicide-prevention line first even when it is closed, then the emergency line")
     func selfHarmAlwaysShown() throws {
         let directory = try Self.directory(
