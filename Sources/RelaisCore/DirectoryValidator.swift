@@ -1,73 +1,44 @@
 import Foundation
 
-/// One problem found in a helpline directory: which entry, which rule, and why.
-public struct DirectoryIssue: Sendable, Equatable, CustomStringConvertible {
-    /// The rule an entry breaks.
-    public enum Rule: String, Sendable, CaseIterable {
-        /// The JSON does not decode (unknown time zone, bad country code, bad time, …).
-        case decodeError = "decode_error"
-        /// Two entries share an id.
-        case duplicateId = "duplicate_id"
-        /// The id is not `cc-slug` for the entry's country, in lower case.
-        case badId = "bad_id"
-        /// A phone or SMS value is not a plausible number for the entry's country.
-        case implausibleNumber = "implausible_number"
-        /// A web, chat or app link is not an `https` URL with a host.
-        case insecureLink = "insecure_link"
-        /// An e-mail value is not an address.
-        case badEmail = "bad_email"
-        /// Opening hours that are empty, inverted or overlapping.
-        case badHours = "bad_hours"
-        /// An entry with no source at all.
-        case noSource = "no_source"
-        /// An entry with no channel: nobody could reach it.
-        case noChannel = "no_channel"
-        /// A verified entry with a source that has no http(s) URL.
-        case sourceWithoutURL = "source_without_url"
-    }
-
-    /// The entry's id; `nil` only when a decode error happened before the id could be read.
-    public var entryId: String?
-    /// The entry's position in `helplines` (0-based), when known.
-    public var index: Int?
-    public var rule: Rule
-    /// A sentence for a human: what is wrong and where.
-    public var reason: String
-
-    public init(entryId: String?, index: Int?, rule: Rule, reason: String) {
-        self.entryId = entryId
-        self.index = index
-        self.rule = rule
-        self.reason = reason
-    }
-
-    public var description: String {
-        let whereText: String
-        switch (entryId, index) {
-        case let (id?, i?): whereText = "helplines[\(i)] '\(id)'"
-        case let (id?, nil): whereText = "'\(id)'"
-        case let (nil, i?): whereText = "helplines[\(i)]"
-        case (nil, nil): whereText = "directory"
-        }
-        return "\(whereText): [\(rule.rawValue)] \(reason)"
-    }
-}
-
-/// Checks a helpline directory against the rules of `docs/directory.md`. Pure: no I/O, no clock.
+/// Checks a helpline directory against the rules of `docs/directory.md`. Pure: no I/O, and
+/// the day against which sources are dated is an argument.
 public enum DirectoryValidator {
-    /// Every issue in a decoded directory, in entry order; empty when the directory is sound.
-    public static func validate(_ directory: HelplineDirectory) -> [DirectoryIssue] {
-        validate(directory.helplines, positions: Array(directory.helplines.indices))
+    /// How old a source may be.
+    public struct Options: Sendable {
+        /// The day the check runs; `nil` checks that every source has a date, not its age.
+        public var today: Date?
+        /// A source checked longer ago than this is refused.
+        public var maxSourceAgeMonths: Int
+        /// A source checked longer ago than this is a warning.
+        public var warnSourceAgeMonths: Int
+
+        public init(today: Date? = nil, maxSourceAgeMonths: Int = 24, warnSourceAgeMonths: Int = 12) {
+            self.today = today
+            self.maxSourceAgeMonths = maxSourceAgeMonths
+            self.warnSourceAgeMonths = warnSourceAgeMonths
+        }
     }
+
+    /// Every issue in a decoded directory, in entry order; empty when the directory is sound.
+    public static func validate(_ directory: HelplineDirectory, options: Options = .init()) -> [DirectoryIssue] {
+        holidayIssues(directory.holidays, options: options)
+            + validate(directory.helplines, positions: Array(directory.helplines.indices), holidays: directory.holidays, options: options)
+    }
+
+    /// The errors only.
+    public static func errors(_ issues: [DirectoryIssue]) -> [DirectoryIssue] { issues.filter { $0.severity == .error } }
 
     /// The rules, with each entry reported at `positions[i]` (its place in the original JSON).
-    static func validate(_ helplines: [Helpline], positions: [Int]) -> [DirectoryIssue] {
+    static func validate(
+        _ helplines: [Helpline], positions: [Int], holidays: [HolidayCalendar], options: Options
+    ) -> [DirectoryIssue] {
         var issues: [DirectoryIssue] = []
         var seen: [String: Int] = [:]
+        let calendars = Set(holidays.map(\.country))
         for (i, line) in helplines.enumerated() {
             let index = positions[i]
-            func issue(_ rule: DirectoryIssue.Rule, _ reason: String) {
-                issues.append(DirectoryIssue(entryId: line.id, index: index, rule: rule, reason: reason))
+            func issue(_ rule: DirectoryIssue.Rule, _ reason: String, _ severity: DirectoryIssue.Severity = .error) {
+                issues.append(DirectoryIssue(entryId: line.id, index: index, rule: rule, reason: reason, severity: severity))
             }
             if let first = seen[line.id] {
                 issue(.duplicateId, "duplicate id '\(line.id)' (first used by helplines[\(first)])")
@@ -75,42 +46,134 @@ public enum DirectoryValidator {
                 seen[line.id] = index
             }
             if let problem = idProblem(line.id, country: line.country) { issue(.badId, problem) }
+            if line.name.byLanguage.isEmpty { issue(.badName, "entry has no name in any language") }
+            for (language, text) in line.name.byLanguage.sorted(by: { $0.key < $1.key })
+            where !text.contains(where: { !$0.isWhitespace }) || language.count != 2 {
+                issue(.badName, "name '\(language)': a name needs an ISO 639-1 code and a non-empty text")
+            }
 
             if line.channels.isEmpty { issue(.noChannel, "entry has no channel (phone, sms, chat, web, app or email)") }
+            var addresses: [String: String] = [:]
+            var keys = Set<String>()
             for (c, channel) in line.channels.enumerated() {
-                let label = "channel \(c) (\(channel.kind.rawValue) '\(channel.value)')"
+                let label = "channel \(c) (\(channel.key) '\(channel.value)')"
+                if !keys.insert(channel.key).inserted {
+                    issue(.duplicateChannel, "\(label): a second '\(channel.key)' channel needs its own key (\"phone2\") for its sources")
+                }
                 switch channel.kind {
                 case .phone, .sms:
                     if let problem = numberProblem(channel.value, country: line.country, emergency: line.emergency) {
                         issue(.implausibleNumber, "\(label): \(problem)")
                     }
-                case .web, .chat, .app:
+                case .web, .chat, .app, .whatsapp, .messenger, .video:
                     if !isHTTPSLink(channel.value) { issue(.insecureLink, "\(label): not an https URL with a host") }
                 case .email:
                     if !isEmail(channel.value) { issue(.badEmail, "\(label): not an e-mail address") }
                 }
-                if let hours = channel.hours {
-                    for problem in hoursProblems(hours) { issue(.badHours, "\(label) hours: \(problem)") }
+                let address = SupportPolicy.action(for: channel, texts: .english)?.uri ?? channel.value
+                if let other = addresses[address] {
+                    issue(.duplicateChannel, "\(label) opens the same address as the '\(other)' channel: keep one", .warning)
+                } else {
+                    addresses[address] = channel.key
                 }
-            }
-            if let hours = line.hours {
-                for problem in hoursProblems(hours) { issue(.badHours, "hours: \(problem)") }
+                if let hours = channel.hours.schedule {
+                    for problem in hoursProblems(hours) { issue(.badHours, "\(label) hours: \(problem)") }
+                    if hours.publicHolidays != .open, !calendars.contains(line.country) {
+                        issue(
+                            .holidaysNotEvaluated,
+                            "\(label): holiday rule '\(hours.publicHolidays.label)' but the directory has no holiday calendar for \(line.country)",
+                            .warning)
+                    }
+                }
             }
 
             if line.sources.isEmpty { issue(.noSource, "entry has no source; every fact needs one") }
-            if line.verified {
-                for (s, source) in line.sources.enumerated() where !isHTTPLink(source.url) {
+            if line.verified, !line.sources.isEmpty, !line.sources.contains(where: { $0.operatorOwn == true }) {
+                issue(.noOperatorSource, "no source is the operator's or the government's own page: prefer it to a copy", .warning)
+            }
+            let backed = Set(line.sources.flatMap(\.backs))
+            for fact in line.factKeys where !Helpline.isBacked(fact, by: backed) {
+                issue(.unbackedFact, "fact '\(fact)' is named by no source's 'backs': add the source that states it, or remove the fact")
+            }
+            for (s, source) in line.sources.enumerated() {
+                if line.verified && !isHTTPLink(source.url) {
                     issue(.sourceWithoutURL, "source \(s) of a verified entry has no http(s) URL ('\(source.url)')")
+                }
+                // An unverified entry is never shown: an old or undated source there is a
+                // lead for research, not a refusal.
+                for (rule, reason, severity) in dateProblems(source, label: "source \(s) (\(source.url))", options: options) {
+                    issue(rule, reason, line.verified ? severity : .warning)
                 }
             }
         }
         return issues
     }
 
+    /// A calendar needs a dated source like any fact; one calendar per country.
+    static func holidayIssues(_ calendars: [HolidayCalendar], options: Options) -> [DirectoryIssue] {
+        var issues: [DirectoryIssue] = []
+        var seen = Set<CountryCode>()
+        for calendar in calendars {
+            let id = "holidays " + calendar.country.rawValue
+            func issue(_ rule: DirectoryIssue.Rule, _ reason: String, _ severity: DirectoryIssue.Severity = .error) {
+                issues.append(DirectoryIssue(entryId: id, index: nil, rule: rule, reason: reason, severity: severity))
+            }
+            if !seen.insert(calendar.country).inserted { issue(.badHolidays, "a second calendar for \(calendar.country)") }
+            if calendar.sources.isEmpty { issue(.noSource, "calendar has no source") }
+            if !calendar.sources.contains(where: { $0.backs.contains("holidays") }) {
+                issue(.unbackedFact, "no source's 'backs' names 'holidays'")
+            }
+            if !calendar.sources.isEmpty, !calendar.sources.contains(where: { $0.operatorOwn == true }) {
+                issue(.noOperatorSource, "no source is the law or a government page: prefer it to a copy", .warning)
+            }
+            for (s, source) in calendar.sources.enumerated() {
+                for (rule, reason, severity) in dateProblems(source, label: "source \(s) (\(source.url))", options: options) {
+                    issue(rule, reason, severity)
+                }
+            }
+            var keys = Set<String>()
+            for holiday in calendar.holidays where !keys.insert(holiday.key).inserted {
+                issue(.badHolidays, "holiday key '\(holiday.key)' used twice")
+            }
+        }
+        return issues
+    }
+
+    /// A source's `checked` date: present, a real day, not in the future, not too old.
+    static func dateProblems(_ source: Helpline.Source, label: String, options: Options)
+        -> [(DirectoryIssue.Rule, String, DirectoryIssue.Severity)]
+    {
+        guard let checked = source.checked else { return [(.undatedSource, "\(label) has no 'checked' date", .error)] }
+        guard let day = day(of: checked) else {
+            return [(.undatedSource, "\(label): 'checked' is '\(checked)', not a date YYYY-MM-DD", .error)]
+        }
+        guard let today = options.today else { return [] }
+        let now = LocalTime(today, in: TimeZone(identifier: "UTC")!).dayNumber
+        let months = Int((now - day) / 30)  // months of 30 days: a day either way does not matter here
+        if now < day { return [(.undatedSource, "\(label): 'checked' \(checked) is in the future", .error)] }
+        if months > options.maxSourceAgeMonths {
+            return [(.staleSource, "\(label) was checked \(checked), more than \(options.maxSourceAgeMonths) months ago: check it again", .error)]
+        }
+        if months >= options.warnSourceAgeMonths {
+            return [(.staleSource, "\(label) was checked \(checked), \(options.warnSourceAgeMonths) months ago or more", .warning)]
+        }
+        return []
+    }
+
+    /// The day number of a `YYYY-MM-DD` date.
+    public static func day(of text: String) -> Int64? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m),
+            (1...CivilDate.daysIn(month: m, year: y)).contains(d)
+        else { return nil }
+        return CivilDate.days(year: y, month: m, day: d)
+    }
+
     /// Decodes directory JSON entry by entry and validates it. Every entry that does not
     /// decode is reported with its index (and id when it can be read); the rules of
     /// `validate(_:)` then run on the entries that did decode.
-    public static func validate(json data: Data) -> [DirectoryIssue] {
+    public static func validate(json data: Data, options: Options = .init()) -> [DirectoryIssue] {
         let root: Any
         do {
             root = try JSONSerialization.jsonObject(with: data)
@@ -120,18 +183,33 @@ public enum DirectoryValidator {
         guard let object = root as? [String: Any] else {
             return [DirectoryIssue(entryId: nil, index: nil, rule: .decodeError, reason: "the top level is not an object")]
         }
+        if let problem = HelplineDirectory.formatProblem(object["format"] as? Int) {
+            return [DirectoryIssue(entryId: nil, index: nil, rule: .unsupportedFormat, reason: problem)]
+        }
         var issues: [DirectoryIssue] = []
         let version = object["version"] as? String
         if version == nil {
             issues.append(DirectoryIssue(entryId: nil, index: nil, rule: .decodeError, reason: "missing string 'version'"))
         }
+        let decoder = JSONDecoder()
+        var calendars: [HolidayCalendar] = []
+        for (index, calendar) in (object["holidays"] as? [Any] ?? []).enumerated() {
+            do {
+                let entryData = try JSONSerialization.data(withJSONObject: calendar, options: [.fragmentsAllowed])
+                calendars.append(try decoder.decode(HolidayCalendar.self, from: entryData))
+            } catch let error as DecodingError {
+                issues.append(DirectoryIssue(entryId: "holidays[\(index)]", index: nil, rule: .decodeError, reason: describe(error)))
+            } catch {
+                issues.append(DirectoryIssue(entryId: "holidays[\(index)]", index: nil, rule: .decodeError, reason: "\(error)"))
+            }
+        }
+        issues += holidayIssues(calendars, options: options)
         guard let entries = object["helplines"] as? [Any] else {
             issues.append(DirectoryIssue(entryId: nil, index: nil, rule: .decodeError, reason: "missing array 'helplines'"))
             return issues
         }
         var decoded: [Helpline] = []
         var indexes: [Int] = []
-        let decoder = JSONDecoder()
         for (index, entry) in entries.enumerated() {
             let id = (entry as? [String: Any])?["id"] as? String
             do {
@@ -145,7 +223,7 @@ public enum DirectoryValidator {
             }
         }
         // Run the rules on what decoded, reporting the original positions.
-        issues += validate(decoded, positions: indexes)
+        issues += validate(decoded, positions: indexes, holidays: calendars, options: options)
         // Stable sort: directory-level problems first, then by entry position.
         return issues.enumerated().sorted { a, b in
             let (ia, ib) = (a.element.index ?? -1, b.element.index ?? -1)
@@ -223,7 +301,7 @@ public enum DirectoryValidator {
     static func hoursProblems(_ hours: OpeningHours) -> [String] {
         var problems: [String] = []
         if !hours.alwaysOpen && hours.weekly.isEmpty {
-            problems.append("not always open and no weekly ranges: use null hours when no source gives them")
+            problems.append("not always open and no weekly ranges: use \"unknown\" when no source gives them, \"always\" for 24/7")
         }
         let week = 7 * 1440
         let order = Weekday.allCases

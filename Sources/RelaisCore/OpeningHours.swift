@@ -11,29 +11,26 @@ public struct OpeningHours: Sendable, Equatable, Codable {
     public var alwaysOpen: Bool
     /// Opening ranges; a range whose close is not after its open runs past midnight.
     public var weekly: [WeeklyRange]
-    /// What the source says about public holidays.
+    /// What the source says about public holidays (absent in the JSON: `unknown`).
     public var publicHolidays: HolidayPolicy
+    /// ISO 3166-2 regions whose regional holidays this schedule also follows, where its
+    /// source says the line is regional or keeps a region's holidays (`["DE-BY"]`).
+    public var holidayRegions: [String]
     public var note: String?
 
     public init(
         timeZone: TimeZone, alwaysOpen: Bool = false, weekly: [WeeklyRange] = [],
-        publicHolidays: HolidayPolicy = .unknown, note: String? = nil
+        publicHolidays: HolidayPolicy = .unknown, holidayRegions: [String] = [], note: String? = nil
     ) {
         self.timeZone = timeZone
         self.alwaysOpen = alwaysOpen
         self.weekly = weekly
         self.publicHolidays = publicHolidays
+        self.holidayRegions = holidayRegions
         self.note = note
     }
 
-    public enum HolidayPolicy: String, Sendable, Codable {
-        /// Holidays follow the weekly schedule.
-        case open
-        case closed
-        case unknown
-    }
-
-    enum CodingKeys: String, CodingKey { case timeZone, alwaysOpen, weekly, publicHolidays, note }
+    enum CodingKeys: String, CodingKey { case timeZone, alwaysOpen, weekly, publicHolidays, holidayRegions, note }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -46,6 +43,7 @@ public struct OpeningHours: Sendable, Equatable, Codable {
         alwaysOpen = try c.decodeIfPresent(Bool.self, forKey: .alwaysOpen) ?? false
         weekly = try c.decodeIfPresent([WeeklyRange].self, forKey: .weekly) ?? []
         publicHolidays = try c.decodeIfPresent(HolidayPolicy.self, forKey: .publicHolidays) ?? .unknown
+        holidayRegions = try c.decodeIfPresent([String].self, forKey: .holidayRegions) ?? []
         note = try c.decodeIfPresent(String.self, forKey: .note)
     }
 
@@ -55,15 +53,35 @@ public struct OpeningHours: Sendable, Equatable, Codable {
         try c.encode(alwaysOpen, forKey: .alwaysOpen)
         try c.encode(weekly, forKey: .weekly)
         try c.encode(publicHolidays, forKey: .publicHolidays)
+        if !holidayRegions.isEmpty { try c.encode(holidayRegions, forKey: .holidayRegions) }
         try c.encodeIfPresent(note, forKey: .note)
     }
 
     // MARK: - Questions about an instant
 
-    /// Whether the line is open at `instant`.
-    public func isOpen(at instant: Date) -> Bool {
-        if alwaysOpen { return true }
+    /// Whether the line is open at `instant` by its weekly schedule alone, as if no day were
+    /// a public holiday.
+    public func isOpen(at instant: Date) -> Bool { state(at: instant, holidays: .none) == .open }
+
+    /// The line's state at `instant`, with the holiday rule applied on a day of `holidays`.
+    /// On a holiday whose rule no source gives, a line the weekly schedule calls open is
+    /// `unknown`: saying "open" would be a guess.
+    public func state(at instant: Date, holidays: HolidayDays) -> OpenState {
+        if alwaysOpen { return .open }
         let local = LocalTime(instant, in: timeZone)
+        if holidays.contains(local.dayNumber, regions: holidayRegions) {
+            switch publicHolidays {
+            case .closed: return .closed
+            case .special(let open, let close):
+                return local.minute >= open && local.minute < close ? .open : .closed
+            case .unknown: return weeklyOpen(local) ? .unknown : .closed
+            case .open: break
+            }
+        }
+        return weeklyOpen(local) ? .open : .closed
+    }
+
+    private func weeklyOpen(_ local: LocalTime) -> Bool {
         let yesterday = local.weekday.previous
         for range in weekly {
             if range.crossesMidnight {
@@ -76,30 +94,47 @@ public struct OpeningHours: Sendable, Equatable, Codable {
         return false
     }
 
-    /// Today's opening ranges in local time, in order ("09:00–23:00"); empty when closed all day.
-    public func rangesToday(at instant: Date) -> [WeeklyRange] {
-        let weekday = LocalTime(instant, in: timeZone).weekday
-        return weekly.filter { $0.days.contains(weekday) }.sorted { $0.open < $1.open }
+    /// Today's opening ranges in local time, in order ("09:00–23:00"); empty when closed all
+    /// day. On a holiday with special hours, those hours; on a closed holiday, none.
+    public func rangesToday(at instant: Date, holidays: HolidayDays = .none) -> [WeeklyRange] {
+        let local = LocalTime(instant, in: timeZone)
+        if holidays.contains(local.dayNumber, regions: holidayRegions) {
+            switch publicHolidays {
+            case .closed: return []
+            case .special(let open, let close): return [WeeklyRange(days: [local.weekday], open: open, close: close)]
+            case .open, .unknown: break
+            }
+        }
+        return weekly.filter { $0.days.contains(local.weekday) }.sorted { $0.open < $1.open }
     }
 
-    /// The next instant after `instant` at which the line opens; `nil` when it is always open
-    /// or has no schedule.
-    public func nextOpening(after instant: Date) -> Date? {
+    /// The next instant after `instant` at which the line is known to open, holidays applied
+    /// (a closed or unknown holiday is skipped, a special one opens at its own time); `nil`
+    /// when it is always open or has no schedule.
+    public func nextOpening(after instant: Date, holidays: HolidayDays = .none) -> Date? {
         if alwaysOpen || weekly.isEmpty { return nil }
         let local = LocalTime(instant, in: timeZone)
         let nowLocal = local.localSeconds
-        var best: Int64?
-        for dayOffset in 0...7 {
+        // Two weeks: a closed holiday can hide a weekly line's only day.
+        for dayOffset in 0...14 {
             let day = local.dayNumber + Int64(dayOffset)
             let weekday = Weekday(dayNumber: day)
-            for range in weekly where range.days.contains(weekday) {
-                let candidate = day * 86_400 + Int64(range.open) * 60
-                if candidate > nowLocal, best.map({ candidate < $0 }) ?? true { best = candidate }
+            var opens: [Int] = []
+            if holidays.contains(day, regions: holidayRegions) {
+                switch publicHolidays {
+                // A holiday whose hours no source gives is skipped too: "opens tomorrow at
+                // 14:00" must not be promised for a day nobody knows it opens.
+                case .closed, .unknown: continue
+                case .special(let open, _): opens = [open]
+                case .open: opens = weekly.filter { $0.days.contains(weekday) }.map(\.open)
+                }
+            } else {
+                opens = weekly.filter { $0.days.contains(weekday) }.map(\.open)
             }
-            if best != nil { break }
+            let best = opens.map { day * 86_400 + Int64($0) * 60 }.filter { $0 > nowLocal }.min()
+            if let best { return LocalTime.instant(forLocalSeconds: best, in: timeZone, near: instant) }
         }
-        guard let best else { return nil }
-        return LocalTime.instant(forLocalSeconds: best, in: timeZone, near: instant)
+        return nil
     }
 }
 
@@ -166,12 +201,12 @@ public enum Weekday: String, Sendable, Codable, CaseIterable, Hashable {
     case mon, tue, wed, thu, fri, sat, sun
 
     /// Day number 0 is 1970-01-01, a Thursday.
-    init(dayNumber: Int64) {
+    public init(dayNumber: Int64) {
         let index = Int(((dayNumber % 7) + 7 + 3) % 7)  // 0 = Monday
         self = Weekday.allCases[index]
     }
 
-    var previous: Weekday {
+    public var previous: Weekday {
         let all = Weekday.allCases
         return all[(all.firstIndex(of: self)! + 6) % 7]
     }

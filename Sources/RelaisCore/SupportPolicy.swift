@@ -70,17 +70,19 @@ public enum SupportPolicy {
         let available = directory.helplines(in: request.country).filter {
             ($0.verified || config.showUnverified.contains($0.id)) && ($0.audience?.fits(request.age) ?? true)
         }
-        let chosen = choose(from: available, urgency: urgency, category: request.category, age: request.age, now: now)
+        var moment = Moment(now: now, holidays: directory.holidays(in: request.country), age: request.age)
+        moment.remember(available)
+        let chosen = choose(from: available, urgency: urgency, category: request.category, moment: moment)
         guard !chosen.isEmpty else { return nil }
 
         let texts = SupportTexts.forLanguage(request.locale)
-        let entries = chosen.map { entry(for: $0, presentation: presentation, texts: texts, now: now) }
+        let entries = chosen.map { entry(for: $0, presentation: presentation, texts: texts, moment: moment) }
         // Where the only sourced line is an emergency number (112 for an adult in a country
         // whose helplines serve children), the card says what that number is for.
         let wording = chosen.allSatisfy { $0.roles.contains(.emergency) } ? SupportUrgency.emergencyFirst : urgency
         return SupportCard(
             title: texts.title(for: wording),
-            message: message(urgency: wording, chosen: chosen, texts: texts, now: now),
+            message: message(urgency: wording, chosen: chosen, texts: texts, moment: moment),
             locale: texts.language,
             presentation: presentation,
             helplines: entries,
@@ -88,44 +90,144 @@ public enum SupportPolicy {
         )
     }
 
+    /// The instant of a decision with what it depends on: the country's holidays and the
+    /// reporter's age (a channel may serve fewer ages than its line).
+    public struct Moment: Sendable {
+        public var now: Date
+        public var holidays: HolidayDays
+        public var age: AgeBracket
+
+        /// Each line's state and whether a person answers, computed once per decision: the
+        /// choice and the texts ask them many times, and each asks the time-zone database.
+        private var remembered: [String: (state: OpenState, talkOpen: Bool, talkMaybe: Bool)] = [:]
+
+        public init(now: Date, holidays: HolidayDays = .none, age: AgeBracket = .unknown) {
+            self.now = now
+            self.holidays = holidays
+            self.age = age
+        }
+
+        mutating func remember(_ lines: [Helpline]) {
+            remembered.reserveCapacity(lines.count)
+            for line in lines {
+                remembered[line.id] = (
+                    computeState(of: line), computeCanTalk(on: line, openOnly: true), computeCanTalk(on: line, openOnly: false)
+                )
+            }
+        }
+
+        /// The channels of `line` this reporter may use, with their state now.
+        func channels(of line: Helpline) -> [(channel: Helpline.Channel, state: OpenState)] {
+            line.channels.compactMap { channel in
+                guard channel.audience?.fits(age) ?? true else { return nil }
+                return (channel, channel.hours.state(at: now, holidays: holidays))
+            }
+        }
+
+        /// A line is as open as its most open channel where a person answers; a line with
+        /// only web forms, e-mail or an app is judged by those. A website's unknown hours
+        /// thus never make a phone line's closed night "unknown".
+        func state(of line: Helpline) -> OpenState { remembered[line.id]?.state ?? computeState(of: line) }
+
+        /// Whether the reporter can talk to a person on this line now, or may (hours unknown).
+        func canTalk(on line: Helpline, openOnly: Bool) -> Bool {
+            if let known = remembered[line.id] { return openOnly ? known.talkOpen : known.talkMaybe }
+            return computeCanTalk(on: line, openOnly: openOnly)
+        }
+
+        /// Loops, no arrays.
+        private func computeState(of line: Helpline) -> OpenState {
+            var talking: OpenState?, other: OpenState?
+            for channel in line.channels where channel.audience?.fits(age) ?? true {
+                let state = channel.hours.state(at: now, holidays: holidays)
+                if channel.kind.isConversation {
+                    talking = talking?.combined(with: state) ?? state
+                } else {
+                    other = other?.combined(with: state) ?? state
+                }
+            }
+            return talking ?? other ?? .closed
+        }
+
+        private func computeCanTalk(on line: Helpline, openOnly: Bool) -> Bool {
+            for channel in line.channels where channel.kind.isConversation && (channel.audience?.fits(age) ?? true) {
+                let state = channel.hours.state(at: now, holidays: holidays)
+                if state == .open || (!openOnly && state == .unknown) { return true }
+            }
+            return false
+        }
+    }
+
     // MARK: - Which lines, in which order
 
     /// Orders the country's lines for this report: the lines for the category, the
-    /// always-open fallbacks first when the main line is closed, the emergency line last
-    /// (first for threats).
-    static func choose(
-        from lines: [Helpline], urgency: SupportUrgency, category: ReportCategory, age: AgeBracket, now: Date
-    ) -> [Helpline] {
+    /// open fallbacks first when the main line is closed, a line a minor can talk to, the
+    /// emergency line last (first for threats).
+    static func choose(from lines: [Helpline], urgency: SupportUrgency, category: ReportCategory, moment: Moment) -> [Helpline] {
+        let age = moment.age
         func first(_ role: HelplineRole) -> Helpline? {
             let withRole = lines.filter { $0.roles.contains(role) }
             return withRole.first { $0.topics.contains(category) } ?? withRole.first
         }
-        let youthLine = first(.youthOnlineHarm) ?? (age.mayBeMinor ? first(.childHelpline) : nil)
+        // An adult line is offered only for what it says it helps with: a suicide line that
+        // also takes adults in crisis is not the answer to a hacked account.
+        func adultLine() -> Helpline? {
+            lines.first { $0.roles.contains(.adultSupport) && $0.topics.contains(category) }
+        }
+        // A line for the young that states it serves adults too (Kids Helpline: 5–25).
+        func servingAdults(_ role: HelplineRole) -> Helpline? {
+            lines.first { $0.roles.contains(role) && ($0.audience?.statesAdults ?? false) }
+        }
+        let forAdults = adultLine() ?? servingAdults(.childHelpline) ?? servingAdults(.youthWellbeing)
+        // An adult gets first a line that says it is for adults with this problem (France
+        // Victimes before the 3018, whose sources speak of the young), else the online-harm
+        // line, which does not refuse adults.
+        let youthLine = age.mayBeMinor
+            ? first(.youthOnlineHarm) ?? first(.childHelpline)
+            : adultLine() ?? first(.youthOnlineHarm) ?? forAdults
         let emergency = first(.emergency)
 
         var relevant: [Helpline?]
         switch urgency {
         case .standard, .emergencyFirst: relevant = [youthLine]
         // Without a suicide-prevention line, a child or teen still gets the child helpline.
-        case .suicidePrevention: relevant = [first(.suicidePrevention) ?? (age.mayBeMinor ? first(.childHelpline) : nil)]
+        case .suicidePrevention:
+            relevant = [first(.suicidePrevention) ?? (age.mayBeMinor ? first(.childHelpline) : forAdults)]
         case .childProtection: relevant = [first(.childProtection) ?? first(.childHelpline), first(.youthOnlineHarm)]
         }
         var main = unique(relevant.compactMap { $0 })
 
         // The main line is closed (or its hours are unknown): put first the open line that
         // fits, the child-protection or child helpline for a reporter who may be a minor.
-        if let lead = main.first, isOpen(lead, at: now) != true {
+        if let lead = main.first, moment.state(of: lead) != .open {
             var fallbackRoles: [HelplineRole] = []
             if urgency == .suicidePrevention { fallbackRoles.append(.suicidePrevention) }
-            if age.mayBeMinor { fallbackRoles += [.childProtection, .childHelpline] }
-            let openFallback = fallbackRoles.lazy.compactMap { role in
-                lines.first { $0.roles.contains(role) && isOpen($0, at: now) == true }
-            }.first
+            if age.mayBeMinor { fallbackRoles += [.childProtection, .childHelpline] } else { fallbackRoles.append(.adultSupport) }
+            // A line that names the category first (a child helpline that takes self-harm
+            // before a child-protection line that does not), then any open one of the roles.
+            func openFallback(topicOnly: Bool) -> Helpline? {
+                fallbackRoles.lazy.compactMap { role in
+                    lines.first {
+                        $0.roles.contains(role) && moment.state(of: $0) == .open
+                            && ((role != .adultSupport && !topicOnly) || $0.topics.contains(category))
+                    }
+                }.first
+            }
+            let openFallback = openFallback(topicOnly: true) ?? openFallback(topicOnly: false)
             main = unique((openFallback.map { [$0] } ?? []) + main)
-            // Within the list, lines open now come before unknown hours, then closed ones.
-            main = main.filter { isOpen($0, at: now) == true }
-                + main.filter { isOpen($0, at: now) == nil }
-                + main.filter { isOpen($0, at: now) == false }
+            main = ordered(main, moment: moment)
+        }
+
+        // A reporter who may be a minor gets a person to talk to, not only a web form: the
+        // first line for the young with a conversation channel, open if one is.
+        if age.mayBeMinor, !main.contains(where: { moment.canTalk(on: $0, openOnly: false) }) {
+            let roles: [HelplineRole] = [.childHelpline, .childProtection, .youthOnlineHarm, .youthWellbeing, .suicidePrevention]
+            let candidates = lines.filter { line in !line.emergency && roles.contains(where: line.roles.contains) }
+            if let talk = candidates.first(where: { moment.canTalk(on: $0, openOnly: true) })
+                ?? candidates.first(where: { moment.canTalk(on: $0, openOnly: false) })
+            {
+                main = ordered(main + [talk], moment: moment)
+            }
         }
 
         let emergencyLines = emergency.map { [$0] } ?? []
@@ -133,128 +235,62 @@ public enum SupportPolicy {
         return unique(ordered)
     }
 
+    /// Lines open now first, then unknown hours, then closed ones; stable within each.
+    private static func ordered(_ lines: [Helpline], moment: Moment) -> [Helpline] {
+        let states = lines.map { moment.state(of: $0) }
+        return [OpenState.open, .unknown, .closed].flatMap { wanted in zip(lines, states).filter { $0.1 == wanted }.map(\.0) }
+    }
+
     private static func unique(_ lines: [Helpline]) -> [Helpline] {
         var seen = Set<String>()
         return lines.filter { seen.insert($0.id).inserted }
     }
 
-    /// `nil` when no source gives the hours.
-    static func isOpen(_ line: Helpline, at now: Date) -> Bool? {
-        line.hours?.isOpen(at: now)
-    }
+    // MARK: - The message
 
-    // MARK: - Texts and actions
-
-    private static func message(urgency: SupportUrgency, chosen: [Helpline], texts: SupportTexts, now: Date) -> String {
-        let emergency = chosen.first { $0.roles.contains(.emergency) }
-        let emergencyNumber = emergency.flatMap { $0.channels.first { $0.kind == .phone }?.value } ?? ""
-        var message = texts.message(for: urgency).filling(["emergency": emergencyNumber])
+    private static func message(urgency: SupportUrgency, chosen: [Helpline], texts: SupportTexts, moment: Moment) -> String {
+        let emergencyNumber = TextSlot(chosen.first { $0.roles.contains(.emergency) }?.phoneNumber)
+        let helplines = chosen.filter { !$0.roles.contains(.emergency) }
+        let states = helplines.map { moment.state(of: $0) }
+        var message: String
+        if !helplines.isEmpty, states.allSatisfy({ $0 == .closed }) {
+            // Nobody answers now: say so, and give the number that always does.
+            message = emergencyNumber.map { texts.noLineOpen.filling(["emergency": $0]) } ?? texts.noLineOpenWithoutNumber
+        } else if urgency == .emergencyFirst {
+            message = emergencyNumber.map { texts.message(for: urgency).filling(["emergency": $0]) } ?? texts.emergencyWithoutNumber
+        } else {
+            message = texts.message(for: urgency)
+        }
         // Say so when the line people came for is closed, and when it opens again.
-        let expected = chosen.first { !$0.roles.contains(.emergency) && isOpen($0, at: now) == false }
-        if let expected, let hours = expected.hours, let opens = hours.nextOpening(after: now) {
-            message = closedSentence(expected, hours: hours, opens: opens, texts: texts, now: now) + " " + message
+        if let expected = zip(helplines, states).first(where: { $0.1 == .closed })?.0,
+            let (opens, zone) = nextOpening(of: expected, moment: moment)
+        {
+            message = closedSentence(expected, opens: opens, zone: zone, texts: texts, now: moment.now) + " " + message
         }
         return message
     }
 
+    /// The earliest next opening of any of the line's channels, in that channel's zone.
+    static func nextOpening(of line: Helpline, moment: Moment) -> (Date, TimeZone)? {
+        var best: (Date, TimeZone)?
+        for (channel, _) in moment.channels(of: line) {
+            guard let hours = channel.hours.schedule, let next = hours.nextOpening(after: moment.now, holidays: moment.holidays)
+            else { continue }
+            if best.map({ next < $0.0 }) ?? true { best = (next, hours.timeZone) }
+        }
+        return best
+    }
+
     /// "3018 is closed right now and opens again at 09:00 / tomorrow at 09:00 / on Monday at
     /// 14:00", counted in the helpline's own time zone.
-    static func closedSentence(_ line: Helpline, hours: OpeningHours, opens: Date, texts: SupportTexts, now: Date) -> String {
-        let opening = LocalTime(opens, in: hours.timeZone), current = LocalTime(now, in: hours.timeZone)
+    static func closedSentence(_ line: Helpline, opens: Date, zone: TimeZone, texts: SupportTexts, now: Date) -> String {
+        let opening = LocalTime(opens, in: zone), current = LocalTime(now, in: zone)
         let days = opening.dayNumber - current.dayNumber
         let template = days == 0 ? texts.closedPrefix : days == 1 ? texts.closedPrefixTomorrow : texts.closedPrefixOnDay
         let weekday = texts.weekdays[Weekday.allCases.firstIndex(of: opening.weekday)!]
+        let name = TextSlot(line.shortName) ?? TextSlot(line.displayName(for: texts.language)) ?? TextSlot(line.id)!
         return template.filling([
-            "name": line.shortName ?? line.name, "time": WeeklyRange.format(opening.minute), "day": weekday,
+            "name": name, "time": TextSlot(WeeklyRange.format(opening.minute))!, "day": TextSlot(weekday)!,
         ])
-    }
-
-    /// One line as a card shows it at `now`: open state, today's hours, next opening, actions.
-    public static func entry(for line: Helpline, presentation: SupportCard.Presentation, texts: SupportTexts, now: Date)
-        -> SupportCard.Entry
-    {
-        let open = isOpen(line, at: now)
-        var opensAt: String?
-        if open == false, let hours = line.hours, let next = hours.nextOpening(after: now) {
-            opensAt = LocalTime.iso8601(next, in: hours.timeZone)
-        }
-        return SupportCard.Entry(
-            id: line.id,
-            name: line.name,
-            organisation: line.organisation,
-            open: open,
-            hoursToday: hoursToday(line, texts: texts, now: now),
-            opensAt: opensAt,
-            free: line.free,
-            anonymous: line.anonymous,
-            confidential: line.confidential,
-            emergency: line.emergency,
-            actions: actions(for: line, presentation: presentation, texts: texts, now: now)
-        )
-    }
-
-    static func hoursToday(_ line: Helpline, texts: SupportTexts, now: Date) -> String {
-        guard let hours = line.hours else { return texts.hoursUnknown }
-        if hours.alwaysOpen { return texts.alwaysOpen }
-        let ranges = hours.rangesToday(at: now)
-        if ranges.isEmpty { return texts.closedToday }
-        if ranges.count == 1, ranges[0].open == 0, ranges[0].close == 1440 { return texts.alwaysOpen }
-        return ranges.map(\.formatted).joined(separator: ", ")
-    }
-
-    /// The actions the surface supports. A call-button surface shows calls and texts; a link
-    /// surface shows links, chats and apps. When the filter would leave a line with no
-    /// action at all, every action is kept: a line people cannot reach helps nobody.
-    static func actions(
-        for line: Helpline, presentation: SupportCard.Presentation, texts: SupportTexts, now: Date
-    ) -> [SupportCard.Action] {
-        let all = line.channels.compactMap { channel -> SupportCard.Action? in
-            if let hours = channel.hours, !hours.isOpen(at: now), line.channels.count > 1 { return nil }
-            return action(for: channel, texts: texts)
-        }
-        let fitting: [SupportCard.Action]
-        switch presentation {
-        case .both: fitting = all
-        case .callButton: fitting = all.filter { $0.kind == .call || $0.kind == .sms }
-        case .link: fitting = all.filter { $0.kind == .link || $0.kind == .chat || $0.kind == .app }
-        }
-        return fitting.isEmpty ? all : fitting
-    }
-
-    static func action(for channel: Helpline.Channel, texts: SupportTexts) -> SupportCard.Action? {
-        switch channel.kind {
-        case .phone:
-            return .init(kind: .call, uri: "tel:" + dialable(channel.value), label: texts.call.filling(["number": channel.value]))
-        case .sms:
-            // A keyword line ("Text HOME to 741741") gets the keyword prefilled (RFC 5724).
-            if let body = channel.body, let encoded = body.addingPercentEncoding(withAllowedCharacters: .alphanumerics) {
-                return .init(
-                    kind: .sms, uri: "sms:" + dialable(channel.value) + "?body=" + encoded,
-                    label: texts.smsKeyword.filling(["number": channel.value, "body": body]))
-            }
-            return .init(kind: .sms, uri: "sms:" + dialable(channel.value), label: texts.sms.filling(["number": channel.value]))
-        case .chat:
-            return .init(kind: .chat, uri: channel.value, label: texts.chat)
-        case .web:
-            return .init(kind: .link, uri: channel.value, label: texts.website.filling(["host": displayHost(channel.value)]))
-        case .app:
-            return .init(kind: .app, uri: channel.value, label: texts.app)
-        case .email:
-            return .init(kind: .link, uri: "mailto:" + channel.value, label: texts.email)
-        }
-    }
-
-    /// "0 800 235 236" → "0800235236"; keeps a leading "+".
-    static func dialable(_ number: String) -> String {
-        String(decoding: number.utf8.filter { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2B }, as: UTF8.self)
-    }
-
-    /// "https://www.3018.fr/path" → "3018.fr". The directory's links are validated https
-    /// URLs, so a plain split is enough (and cheaper than URL parsing on every card).
-    static func displayHost(_ url: String) -> String {
-        guard let scheme = url.range(of: "://") else { return url }
-        var host = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != ":" }
-        if host.hasPrefix("www.") { host = host.dropFirst(4) }
-        return host.isEmpty ? url : String(host)
     }
 }

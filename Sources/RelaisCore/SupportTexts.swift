@@ -25,6 +25,41 @@ public struct SupportTexts: Sendable {
     let alwaysOpen: String
     let closedToday: String
     let hoursUnknown: String
+    /// The threat message when the card has no emergency number to name.
+    let emergencyWithoutNumber: String
+    /// No line of the card is open: "{emergency}" is the emergency number.
+    let noLineOpen: String
+    /// The same, when the card has no emergency number to name.
+    let noLineOpenWithoutNumber: String
+    /// A public holiday that closes the line ("{holiday}"), gives it special hours
+    /// ("{holiday}", "{hours}"), or whose hours no source gives ("{holiday}").
+    let holidayClosed: String
+    let holidaySpecial: String
+    let holidayUnknown: String
+    let whatsapp: String
+    let messenger: String
+    let video: String
+    /// The name of 112 where no source names it in the reader's language: "{number}" (EU law
+    /// names it the single European emergency number in every language).
+    let europeanEmergency: String
+    /// What the EU's harmonised 116 numbers are for, as Decision 2007/116/EC names them in
+    /// every language (116 000, 116 111, 116 123, 116 006).
+    let harmonised: (missingChildren: String, childHelpline: String, emotionalSupport: String, victims: String)
+    /// A 116 line with no name in the reader's language: "{name} ({service}, {number})", or
+    /// "{number} – {service}" when its name is the number itself.
+    let harmonisedName: String
+    let harmonisedNumber: String
+
+    /// The service of a harmonised European 116 number, in this language.
+    func harmonisedService(_ dialable: String) -> String? {
+        switch dialable {
+        case "116000": harmonised.missingChildren
+        case "116111": harmonised.childHelpline
+        case "116123": harmonised.emotionalSupport
+        case "116006": harmonised.victims
+        default: nil
+        }
+    }
 
     public func title(for urgency: SupportUrgency) -> String {
         switch urgency {
@@ -79,7 +114,20 @@ public struct SupportTexts: Sendable {
         email: "Écrire un e-mail",
         alwaysOpen: "24 h/24, 7 j/7",
         closedToday: "Fermé aujourd’hui",
-        hoursUnknown: "Horaires non confirmés"
+        hoursUnknown: "Horaires non connus",
+        emergencyWithoutNumber: "En cas de danger immédiat, appelez les secours. Vous pouvez aussi en parler à quelqu’un qui peut vous aider.",
+        noLineOpen: "Aucune ligne n’est ouverte pour le moment. En cas de danger, appelez le {emergency}.",
+        noLineOpenWithoutNumber: "Aucune ligne n’est ouverte pour le moment ; chacune indique quand elle rouvre.",
+        holidayClosed: "Jour férié ({holiday}) : fermé aujourd’hui",
+        holidaySpecial: "Jour férié ({holiday}) : ouvert {hours}",
+        holidayUnknown: "Jour férié ({holiday}) : horaires du jour non connus",
+        whatsapp: "Écrire sur WhatsApp",
+        messenger: "Écrire sur Messenger",
+        video: "Appel vidéo",
+        europeanEmergency: "{number} – numéro d’urgence européen",
+        harmonised: (missingChildren: "numéro pour les enfants disparus", childHelpline: "ligne d’écoute pour les enfants", emotionalSupport: "ligne de soutien émotionnel", victims: "ligne d’aide aux victimes"),
+        harmonisedName: "{name} ({service}, {number})",
+        harmonisedNumber: "{number} – {service}"
     )
 
     public static let english = SupportTexts(
@@ -109,7 +157,20 @@ public struct SupportTexts: Sendable {
         email: "Send an email",
         alwaysOpen: "Open 24/7",
         closedToday: "Closed today",
-        hoursUnknown: "Hours not confirmed"
+        hoursUnknown: "Hours not known",
+        emergencyWithoutNumber: "If you are in immediate danger, call the emergency services. You can also talk to someone who can help.",
+        noLineOpen: "No line is open right now. If you are in danger, call {emergency}.",
+        noLineOpenWithoutNumber: "No line is open right now; each one says when it opens again.",
+        holidayClosed: "Public holiday ({holiday}): closed today",
+        holidaySpecial: "Public holiday ({holiday}): open {hours}",
+        holidayUnknown: "Public holiday ({holiday}): today’s hours not known",
+        whatsapp: "Chat on WhatsApp",
+        messenger: "Chat on Messenger",
+        video: "Video call",
+        europeanEmergency: "{number} – European emergency number",
+        harmonised: (missingChildren: "hotline for missing children", childHelpline: "child helpline", emotionalSupport: "emotional support helpline", victims: "helpline for victims of crime"),
+        harmonisedName: "{name} ({service}, {number})",
+        harmonisedNumber: "{number} – {service}"
     )
     public static let german = SupportTexts(
         language: "de",
@@ -138,7 +199,20 @@ public struct SupportTexts: Sendable {
         email: "E-Mail schreiben",
         alwaysOpen: "Rund um die Uhr erreichbar",
         closedToday: "Heute nicht erreichbar",
-        hoursUnknown: "Zeiten nicht bestätigt"
+        hoursUnknown: "Zeiten nicht bekannt",
+        emergencyWithoutNumber: "Wenn du in akuter Gefahr bist, ruf den Notruf an. Du kannst auch mit jemandem sprechen, der dir helfen kann.",
+        noLineOpen: "Gerade ist keine Beratung erreichbar. Wenn du in Gefahr bist, ruf die {emergency} an.",
+        noLineOpenWithoutNumber: "Gerade ist keine Beratung erreichbar; bei jeder steht, wann sie wieder da ist.",
+        holidayClosed: "Feiertag ({holiday}): heute nicht erreichbar",
+        holidaySpecial: "Feiertag ({holiday}): erreichbar {hours}",
+        holidayUnknown: "Feiertag ({holiday}): Zeiten heute nicht bekannt",
+        whatsapp: "Über WhatsApp schreiben",
+        messenger: "Über Messenger schreiben",
+        video: "Videoanruf",
+        europeanEmergency: "{number} – europäische Notrufnummer",
+        harmonised: (missingChildren: "Hotline für vermisste Kinder", childHelpline: "Kinder- und Jugendtelefon", emotionalSupport: "Hotline für emotionale Unterstützung", victims: "Hotline für Opfer von Straftaten"),
+        harmonisedName: "{name} ({service}, {number})",
+        harmonisedNumber: "{number} – {service}"
     )
 
     public static let spanish = SupportTexts(
@@ -168,7 +242,20 @@ public struct SupportTexts: Sendable {
         email: "Enviar un correo",
         alwaysOpen: "Abierto 24/7",
         closedToday: "Cerrado hoy",
-        hoursUnknown: "Horario sin confirmar"
+        hoursUnknown: "Horario desconocido",
+        emergencyWithoutNumber: "Si estás en peligro inmediato, llama a los servicios de emergencia. También puedes hablar con alguien que pueda ayudarte.",
+        noLineOpen: "Ahora no hay ninguna línea abierta. Si estás en peligro, llama al {emergency}.",
+        noLineOpenWithoutNumber: "Ahora no hay ninguna línea abierta; cada una indica cuándo vuelve a abrir.",
+        holidayClosed: "Festivo ({holiday}): cerrado hoy",
+        holidaySpecial: "Festivo ({holiday}): abierto {hours}",
+        holidayUnknown: "Festivo ({holiday}): horario de hoy desconocido",
+        whatsapp: "Escribir por WhatsApp",
+        messenger: "Escribir por Messenger",
+        video: "Videollamada",
+        europeanEmergency: "{number} – número europeo de emergencias",
+        harmonised: (missingChildren: "línea para niños desaparecidos", childHelpline: "línea de ayuda a la infancia", emotionalSupport: "línea de apoyo emocional", victims: "línea de ayuda a las víctimas de delitos"),
+        harmonisedName: "{name} ({service}, {number})",
+        harmonisedNumber: "{number} – {service}"
     )
 
     public static let italian = SupportTexts(
@@ -198,7 +285,20 @@ public struct SupportTexts: Sendable {
         email: "Scrivi un’email",
         alwaysOpen: "Sempre aperto, 24/7",
         closedToday: "Chiuso oggi",
-        hoursUnknown: "Orari non confermati"
+        hoursUnknown: "Orari non noti",
+        emergencyWithoutNumber: "Se sei in pericolo immediato, chiama i soccorsi. Puoi anche parlarne con qualcuno che può aiutarti.",
+        noLineOpen: "Ora nessuna linea è aperta. Se sei in pericolo, chiama il {emergency}.",
+        noLineOpenWithoutNumber: "Ora nessuna linea è aperta; ognuna indica quando riapre.",
+        holidayClosed: "Giorno festivo ({holiday}): chiuso oggi",
+        holidaySpecial: "Giorno festivo ({holiday}): aperto {hours}",
+        holidayUnknown: "Giorno festivo ({holiday}): orari di oggi non noti",
+        whatsapp: "Scrivi su WhatsApp",
+        messenger: "Scrivi su Messenger",
+        video: "Videochiamata",
+        europeanEmergency: "{number} – numero di emergenza europeo",
+        harmonised: (missingChildren: "numero per i bambini scomparsi", childHelpline: "linea di ascolto per bambini", emotionalSupport: "linea di sostegno emotivo", victims: "linea per le vittime di reati"),
+        harmonisedName: "{name} ({service}, {number})",
+        harmonisedNumber: "{number} – {service}"
     )
 
     public static let dutch = SupportTexts(
@@ -228,14 +328,29 @@ public struct SupportTexts: Sendable {
         email: "Stuur een e-mail",
         alwaysOpen: "Dag en nacht open (24/7)",
         closedToday: "Vandaag gesloten",
-        hoursUnknown: "Openingstijden niet bevestigd"
+        hoursUnknown: "Openingstijden niet bekend",
+        emergencyWithoutNumber: "Ben je in direct gevaar? Bel dan de hulpdiensten. Je kunt ook praten met iemand die je kan helpen.",
+        noLineOpen: "Er is nu geen lijn open. Ben je in gevaar? Bel dan {emergency}.",
+        noLineOpenWithoutNumber: "Er is nu geen lijn open; bij elke lijn staat wanneer die weer open is.",
+        holidayClosed: "Feestdag ({holiday}): vandaag gesloten",
+        holidaySpecial: "Feestdag ({holiday}): open {hours}",
+        holidayUnknown: "Feestdag ({holiday}): openingstijden vandaag niet bekend",
+        whatsapp: "Chat via WhatsApp",
+        messenger: "Chat via Messenger",
+        video: "Videobellen",
+        europeanEmergency: "{number} – Europees alarmnummer",
+        harmonised: (missingChildren: "hotline voor vermiste kinderen", childHelpline: "hulplijn voor kinderen", emotionalSupport: "hulplijn voor emotionele steun", victims: "hulplijn voor slachtoffers van misdrijven"),
+        harmonisedName: "{name} ({service}, {number})",
+        harmonisedNumber: "{number} – {service}"
     )
 }
 
 extension String {
-    /// Replaces `{key}` placeholders. Written out by hand: it runs for every text of every
-    /// card, and Foundation's `replacingOccurrences` was a visible share of a report's cost.
-    func filling(_ values: KeyValuePairs<String, String>) -> String {
+    /// Replaces `{key}` placeholders with typed, non-empty values. Written out by hand: it
+    /// runs for every text of every card, and Foundation's `replacingOccurrences` was a
+    /// visible share of a report's cost. A placeholder without a value stays visible, and
+    /// the exhaustive render test fails on it.
+    func filling(_ values: KeyValuePairs<String, TextSlot>) -> String {
         guard contains("{") else { return self }
         var result = ""
         result.reserveCapacity(utf8.count + 16)
@@ -245,7 +360,7 @@ extension String {
             result += rest[..<open]
             let key = rest[rest.index(after: open)..<close]
             if let value = values.first(where: { $0.key == key })?.value {
-                result += value
+                result += value.text
             } else {
                 result += rest[open...close]
             }
@@ -253,5 +368,17 @@ extension String {
         }
         result += rest
         return result
+    }
+
+    /// The `{slot}` names of a template, for the tests that check every language has the
+    /// same slots as English.
+    var placeholders: [String] {
+        var names: [String] = []
+        var rest = self[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            names.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return names.sorted()
     }
 }

@@ -17,7 +17,9 @@ struct DirectorySnapshot: Sendable {
     init(directory: HelplineDirectory, settings: TenantSupportConfig) {
         self.directory = directory
         visible = directory.allHelplines.filter { $0.verified || settings.showUnverified.contains($0.id) }
-        body = (try? JSONCoding.encoder.encode(DirectoryDocument(version: directory.version, helplines: visible))) ?? Data()
+        let document = DirectoryDocument(
+            format: HelplineDirectory.format, version: directory.version, holidays: directory.holidays, helplines: visible)
+        body = (try? JSONCoding.encoder.encode(document)) ?? Data()
         etag = "\"" + Fingerprint.sha256(body).prefix(32) + "\""
     }
 
@@ -28,8 +30,12 @@ struct DirectorySnapshot: Sendable {
     }
 }
 
+/// `GET /v1/directory`: the directory's own format (format 2), holidays included, so an app
+/// can decide open/closed offline exactly as Relais does.
 struct DirectoryDocument: Encodable {
+    var format: Int
     var version: String
+    var holidays: [HolidayCalendar]
     var helplines: [Helpline]
 }
 
@@ -50,8 +56,10 @@ struct DirectoryRoutes {
         var helplines: [HelplineView]
     }
 
-    /// An entry as the card shows it now (open, hours, localized actions), with the facts an
-    /// app needs to show it later: roles, topics, languages, audience, weekly hours, sources.
+    /// An entry as the card shows it now (open, hours, localized actions, each channel's
+    /// state), with the facts an app needs to show it later: roles, topics, languages,
+    /// audience, each channel's hours (`hours` is the main channel's schedule, kept for
+    /// clients of format 1), the names in every language, sources.
     struct HelplineView: Encodable {
         var card: SupportCard.Entry
         var roles: [HelplineRole]
@@ -59,8 +67,18 @@ struct DirectoryRoutes {
         var languages: [String]
         var audience: Helpline.Audience?
         var hours: OpeningHours?
+        var channelHours: [ChannelHoursView]
+        var names: LocalizedNames
+        var publicHolidays: HolidayPolicy?
         var sources: [Helpline.Source]
         var verified: Bool
+
+        struct ChannelHoursView: Encodable {
+            var kind: Helpline.Channel.Kind
+            var key: String
+            var value: String
+            var hours: ChannelHours
+        }
 
         func encode(to encoder: any Encoder) throws {
             try card.encode(to: encoder)
@@ -70,11 +88,16 @@ struct DirectoryRoutes {
             try c.encode(languages, forKey: .languages)
             try c.encodeIfPresent(audience, forKey: .audience)
             try c.encodeIfPresent(hours, forKey: .hours)
+            try c.encode(channelHours, forKey: .channelHours)
+            try c.encode(names, forKey: .names)
+            try c.encodeIfPresent(publicHolidays, forKey: .publicHolidays)
             try c.encode(sources, forKey: .sources)
             try c.encode(verified, forKey: .verified)
         }
 
-        enum CodingKeys: String, CodingKey { case roles, topics, languages, audience, hours, sources, verified }
+        enum CodingKeys: String, CodingKey {
+            case roles, topics, languages, audience, hours, channelHours, names, publicHolidays, sources, verified
+        }
     }
 
     func helplines(_ request: Request, _ context: RelaisRequestContext) throws -> Response {
@@ -95,11 +118,15 @@ struct DirectoryRoutes {
         let snapshot = help.snapshot(for: tenant)
         let texts = SupportTexts.forLanguage(locale)
         let now = clock.now()
+        let holidays = snapshot.directory.holidays(in: country)
         let views = snapshot.visible(in: country).map { line in
-            HelplineView(
-                card: SupportPolicy.entry(for: line, presentation: .both, texts: texts, now: now), roles: line.roles,
-                topics: line.topics, languages: line.languages, audience: line.audience, hours: line.hours,
-                sources: line.sources, verified: line.verified)
+            let main = line.channels.first { $0.kind.isConversation } ?? line.channels.first
+            return HelplineView(
+                card: SupportPolicy.entry(for: line, presentation: .both, texts: texts, now: now, holidays: holidays),
+                roles: line.roles, topics: line.topics, languages: line.languages, audience: line.audience,
+                hours: main?.hours.schedule,
+                channelHours: line.channels.map { .init(kind: $0.kind, key: $0.key, value: $0.value, hours: $0.hours) },
+                names: line.name, publicHolidays: line.publicHolidays, sources: line.sources, verified: line.verified)
         }
         return try JSONCoding.response(HelplinesResponse(country: country.rawValue, directoryVersion: snapshot.directory.version, helplines: views))
     }

@@ -42,7 +42,7 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
         for (name, settings) in tenants.sorted(by: { $0.key < $1.key }) where !settings.helplines.isEmpty {
             let added = Set(settings.helplines.add.map(\.id))
             let merged = base.applying(settings.helplines)
-            for issue in DirectoryValidator.validate(merged) where issue.entryId.map(added.contains) ?? true {
+            for issue in DirectoryValidator.errors(DirectoryValidator.validate(merged)) where issue.entryId.map(added.contains) ?? true {
                 problems.append("tenant '\(name)': \(issue)")
             }
             let known = Set(merged.allHelplines.map(\.id)).union(added)

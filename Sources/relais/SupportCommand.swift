@@ -67,7 +67,7 @@ enum CardText {
             switch line.open {
             case true?: state = "OPEN"
             case false?: state = "CLOSED" + (line.opensAt.map { ", opens \($0)" } ?? "")
-            case nil: state = "hours unknown"
+            case nil: state = "hours not known"
             }
             var facts: [String] = []
             if line.free == true { facts.append("free") }
@@ -75,7 +75,10 @@ enum CardText {
             if line.confidential == true { facts.append("confidential") }
             if line.emergency { facts.append("emergency") }
             lines.append("\(index + 1). \(line.name) — \(state) — hours today: \(line.hoursToday)" + (facts.isEmpty ? "" : " — " + facts.joined(separator: ", ")))
-            for action in line.actions { lines.append("     [\(action.kind.rawValue)] \(action.label)  \(action.uri)") }
+            if let holiday = line.holiday { lines.append("     \(holiday)") }
+            for action in line.actions {
+                lines.append("     [\(action.kind.rawValue)] \(action.label)  \(action.uri)" + (action.open == nil ? "  (hours not known)" : ""))
+            }
         }
         lines.append("")
         lines.append("presentation: \(card.presentation.rawValue) · language: \(card.locale) · directory \(card.directoryVersion)")

@@ -7,19 +7,19 @@ import Testing
 /// ranges over midnight, 24:00 closes, 24/7 lines, closed days, and the ISO 8601 output.
 @Suite("Opening hours")
 struct OpeningHoursTests {
-    /// The 3018 as the shipped directory describes it.
-    static let line3018: OpeningHours = {
-        guard let hours = Fixture.bundled.helpline(id: "fr-3018")?.hours else { fatalError("fr-3018 has no hours") }
-        return hours
-    }()
+    /// The 3018's phone as its sources state it: every day 09:00–23:00 Paris time, holidays
+    /// included. (The rules are tested on this fixture; the shipped data is checked apart.)
+    static let line3018 = Fixture.hours(
+        #"{"timeZone": "Europe/Paris", "weekly": [{"days": ["mon","tue","wed","thu","fri","sat","sun"], "open": "09:00", "close": "23:00"}], "publicHolidays": "open"}"#
+    )
 
-    @Test("the shipped 3018 schedule is every day 09:00–23:00 Europe/Paris, holidays open")
-    func shipped3018Schedule() {
-        let hours = Self.line3018
+    @Test("the shipped 3018 phone is every day 09:00–23:00 Europe/Paris, holidays open")
+    func shipped3018Schedule() throws {
+        let phone = try #require(Fixture.bundled.helpline(id: "fr-3018")?.channels.first { $0.kind == .phone })
+        let hours = try #require(phone.hours.schedule)
         #expect(hours.timeZone.identifier == "Europe/Paris")
-        #expect(hours.alwaysOpen == false)
+        #expect(hours.weekly == Self.line3018.weekly)
         #expect(hours.publicHolidays == .open)
-        #expect(hours.weekly == [WeeklyRange(days: Set(Weekday.allCases), open: 9 * 60, close: 23 * 60)])
     }
 
     // MARK: - The 3018, open and closed at the edges
@@ -234,22 +234,21 @@ struct OpeningHoursTests {
         for local in ["2026-01-14T00:00:00+01:00", "2026-01-14T12:00:00+01:00", "2026-01-14T23:59:59+01:00", "2026-03-29T03:30:00+02:00"] {
             #expect(hours.isOpen(at: Fixture.instant(local)), "\(local)")
         }
-        #expect(SupportPolicy.hoursToday(Self.line(hours), texts: .english, now: Fixture.instant("2026-01-14T12:00:00+01:00")) == "Open 24/7")
+        #expect(SupportPolicy.hoursToday(.schedule(hours), texts: .english, moment: .init(now: Fixture.instant("2026-01-14T12:00:00+01:00"))) == "Open 24/7")
     }
 
     // MARK: - 24/7
 
     @Test("an always-open line is open at every instant and has no next opening")
     func alwaysOpen() throws {
-        let hours = try #require(Fixture.bundled.helpline(id: "fr-119")?.hours)
-        #expect(hours.alwaysOpen)
+        let hours = OpeningHours(timeZone: Fixture.paris, alwaysOpen: true)
         for local in ["2026-01-14T03:00:00+01:00", "2026-03-29T02:00:00+01:00", "2026-10-25T02:30:00+01:00", "2026-11-29T23:30:00+01:00"] {
             #expect(hours.isOpen(at: Fixture.instant(local)), "\(local)")
             #expect(hours.nextOpening(after: Fixture.instant(local)) == nil)
         }
         #expect(hours.rangesToday(at: Fixture.instant("2026-01-14T12:00:00+01:00")).isEmpty)
-        #expect(SupportPolicy.hoursToday(Self.line(hours), texts: .french, now: .now) == "24 h/24, 7 j/7")
-        #expect(SupportPolicy.hoursToday(Self.line(hours), texts: .english, now: .now) == "Open 24/7")
+        #expect(SupportPolicy.hoursToday(.schedule(hours), texts: .french, moment: .init(now: .now)) == "24 h/24, 7 j/7")
+        #expect(SupportPolicy.hoursToday(.schedule(hours), texts: .english, moment: .init(now: .now)) == "Open 24/7")
     }
 
     @Test("a line with no schedule is never open and has no next opening")
@@ -307,8 +306,8 @@ struct OpeningHoursTests {
         #expect(Self.weekdays.rangesToday(at: Fixture.instant("2026-01-18T12:00:00+01:00")).isEmpty)
         #expect(Self.weekdays.rangesToday(at: Fixture.instant("2026-01-19T12:00:00+01:00")).map(\.formatted) == ["09:00–17:00"])
         let saturday = Fixture.instant("2026-01-17T12:00:00+01:00")
-        #expect(SupportPolicy.hoursToday(Self.line(Self.weekdays), texts: .english, now: saturday) == "Closed today")
-        #expect(SupportPolicy.hoursToday(Self.line(Self.weekdays), texts: .french, now: saturday) == "Fermé aujourd’hui")
+        #expect(SupportPolicy.hoursToday(.schedule(Self.weekdays), texts: .english, moment: .init(now: saturday)) == "Closed today")
+        #expect(SupportPolicy.hoursToday(.schedule(Self.weekdays), texts: .french, moment: .init(now: saturday)) == "Fermé aujourd’hui")
     }
 
     @Test("the weekday is the local one, not UTC's")
@@ -333,7 +332,7 @@ struct OpeningHoursTests {
         )
         let wednesday = Fixture.instant("2026-01-14T13:00:00+01:00")
         #expect(hours.rangesToday(at: wednesday).map(\.formatted) == ["09:00–12:00", "14:00–18:00"])
-        #expect(SupportPolicy.hoursToday(Self.line(hours), texts: .english, now: wednesday) == "09:00–12:00, 14:00–18:00")
+        #expect(SupportPolicy.hoursToday(.schedule(hours), texts: .english, moment: .init(now: wednesday)) == "09:00–12:00, 14:00–18:00")
         #expect(!hours.isOpen(at: wednesday))
         #expect(hours.isOpen(at: Fixture.instant("2026-01-14T11:59:00+01:00")))
         #expect(hours.isOpen(at: Fixture.instant("2026-01-14T14:00:00+01:00")))
@@ -443,10 +442,5 @@ struct OpeningHoursTests {
         #expect(text.contains(#""timeZone":"Europe\/Paris""#) || text.contains(#""timeZone":"Europe/Paris""#))
     }
 
-    /// A helpline wrapping `hours`, for `SupportPolicy.hoursToday`.
-    static func line(_ hours: OpeningHours) -> Helpline {
-        var line = Fixture.bundled.helpline(id: "fr-3018")!
-        line.hours = hours
-        return line
-    }
+
 }

@@ -419,19 +419,19 @@ struct ReportDraftTests {
 
     @Test("a valid support event passes")
     func eventValid() throws {
-        let event = try #require(SupportEventDraft.validate(Fixture.json(Self.validEvent), directory: Fixture.bundled).value)
+        let event = try #require(SupportEventDraft.validate(Fixture.json(Self.validEvent), directory: Fixture.policy).value)
         #expect(event.reportId == "r-1")
         #expect(event.helplineId == "fr-3018")
         #expect(event.event == .call)
         #expect(event.surface == "ios")
         #expect(event.country.rawValue == "FR")
-        let withoutReport = try #require(SupportEventDraft.validate(Self.event(setting: "reportId", to: nil), directory: Fixture.bundled).value)
+        let withoutReport = try #require(SupportEventDraft.validate(Self.event(setting: "reportId", to: nil), directory: Fixture.policy).value)
         #expect(withoutReport.reportId == nil)
     }
 
     @Test("every event kind is accepted", arguments: SupportEventDraft.Kind.allCases)
     func eventKinds(_ kind: SupportEventDraft.Kind) {
-        let result = SupportEventDraft.validate(Self.event(setting: "event", to: #""\#(kind.rawValue)""#), directory: Fixture.bundled)
+        let result = SupportEventDraft.validate(Self.event(setting: "event", to: #""\#(kind.rawValue)""#), directory: Fixture.policy)
         #expect(result.value?.event == kind)
     }
 
@@ -440,7 +440,7 @@ struct ReportDraftTests {
         ("event", nil, "is required"),
         ("surface", nil, "is required"),
         ("country", nil, "is required"),
-        ("helplineId", #""fr-9999""#, "'fr-9999' is not a helpline of directory 2026-11-29.2"),
+        ("helplineId", #""fr-9999""#, "'fr-9999' is not a helpline of directory fixture-1"),
         ("helplineId", "3018", "must be a string"),
         ("event", #""clicked""#, ""),
         ("event", "true", "must be a string"),
@@ -451,7 +451,7 @@ struct ReportDraftTests {
         ("reportId", #""\#(String(repeating: "r", count: 65))""#, "must be at most 64 characters (got 65)"),
     ] as [(String, String?, String)])
     func eventInvalid(_ key: String, _ fragment: String?, _ message: String) {
-        let result = SupportEventDraft.validate(Self.event(setting: key, to: fragment), directory: Fixture.bundled)
+        let result = SupportEventDraft.validate(Self.event(setting: key, to: fragment), directory: Fixture.policy)
         #expect(result.value == nil)
         #expect(result.errorFields == [key])
         if !message.isEmpty { #expect(result.fieldErrors.first?.message == message) }
@@ -459,7 +459,7 @@ struct ReportDraftTests {
 
     @Test("a support event checks the helpline against the directory it is given")
     func eventDirectory() throws {
-        let other = try HelplineDirectory.decode(Data(#"{"version": "empty-1", "helplines": []}"#.utf8))
+        let other = try HelplineDirectory.decode(Data(#"{"format": 2, "version": "empty-1", "helplines": []}"#.utf8))
         let result = SupportEventDraft.validate(Fixture.json(Self.validEvent), directory: other)
         #expect(result.fieldErrors == [FieldError("helplineId", "'fr-3018' is not a helpline of directory empty-1")])
     }
@@ -467,9 +467,9 @@ struct ReportDraftTests {
     @Test("every support event error is reported at once, and a non-object is refused")
     func eventErrors() {
         let result = SupportEventDraft.validate(
-            Fixture.json(#"{"helplineId": "nope", "event": "x", "surface": "", "country": "ZZ"}"#), directory: Fixture.bundled)
+            Fixture.json(#"{"helplineId": "nope", "event": "x", "surface": "", "country": "ZZ"}"#), directory: Fixture.policy)
         #expect(result.errorFields == ["helplineId", "event", "surface", "country"])
-        #expect(SupportEventDraft.validate(Fixture.json("[]"), directory: Fixture.bundled).fieldErrors == [FieldError("body", "must be a JSON object")])
+        #expect(SupportEventDraft.validate(Fixture.json("[]"), directory: Fixture.policy).fieldErrors == [FieldError("body", "must be a JSON object")])
     }
 
     // MARK: - FieldError
@@ -497,12 +497,12 @@ struct TimestampAndTemplateTests {
     }
 
     @Test func fillsPlaceholdersAndLeavesUnknownOnes() {
-        #expect("Call {number}".filling(["number": "3018"]) == "Call 3018")
-        #expect("{a}{b}-{a}".filling(["a": "x", "b": "{a}"]) == "x{a}-x", "values are not filled again")
-        #expect("{unknown} stays".filling(["number": "1"]) == "{unknown} stays")
-        #expect("no braces".filling(["a": "b"]) == "no braces")
-        #expect("open { only".filling(["a": "b"]) == "open { only")
-        #expect("Appeler le {number} à {time}".filling(["number": "119", "time": "09:00"]) == "Appeler le 119 à 09:00")
+        #expect("Call {number}".filling(["number": TextSlot("3018")!]) == "Call 3018")
+        #expect("{a}{b}-{a}".filling(["a": TextSlot("x")!, "b": TextSlot("{a}")!]) == "x{a}-x", "values are not filled again")
+        #expect("{unknown} stays".filling(["number": TextSlot("1")!]) == "{unknown} stays")
+        #expect("no braces".filling(["a": TextSlot("b")!]) == "no braces")
+        #expect("open { only".filling(["a": TextSlot("b")!]) == "open { only")
+        #expect("Appeler le {number} à {time}".filling(["number": TextSlot("119")!, "time": TextSlot("09:00")!]) == "Appeler le 119 à 09:00")
     }
 
     @Test func dialableNumbersAndHosts() {

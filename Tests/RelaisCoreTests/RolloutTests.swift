@@ -19,7 +19,7 @@ struct RolloutTests {
     }
 
     static func decide(_ rollout: SupportRollout, _ request: SupportRequest = request()) -> SupportCard? {
-        SupportPolicy.decide(request, config: TenantSupportConfig(rollout: rollout), directory: Fixture.bundled, now: openNow)
+        SupportPolicy.decide(request, config: TenantSupportConfig(rollout: rollout), directory: Fixture.policy, now: openNow)
     }
 
     // MARK: - Switches and restrictions
@@ -214,7 +214,7 @@ struct RolloutTests {
         let query = try #require(SupportQuery.validate(["country": "FR"], tenant: "acme").value)
         #expect(query.reporterId == nil)
         #expect(
-            SupportPolicy.decide(query, config: TenantSupportConfig(rollout: rollout), directory: Fixture.bundled, now: Self.openNow) != nil)
+            SupportPolicy.decide(query, config: TenantSupportConfig(rollout: rollout), directory: Fixture.policy, now: Self.openNow) != nil)
     }
 
     // MARK: - Decoding the JSON config

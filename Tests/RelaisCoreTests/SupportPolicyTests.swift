@@ -143,7 +143,7 @@ struct SupportPolicyTests {
 
     @Test("help card for every category × country × age × open/closed × language", arguments: matrix)
     func matrixCase(_ c: Case) throws {
-        let directory = Fixture.bundled
+        let directory = Fixture.policy
         let card = SupportPolicy.decide(
             Self.request(c.category, country: c.country, age: c.age, locale: c.locale),
             config: .default, directory: directory, now: c.moment.instant)
@@ -164,7 +164,7 @@ struct SupportPolicyTests {
             let titleKind: ReportCategory = emergencyOnly ? .threat : c.category
             #expect(shown.title == Self.titles[c.language]?[titleKind])
             for entry in shown.helplines where entry.id.hasSuffix("-112") {
-                #expect(entry.actions == [SupportCard.Action(kind: .call, uri: "tel:112", label: c.language == "fr" ? "Appeler le 112" : "Call 112")])
+                #expect(entry.actions == [SupportCard.Action(kind: .call, uri: "tel:112", label: c.language == "fr" ? "Appeler le 112" : "Call 112", open: true, channel: .phone)])
                 #expect(entry.open == true && entry.free == true && entry.emergency)
             }
             return
@@ -180,10 +180,17 @@ struct SupportPolicyTests {
         #expect(!shown.title.contains("{") && !shown.message.contains("{"))
         let urgency = try #require(c.category.supportUrgency)
         let texts = c.language == "fr" ? SupportTexts.french : SupportTexts.english
-        let emergencyNumber = c.category == .threat ? "17" : ""
-        #expect(shown.message.hasSuffix(texts.message(for: urgency).filling(["emergency": emergencyNumber])))
-        if c.category == .threat {
-            #expect(shown.message.contains(c.language == "fr" ? "appelez le 17." : "call 17."))
+        // Nobody answers on any line of the card (an adult at night): the card says so and
+        // gives the emergency number; otherwise the category's message.
+        let emergencyNumber = TextSlot(c.category == .threat ? "17" : "112")!
+        let helplinesClosed = shown.helplines.filter { !$0.emergency }.allSatisfy { $0.open == false }
+        let expectedMessage = helplinesClosed
+            ? texts.noLineOpen.filling(["emergency": emergencyNumber])
+            : texts.message(for: urgency).filling(["emergency": emergencyNumber])
+        #expect(helplinesClosed == (!c.moment.is3018Open && !Self.possibleMinors.contains(c.age) && c.category != .selfHarm && c.category != .grooming))
+        #expect(shown.message.hasSuffix(expectedMessage))
+        if c.category == .threat || helplinesClosed {
+            #expect(shown.message.contains(c.language == "fr" ? "appelez le \(emergencyNumber.text)." : "call \(emergencyNumber.text)."))
         }
         // The message says when the 3018 is closed and when it opens again.
         let closedPrefix = Self.closedPrefix(c.language, c.moment)
@@ -213,7 +220,7 @@ struct SupportPolicyTests {
         // Entries.
         for entry in shown.helplines {
             let line = try #require(directory.helpline(id: entry.id))
-            #expect(entry.name == line.name)
+            #expect(entry.name == SupportPolicy.name(of: line, texts: texts))
             #expect(entry.organisation == line.organisation)
             #expect(entry.free == line.free && entry.anonymous == line.anonymous && entry.confidential == line.confidential)
             #expect(entry.emergency == emergencyIds.contains(entry.id))
@@ -222,20 +229,23 @@ struct SupportPolicyTests {
                 #expect(entry.opensAt == c.moment.opensAt3018)
                 #expect(entry.hoursToday == "09:00–23:00")
                 #expect(entry.free == true && entry.anonymous == true && entry.confidential == true)
+                // A closed line offers no action: its channels are closed too.
                 let calls = entry.actions.filter { $0.kind == .call }
-                #expect(calls == [SupportCard.Action(kind: .call, uri: "tel:3018", label: Self.call3018[c.language]!)])
+                let call = SupportCard.Action(kind: .call, uri: "tel:3018", label: Self.call3018[c.language]!, open: true, channel: .phone)
+                #expect(calls == (c.moment.is3018Open ? [call] : []))
             } else {
                 #expect(entry.open == true)
                 #expect(entry.opensAt == nil)
                 #expect(entry.hoursToday == Self.alwaysOpenText[c.language])
             }
-            #expect(!entry.actions.isEmpty)
+            #expect(entry.actions.isEmpty == (entry.open == false))
             for action in entry.actions {
                 #expect(["tel:", "sms:", "https:", "mailto:"].contains { action.uri.hasPrefix($0) }, "\(action.uri)")
                 #expect(!action.label.isEmpty && !action.label.contains("{"))
             }
-            // Presentation `both` keeps one action per channel.
-            #expect(entry.actions.count == line.channels.count)
+            // Presentation `both` keeps one action per address of a channel not closed.
+            let addresses = Set(line.channels.compactMap { SupportPolicy.action(for: $0, texts: texts)?.uri })
+            #expect(entry.actions.count == (entry.open == false ? 0 : addresses.count))
         }
     }
 
@@ -251,17 +261,21 @@ struct SupportPolicyTests {
 
     /// Exact actions per helpline and presentation, in English.
     static let expectedActions: [String: [SupportCard.Presentation: [SupportCard.Action]]] = {
-        let call3018 = SupportCard.Action(kind: .call, uri: "tel:3018", label: "Call 3018")
-        let chat3018 = SupportCard.Action(kind: .chat, uri: "https://www.3018.fr", label: "Chat online")
-        let web3018 = SupportCard.Action(kind: .link, uri: "https://www.3018.fr", label: "Website: 3018.fr")
-        let call119 = SupportCard.Action(kind: .call, uri: "tel:119", label: "Call 119")
-        let chat119 = SupportCard.Action(kind: .chat, uri: "https://www.allo119.gouv.fr", label: "Chat online")
-        let call3114 = SupportCard.Action(kind: .call, uri: "tel:3114", label: "Call 3114")
-        let web3114 = SupportCard.Action(kind: .link, uri: "https://3114.fr", label: "Website: 3114.fr")
-        let call17 = SupportCard.Action(kind: .call, uri: "tel:17", label: "Call 17")
-        let call112 = SupportCard.Action(kind: .call, uri: "tel:112", label: "Call 112")
+        func open(_ kind: SupportCard.Action.Kind, _ uri: String, _ label: String, _ channel: Helpline.Channel.Kind) -> SupportCard.Action {
+            SupportCard.Action(kind: kind, uri: uri, label: label, open: true, channel: channel)
+        }
+        let call3018 = open(.call, "tel:3018", "Call 3018", .phone)
+        let chat3018 = open(.chat, "https://www.3018.fr", "Chat online", .chat)
+        let call119 = open(.call, "tel:119", "Call 119", .phone)
+        let chat119 = open(.chat, "https://www.allo119.gouv.fr", "Chat online", .chat)
+        let call3114 = open(.call, "tel:3114", "Call 3114", .phone)
+        let web3114 = open(.link, "https://3114.fr", "Website: 3114.fr", .web)
+        let call17 = open(.call, "tel:17", "Call 17", .phone)
+        let call112 = open(.call, "tel:112", "Call 112", .phone)
         return [
-            "fr-3018": [.both: [call3018, chat3018, web3018], .callButton: [call3018], .link: [chat3018, web3018]],
+            // The 3018's chat and website open the same page: one action, the chat. Closed,
+            // the 3018 offers none (`closed` below).
+            "fr-3018": [.both: [call3018, chat3018], .callButton: [call3018], .link: [chat3018]],
             "fr-119": [.both: [call119, chat119], .callButton: [call119], .link: [chat119]],
             "fr-3114": [.both: [call3114, web3114], .callButton: [call3114], .link: [web3114]],
             // Phone-only lines keep their call on a link surface: a line nobody can reach helps nobody.
@@ -291,10 +305,10 @@ struct SupportPolicyTests {
             let card = try #require(
                 SupportPolicy.decide(
                     Self.request(category, age: .unknown, locale: "en-GB", surface: surface),
-                    config: Self.surfaceConfig, directory: Fixture.bundled, now: moment.instant))
+                    config: Self.surfaceConfig, directory: Fixture.policy, now: moment.instant))
             #expect(card.presentation == expectedPresentation)
             for entry in card.helplines {
-                let expected = try #require(Self.expectedActions[entry.id]?[expectedPresentation], "\(entry.id)")
+                let expected = entry.open == false ? [] : try #require(Self.expectedActions[entry.id]?[expectedPresentation], "\(entry.id)")
                 #expect(entry.actions == expected, "\(entry.id) on \(surface ?? "nil")")
                 let allowed: Set<SupportCard.Action.Kind> =
                     switch expectedPresentation {
@@ -321,11 +335,11 @@ struct SupportPolicyTests {
     func callLabel(_ locale: String?, _ language: String, _ label: String) throws {
         let card = try #require(
             SupportPolicy.decide(
-                Self.request(.harassment, locale: locale), config: .default, directory: Fixture.bundled,
+                Self.request(.harassment, locale: locale), config: .default, directory: Fixture.policy,
                 now: Moment.open1500.instant))
         #expect(card.locale == language)
         let entry = try #require(card.helplines.first { $0.id == "fr-3018" })
-        #expect(entry.actions.first == SupportCard.Action(kind: .call, uri: "tel:3018", label: label))
+        #expect(entry.actions.first == SupportCard.Action(kind: .call, uri: "tel:3018", label: label, open: true, channel: .phone))
         #expect(card.title == SupportTexts.all.first { $0.language == language }?.title(for: .standard))
     }
 
@@ -343,7 +357,7 @@ struct SupportPolicyTests {
     func opensAtAcrossDST(_ now: String, _ opensAt: String) throws {
         let card = try #require(
             SupportPolicy.decide(
-                Self.request(.harassment, age: .adult), config: .default, directory: Fixture.bundled, now: Fixture.instant(now)))
+                Self.request(.harassment, age: .adult), config: .default, directory: Fixture.policy, now: Fixture.instant(now)))
         #expect(card.helplines.map(\.id) == ["fr-3018", "fr-112"])
         let entry = try #require(card.helplines.first)
         #expect(entry.open == false)
@@ -358,50 +372,44 @@ struct SupportPolicyTests {
     func deterministic() {
         let request = Self.request(.threat, age: .under13)
         let now = Moment.closed2330.instant
-        let first = SupportPolicy.decide(request, config: .default, directory: Fixture.bundled, now: now)
-        let second = SupportPolicy.decide(request, config: .default, directory: Fixture.bundled, now: now)
+        let first = SupportPolicy.decide(request, config: .default, directory: Fixture.policy, now: now)
+        let second = SupportPolicy.decide(request, config: .default, directory: Fixture.policy, now: now)
         #expect(first != nil)
         #expect(first == second)
     }
 
-    @Test("the bundled directory loads, has France's seven entries, and carries a version")
-    func bundledDirectory() throws {
-        let directory = Fixture.bundled
-        #expect(directory.version == "2026-11-29.2")
-        #expect(directory.countries.contains(CountryCode(rawValue: "FR")!))
-        #expect(directory.countries.count == 36, "34 researched countries, plus IS and LI with 112")
+    @Test("the policy fixture loads with France's seven entries and validates")
+    func fixtureDirectory() throws {
+        let directory = Fixture.policy
         #expect(
             directory.helplines(in: CountryCode(rawValue: "FR")!).map(\.id)
                 == ["fr-3018", "fr-119", "fr-3114", "fr-17", "fr-112", "fr-114", "fr-fil-sante-jeunes"])
         #expect(directory.helplines(in: CountryCode(rawValue: "DE")!).map(\.id) == ["de-nummer-gegen-kummer-116111", "de-112"])
-        #expect(directory.helplines.allSatisfy { !$0.sources.isEmpty })
-        #expect(directory.helplines.filter { !$0.verified }.count == 6, "the six unconfirmed research entries")
-        #expect(Set(directory.helplines.map(\.id)).count == directory.helplines.count)
-        let line = try #require(directory.helpline(id: "fr-3018"))
-        #expect(line.channels.first { $0.kind == .phone }?.value == "3018")
-        #expect(line.free == true && line.anonymous == true && line.confidential == true)
+        #expect(DirectoryValidator.errors(DirectoryValidator.validate(directory)).isEmpty)
     }
 
     // MARK: - Hand-built directories
 
     /// A small directory for a made-up country setup, with a version of its own.
     static func directory(_ helplines: String, version: String = "test-7") throws -> HelplineDirectory {
-        try HelplineDirectory.decode(Data(#"{"version": "\#(version)", "helplines": [\#(helplines)]}"#.utf8))
+        try HelplineDirectory.decode(Data(#"{"format": 2, "version": "\#(version)", "helplines": [\#(helplines)]}"#.utf8))
     }
 
+    /// A line whose only channel, a phone, has `hours` (`"unknown"` when nil), unless
+    /// `channels` gives its own.
     static func line(
         id: String, country: String = "CH", roles: [String], topics: [String] = [], hours: String? = nil,
-        channels: String = #"[{"kind": "phone", "value": "102"}]"#, verified: Bool = true, audience: String = "null",
-        emergency: Bool = false
+        channels: String? = nil, verified: Bool = true, audience: String = "null", emergency: Bool = false
     ) -> String {
-        """
-        {"id": "\(id)", "country": "\(country)", "name": "Line \(id)", "roles": \(roles.debugDescription),
-         "topics": \(topics.debugDescription), "audience": \(audience), "channels": \(channels), "hours": \(hours ?? "null"),
-         "languages": ["fr"], "emergency": \(emergency), "sources": [{"url": "https://example.org/\(id)"}], "verified": \(verified)}
-        """
+        let channels = channels ?? #"[{"kind": "phone", "value": "102", "hours": \#(hours ?? #""unknown""#)}]"#
+        return """
+            {"id": "\(id)", "country": "\(country)", "name": {"fr": "Line \(id)"}, "roles": \(roles.debugDescription),
+             "topics": \(topics.debugDescription), "audience": \(audience), "channels": \(channels),
+             "languages": ["fr"], "emergency": \(emergency), "sources": [{"url": "https://example.org/\(id)", "checked": "2026-11-29", "backs": []}], "verified": \(verified)}
+            """
     }
 
-    static let always = #"{"timeZone": "Europe/Brussels", "alwaysOpen": true}"#
+    static let always = #""always""#
     static let daytime = #"{"timeZone": "Europe/Brussels", "weekly": [{"days": ["mon","tue","wed","thu","fri","sat","sun"], "open": "10:00", "close": "18:00"}]}"#
 
     @Test("the card's directoryVersion is the version of the directory used")
@@ -454,7 +462,9 @@ struct SupportPolicyTests {
         let youth = try #require(minor.helplines.last)
         #expect(youth.open == nil)
         #expect(youth.opensAt == nil)
-        #expect(youth.hoursToday == "Hours not confirmed")
+        #expect(youth.hoursToday == "Hours not known")
+        #expect(youth.hoursKnown == false)
+        #expect(youth.actions.map(\.open) == [nil], "offered, and said to be of unknown hours")
         let adult = try #require(
             SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .adult), config: .default, directory: directory, now: .now))
         #expect(adult.helplines.map(\.id) == ["be-youth"])
@@ -474,6 +484,61 @@ struct SupportPolicyTests {
         #expect(adult?.helplines.map(\.id) == ["be-112"])
     }
 
+    @Test("an adult gets a line for the young that states it serves adults, and an adult line only for its topics")
+    func adults() throws {
+        let directory = try Self.directory(
+            [
+                Self.line(id: "ch-kids", roles: ["child_helpline"], hours: Self.always, audience: #"{"minAge": 5, "maxAge": 25}"#),
+                Self.line(id: "ch-victims", roles: ["adult_support"], topics: ["threat"], hours: Self.always),
+                Self.line(id: "ch-112", roles: ["emergency"], hours: Self.always, emergency: true),
+            ].joined(separator: ","))
+        func ids(_ category: ReportCategory, _ age: AgeBracket = .adult) -> [String]? {
+            SupportPolicy.decide(Self.request(category, country: "CH", age: age), config: .default, directory: directory, now: .now)?.helplines.map(\.id)
+        }
+        #expect(ids(.harassment) == ["ch-kids", "ch-112"], "5–25 serves a 20-year-old")
+        #expect(ids(.threat) == ["ch-112", "ch-victims"], "the adult line names threats")
+        #expect(ids(.harassment, .teen) == ["ch-kids", "ch-112"])
+        let youngOnly = try Self.directory(
+            [
+                Self.line(id: "ch-kids", roles: ["child_helpline"], hours: Self.always, audience: #"{"maxAge": 17}"#),
+                Self.line(id: "ch-112", roles: ["emergency"], hours: Self.always, emergency: true),
+            ].joined(separator: ","))
+        let adult = SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .adult), config: .default, directory: youngOnly, now: .now)
+        #expect(adult?.helplines.map(\.id) == ["ch-112"])
+    }
+
+    @Test("a possible minor gets a line with a person to talk to beside a web-only service")
+    func minorsGetSomeoneToTalkTo() throws {
+        let form = #"[{"kind": "web", "value": "https://report.example.ch", "hours": "always"}]"#
+        let directory = try Self.directory(
+            [
+                Self.line(id: "ch-form", roles: ["youth_online_harm"], hours: Self.always, channels: form),
+                Self.line(id: "ch-147", roles: ["child_helpline"], hours: Self.always),
+                Self.line(id: "ch-112", roles: ["emergency"], hours: Self.always, emergency: true),
+            ].joined(separator: ","))
+        let teen = SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .teen), config: .default, directory: directory, now: .now)
+        #expect(teen?.helplines.map(\.id) == ["ch-form", "ch-147", "ch-112"])
+        let adult = SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .adult), config: .default, directory: directory, now: .now)
+        #expect(adult?.helplines.map(\.id) == ["ch-form", "ch-112"])
+    }
+
+    @Test("no line open: the card says so and gives the emergency number; threats without a number say 'the emergency services'")
+    func nobodyAnswers() throws {
+        let night = Fixture.instant("2026-11-29T23:30:00+01:00")
+        let directory = try Self.directory(
+            [
+                Self.line(id: "ch-day", roles: ["youth_online_harm"], hours: Self.daytime),
+                Self.line(id: "ch-112", roles: ["emergency"], hours: Self.always, emergency: true),
+            ].joined(separator: ","))
+        let card = try #require(SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .adult, locale: "en"), config: .default, directory: directory, now: night))
+        #expect(card.message == "Line ch-day is closed right now and opens again tomorrow at 10:00. No line is open right now. If you are in danger, call 102.")
+        let noEmergency = try Self.directory(Self.line(id: "ch-day", roles: ["youth_online_harm"], hours: Self.daytime))
+        let threat = try #require(SupportPolicy.decide(Self.request(.threat, country: "CH", age: .adult, locale: "en"), config: .default, directory: noEmergency, now: .now))
+        #expect(!threat.message.contains("call ."))
+        let closed = try #require(SupportPolicy.decide(Self.request(.harassment, country: "CH", age: .adult, locale: "en"), config: .default, directory: noEmergency, now: night))
+        #expect(closed.message.hasSuffix("No line is open right now; each one says when it opens again."))
+    }
+
     @Test("self-harm shows the suicide-prevention line first even when it is closed, then the emergency line")
     func selfHarmAlwaysShown() throws {
         let directory = try Self.directory(
@@ -491,11 +556,11 @@ struct SupportPolicyTests {
         #expect(card.message.hasPrefix("Line be-1813 is closed right now and opens again tomorrow at 10:00."))
     }
 
-    @Test("a channel with its own hours is left out while closed, unless it is the line's only channel")
+    @Test("a closed channel is never offered; a line is judged by its channels where a person answers")
     func channelHours() throws {
         let channels = #"""
             [{"kind": "phone", "value": "+32 2 123 45 67", "hours": {"timeZone": "Europe/Brussels", "weekly": [{"days": ["mon","tue","wed","thu","fri"], "open": "09:00", "close": "17:00"}]}},
-             {"kind": "web", "value": "https://www.example.be/help"}]
+             {"kind": "web", "value": "https://www.example.be/help", "hours": "always"}]
             """#
         let directory = try Self.directory(
             Self.line(id: "be-youth", roles: ["youth_online_harm"], hours: Self.always, channels: channels))
@@ -503,34 +568,43 @@ struct SupportPolicyTests {
         let sundayNoon = Fixture.instant("2026-11-29T12:00:00+01:00")
         let mondayNoon = Fixture.instant("2026-11-30T12:00:00+01:00")
         let sunday = try #require(SupportPolicy.decide(request, config: .default, directory: directory, now: sundayNoon))
-        #expect(sunday.helplines.first?.actions == [.init(kind: .link, uri: "https://www.example.be/help", label: "Website: example.be")])
+        #expect(sunday.helplines.first?.actions == [.init(kind: .link, uri: "https://www.example.be/help", label: "Website: example.be", open: true, channel: .web)])
+        #expect(sunday.helplines.first?.open == false, "the phone is closed; the form does not make the line open")
+        #expect(sunday.helplines.first?.channels.map(\.open) == [false, true])
         let monday = try #require(SupportPolicy.decide(request, config: .default, directory: directory, now: mondayNoon))
         #expect(
             monday.helplines.first?.actions == [
-                .init(kind: .call, uri: "tel:+3221234567", label: "Call +32 2 123 45 67"),
-                .init(kind: .link, uri: "https://www.example.be/help", label: "Website: example.be"),
+                .init(kind: .call, uri: "tel:+3221234567", label: "Call +32 2 123 45 67", open: true, channel: .phone),
+                .init(kind: .link, uri: "https://www.example.be/help", label: "Website: example.be", open: true, channel: .web),
             ])
 
         let only = #"[{"kind": "phone", "value": "102", "hours": {"timeZone": "Europe/Brussels", "weekly": [{"days": ["mon"], "open": "09:00", "close": "10:00"}]}}]"#
         let single = try Self.directory(Self.line(id: "be-youth", roles: ["youth_online_harm"], hours: Self.always, channels: only))
         let card = try #require(SupportPolicy.decide(request, config: .default, directory: single, now: sundayNoon))
-        #expect(card.helplines.first?.actions.map(\.uri) == ["tel:102"])
+        #expect(card.helplines.first?.actions == [], "closed: nothing to offer, the card says when it opens")
+        #expect(card.helplines.first?.opensAt == "2026-11-30T09:00:00+01:00")
+
+        // A web-only service is judged by its form: always open, never "closed".
+        let form = #"[{"kind": "web", "value": "https://www.example.be/form", "hours": "always"}]"#
+        let webOnly = try Self.directory(Self.line(id: "be-form", roles: ["youth_online_harm"], channels: form))
+        let formCard = try #require(SupportPolicy.decide(request, config: .default, directory: webOnly, now: sundayNoon))
+        #expect(formCard.helplines.first?.open == true)
     }
 
     @Test(
         "each channel kind becomes an action with a tel:, sms:, https: or mailto: uri",
         arguments: [
-            ("phone", "0 800 235 236", SupportCard.Action(kind: .call, uri: "tel:0800235236", label: "Call 0 800 235 236")),
-            ("phone", "+33 1 23 45 67 89", SupportCard.Action(kind: .call, uri: "tel:+33123456789", label: "Call +33 1 23 45 67 89")),
-            ("sms", "114", SupportCard.Action(kind: .sms, uri: "sms:114", label: "Text 114")),
-            ("chat", "https://www.3018.fr", SupportCard.Action(kind: .chat, uri: "https://www.3018.fr", label: "Chat online")),
-            ("web", "https://www.3018.fr/path?x=1", SupportCard.Action(kind: .link, uri: "https://www.3018.fr/path?x=1", label: "Website: 3018.fr")),
-            ("web", "https://3114.fr", SupportCard.Action(kind: .link, uri: "https://3114.fr", label: "Website: 3114.fr")),
-            ("app", "https://apps.apple.com/app/3018/id1", SupportCard.Action(kind: .app, uri: "https://apps.apple.com/app/3018/id1", label: "Get the app")),
-            ("email", "help@example.org", SupportCard.Action(kind: .link, uri: "mailto:help@example.org", label: "Send an email")),
+            ("phone", "0 800 235 236", SupportCard.Action(kind: .call, uri: "tel:0800235236", label: "Call 0 800 235 236", open: nil, channel: .phone)),
+            ("phone", "+33 1 23 45 67 89", SupportCard.Action(kind: .call, uri: "tel:+33123456789", label: "Call +33 1 23 45 67 89", open: nil, channel: .phone)),
+            ("sms", "114", SupportCard.Action(kind: .sms, uri: "sms:114", label: "Text 114", open: nil, channel: .sms)),
+            ("chat", "https://www.3018.fr", SupportCard.Action(kind: .chat, uri: "https://www.3018.fr", label: "Chat online", open: nil, channel: .chat)),
+            ("web", "https://www.3018.fr/path?x=1", SupportCard.Action(kind: .link, uri: "https://www.3018.fr/path?x=1", label: "Website: 3018.fr", open: nil, channel: .web)),
+            ("web", "https://3114.fr", SupportCard.Action(kind: .link, uri: "https://3114.fr", label: "Website: 3114.fr", open: nil, channel: .web)),
+            ("app", "https://apps.apple.com/app/3018/id1", SupportCard.Action(kind: .app, uri: "https://apps.apple.com/app/3018/id1", label: "Get the app", open: nil, channel: .app)),
+            ("email", "help@example.org", SupportCard.Action(kind: .link, uri: "mailto:help@example.org", label: "Send an email", open: nil, channel: .email)),
         ])
     func channelActions(_ kind: String, _ value: String, _ expected: SupportCard.Action) throws {
-        let channel = try Fixture.decode(Helpline.Channel.self, #"{"kind": "\#(kind)", "value": "\#(value)"}"#)
+        let channel = try Fixture.decode(Helpline.Channel.self, #"{"kind": "\#(kind)", "value": "\#(value)", "hours": "unknown"}"#)
         #expect(SupportPolicy.action(for: channel, texts: .english) == expected)
     }
 
@@ -541,7 +615,7 @@ struct SupportPolicyTests {
             ("app", "https://www.3018.fr/app"), ("email", "contact@example.org"),
         ]
         let labels = try channels.map { kind, value in
-            let channel = try Fixture.decode(Helpline.Channel.self, #"{"kind": "\#(kind)", "value": "\#(value)"}"#)
+            let channel = try Fixture.decode(Helpline.Channel.self, #"{"kind": "\#(kind)", "value": "\#(value)", "hours": "unknown"}"#)
             return SupportPolicy.action(for: channel, texts: .french)?.label
         }
         #expect(labels == [
@@ -553,9 +627,25 @@ struct SupportPolicyTests {
     @Test("the emergency number in the threat message is the emergency line's phone")
     func threatMessage() throws {
         let card = try #require(
-            SupportPolicy.decide(Self.request(.threat, age: .adult, locale: "en"), config: .default, directory: Fixture.bundled, now: Moment.open1500.instant))
+            SupportPolicy.decide(Self.request(.threat, age: .adult, locale: "en"), config: .default, directory: Fixture.policy, now: Moment.open1500.instant))
         #expect(card.message == "If you are in immediate danger, call 17. You can also talk to someone who can help.")
         #expect(card.title == "If you are in danger")
+    }
+
+    @Test("a 116 line without a name in the reader's language says what the number is for, in that language")
+    func harmonisedNames() throws {
+        let line = try Fixture.decode(Helpline.self, #"""
+            {"id": "de-nummer", "country": "DE", "name": {"de": "Nummer gegen Kummer"}, "roles": ["child_helpline"], "topics": [],
+             "languages": ["de"], "emergency": false, "verified": true,
+             "channels": [{"kind": "phone", "value": "116 111", "hours": "always"}],
+             "sources": [{"url": "https://example.org/n", "checked": "2026-11-29", "backs": ["name", "phone", "phone.hours", "languages"]}]}
+            """#)
+        #expect(SupportPolicy.name(of: line, texts: .english) == "Nummer gegen Kummer (child helpline, 116 111)")
+        #expect(SupportPolicy.name(of: line, texts: .french) == "Nummer gegen Kummer (ligne d’écoute pour les enfants, 116 111)")
+        #expect(SupportPolicy.name(of: line, texts: .german) == "Nummer gegen Kummer", "its own language: its own name")
+        var bare = line
+        bare.name = LocalizedNames(["de": "116 111"])
+        #expect(SupportPolicy.name(of: bare, texts: .italian) == "116 111 – linea di ascolto per bambini")
     }
 
     @Test("every language has every text, and English is the fallback")

@@ -14,17 +14,33 @@ struct DirectoryAPITests {
             #expect(response.status == .ok)
             #expect(response.json["country"] as? String == "FR")
             let lines = try #require(response.json["helplines"] as? [[String: Any]])
-            #expect(lines.map { $0["id"] as? String } == ["fr-3018", "fr-119", "fr-3114", "fr-17", "fr-112", "fr-114", "fr-fil-sante-jeunes"])
-            let the3018 = lines[0]
-            #expect(the3018["open"] as? Bool == false)
-            #expect(the3018["opensAt"] as? String == "2026-11-30T09:00:00+01:00")
-            #expect((the3018["actions"] as? [[String: Any]])?.first?["label"] as? String == "Appeler le 3018")
-            #expect((the3018["sources"] as? [[String: Any]])?.isEmpty == false)
+            let ids = lines.compactMap { $0["id"] as? String }
+            let expected = (try HelplineDirectory.bundled()).helplines(in: CountryCode(rawValue: "FR")!).map(\.id)
+            #expect(ids == expected, "the directory's order, every verified line")
+            let the3018 = try #require(lines.first { $0["id"] as? String == "fr-3018" })
+            // 23:30: the phone is closed until 09:00. Closed everywhere, the line offers
+            // nothing and says when it opens; a channel whose hours no source gives would be
+            // offered with open = null and make the line's hours unknown.
+            let channels = try #require(the3018["channels"] as? [[String: Any]])
+            let phone = try #require(channels.first { $0["kind"] as? String == "phone" })
+            #expect(phone["open"] as? Bool == false)
+            #expect(phone["opensAt"] as? String == "2026-11-30T09:00:00+01:00")
+            let actions = try #require(the3018["actions"] as? [[String: Any]])
+            if the3018["open"] as? Bool == false {
+                #expect(actions.isEmpty)
+                #expect(the3018["opensAt"] as? String == "2026-11-30T09:00:00+01:00")
+            } else {
+                #expect(the3018["hoursKnown"] as? Bool == false)
+                #expect(actions.allSatisfy { $0["open"] == nil && $0["kind"] as? String != "call" })
+            }
+            #expect((the3018["sources"] as? [[String: Any]])?.allSatisfy { ($0["backs"] as? [String])?.isEmpty == false } == true)
             #expect((the3018["hours"] as? [String: Any])?["timeZone"] as? String == "Europe/Paris")
+            #expect((the3018["channelHours"] as? [[String: Any]])?.count == channels.count)
+            #expect((the3018["names"] as? [String: Any])?["fr"] != nil)
 
-            // Iceland has no entry of its own: the 112 EU law guarantees.
+            // Iceland: its own lines and its emergency number, as sourced data.
             let iceland = try await client.get("/v1/helplines?country=IS", key: server.acmeKey)
-            #expect((iceland.json["helplines"] as? [[String: Any]])?.map { $0["id"] as? String } == ["is-112"])
+            #expect((iceland.json["helplines"] as? [[String: Any]])?.contains { $0["id"] as? String == "is-112" } == true)
             // Japan: nothing, and nothing invented.
             let japan = try await client.get("/v1/helplines?country=JP", key: server.acmeKey)
             #expect((japan.json["helplines"] as? [[String: Any]])?.isEmpty == true)
@@ -34,8 +50,20 @@ struct DirectoryAPITests {
         }
     }
 
+    /// An entry of a tenant's own, unverified: a lead it has not confirmed.
+    static let lead = try! JSONDecoder().decode(Helpline.self, from: Data(#"""
+        {"id": "be-acme-lead", "country": "BE", "name": {"nl": "Acme-lijn"}, "roles": ["child_helpline"], "topics": ["harassment"],
+         "channels": [{"kind": "web", "value": "https://lead.acme.example", "hours": "always"}], "languages": ["nl"], "emergency": false,
+         "sources": [{"url": "https://lead.acme.example/about", "checked": "2026-11-29", "backs": ["name", "web", "web.hours", "languages"]}],
+         "verified": false}
+        """#.utf8))
+
     @Test func unverifiedEntriesStayHiddenUnlessTheTenantOptsIn() async throws {
-        let config = RelaisConfig(tenants: ["acme": TenantSupportConfig(showUnverified: ["be-awel-102"])])
+        let config = RelaisConfig(tenants: [
+            "acme": TenantSupportConfig(showUnverified: ["be-acme-lead"], helplines: HelplineOverrides(add: [Self.lead])),
+            "other": TenantSupportConfig(helplines: HelplineOverrides(add: [Self.lead])),
+        ])
+        #expect(config.directoryProblems(base: try HelplineDirectory.bundled()).isEmpty)
         let server = try await LiveServer(config: config)
         try await server.run { client in
             func ids(_ key: String) async throws -> [String] {
@@ -43,9 +71,8 @@ struct DirectoryAPITests {
                 return (r.json["helplines"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
             }
             let optedIn = try await ids(server.acmeKey), standard = try await ids(server.otherKey)
-            #expect(optedIn.contains("be-awel-102"))
-            #expect(!standard.contains("be-awel-102"))
-            #expect(!standard.contains("be-ecoute-enfants-103"))
+            #expect(optedIn.contains("be-acme-lead"))
+            #expect(!standard.contains("be-acme-lead"))
             #expect(standard.contains("be-child-focus-116000"))
         }
     }
@@ -60,7 +87,11 @@ struct DirectoryAPITests {
             let lines = try #require(first.json["helplines"] as? [[String: Any]])
             #expect(lines.allSatisfy { $0["verified"] as? Bool == true }, "unverified entries are left out")
             #expect(lines.contains { $0["id"] as? String == "li-112" })
-            #expect(first.json["version"] as? String == "2026-11-29.2")
+            #expect(first.json["version"] as? String == (try HelplineDirectory.bundled()).version)
+            #expect(first.json["format"] as? Int == 2)
+            #expect((first.json["holidays"] as? [[String: Any]])?.contains { $0["country"] as? String == "FR" } == true)
+            let fr3018 = try #require(lines.first { $0["id"] as? String == "fr-3018" })
+            #expect((fr3018["channels"] as? [[String: Any]])?.allSatisfy { $0["hours"] != nil } == true, "every channel has its own hours")
 
             let again = try await client.execute(
                 uri: "/v1/directory", method: .get, headers: [.authorization: "Bearer \(server.acmeKey)", .ifNoneMatch: etag])
@@ -77,22 +108,25 @@ struct DirectoryAPITests {
 
     @Test func aTenantAddsItsOwnLineHidesOneAndReorders() async throws {
         let ownLine = try JSONDecoder().decode(Helpline.self, from: Data(#"""
-            {"id": "fr-acme-safety", "country": "FR", "name": "Acme Safety Centre", "roles": ["youth_online_harm"],
-             "topics": ["harassment"], "channels": [{"kind": "web", "value": "https://safety.acme.example"}],
-             "hours": {"timeZone": "Europe/Paris", "alwaysOpen": true}, "languages": ["fr"], "emergency": false,
-             "sources": [{"url": "https://safety.acme.example/about"}], "verified": true}
+            {"id": "fr-acme-safety", "country": "FR", "name": {"fr": "Acme Safety Centre"}, "roles": ["youth_online_harm"],
+             "topics": ["harassment"], "channels": [{"kind": "web", "value": "https://safety.acme.example", "hours": "always"}],
+             "languages": ["fr"], "emergency": false,
+             "sources": [{"url": "https://safety.acme.example/about", "checked": "2026-11-29", "backs": ["name", "web", "web.hours", "languages"]}],
+             "verified": true}
             """#.utf8))
-        let overrides = HelplineOverrides(add: [ownLine], hide: ["fr-112"], order: ["fr-acme-safety"])
+        let overrides = HelplineOverrides(add: [ownLine], hide: ["fr-17"], order: ["fr-acme-safety"])
         let config = RelaisConfig(tenants: ["acme": TenantSupportConfig(helplines: overrides)])
         #expect(config.directoryProblems(base: try HelplineDirectory.bundled()).isEmpty)
         let server = try await LiveServer(config: config)
         try await server.run { client in
             let acme = try await client.get("/v1/support?country=FR", key: server.acmeKey)
             let ids = ((acme.json["support"] as? [String: Any])?["helplines"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-            #expect(ids == ["fr-acme-safety", "fr-17"], "own line first; 112 hidden, so the next emergency line")
+            // Own line first; its form is not a person to talk to, so the 3018 too for a
+            // reporter who may be a minor; 17 hidden, so the next emergency line.
+            #expect(ids == ["fr-acme-safety", "fr-3018", "fr-112"])
             let other = try await client.get("/v1/support?country=FR", key: server.otherKey)
             let otherIds = ((other.json["support"] as? [String: Any])?["helplines"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-            #expect(otherIds == ["fr-3018", "fr-112"], "another tenant is not affected")
+            #expect(otherIds == ["fr-3018", "fr-17"], "another tenant is not affected")
             // Support events may name the tenant's own line.
             let event = #"{"helplineId":"fr-acme-safety","event":"link","surface":"web","country":"FR"}"#
             #expect(try await client.post("/v1/support/events", key: server.acmeKey, json: event).status == .noContent)
@@ -102,8 +136,8 @@ struct DirectoryAPITests {
 
     @Test func badOverridesAreNamedBeforeTheServerStarts() throws {
         let insecure = try JSONDecoder().decode(Helpline.self, from: Data(#"""
-            {"id": "fr-bad", "country": "FR", "name": "Bad", "roles": [], "topics": [],
-             "channels": [{"kind": "web", "value": "http://insecure.example"}], "languages": [], "emergency": false,
+            {"id": "fr-bad", "country": "FR", "name": {"fr": "Bad"}, "roles": [], "topics": [],
+             "channels": [{"kind": "web", "value": "http://insecure.example", "hours": "unknown"}], "languages": [], "emergency": false,
              "sources": [], "verified": true}
             """#.utf8))
         let config = RelaisConfig(tenants: [
@@ -114,6 +148,7 @@ struct DirectoryAPITests {
         #expect(problems.contains { $0.contains("fr-bad") && $0.contains("no_source") })
         #expect(problems.contains { $0.contains("'fr-nope'") })
         #expect(problems.contains { $0.contains("'xx-missing'") })
-        #expect(problems.count == 4)
+        #expect(problems.contains { $0.contains("fr-bad") && $0.contains("unbacked_fact") }, "its name and its link are backed by no source")
+        #expect(problems.count == 6)
     }
 }

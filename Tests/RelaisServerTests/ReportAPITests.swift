@@ -44,10 +44,12 @@ struct ReportAPITests {
         try await server.run { client in
             let response = try await client.post("/v1/reports", key: server.acmeKey, json: reportJSON(age: "13-17"))
             let lines = (response.json["support"] as? [String: Any])?["helplines"] as? [[String: Any]] ?? []
-            #expect(lines.map { $0["id"] as? String } == ["fr-119", "fr-3018", "fr-112"])
+            #expect(lines.map { $0["id"] as? String } == ["fr-119", "fr-3018", "fr-17"])
+            // The 3018's phone and chat are closed until 09:00: no action, the next opening.
             let the3018 = try #require(lines.first { $0["id"] as? String == "fr-3018" })
             #expect(the3018["open"] as? Bool == false)
             #expect(the3018["opensAt"] as? String == "2026-11-30T09:00:00+01:00")
+            #expect((the3018["actions"] as? [[String: Any]])?.isEmpty == true)
         }
     }
 

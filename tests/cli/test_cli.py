@@ -82,7 +82,8 @@ def test_support_card_json_at_an_instant(relais_bin):
                                "--at", "2026-11-29T15:00:00+01:00", "--locale", "fr-FR", "--json").stdout)
     assert open_card["helplines"][0]["id"] == "fr-3018"
     assert open_card["helplines"][0]["open"] is True
-    assert {"kind": "call", "uri": "tel:3018", "label": "Appeler le 3018"} in open_card["helplines"][0]["actions"]
+    call = {"kind": "call", "uri": "tel:3018", "label": "Appeler le 3018", "open": True, "channel": "phone"}
+    assert call in open_card["helplines"][0]["actions"]
 
     closed = json.loads(run(relais_bin, "support", "--country", "FR", "--category", "harassment",
                             "--at", "2026-11-29T22:30:00+01:00", "--age", "13-17", "--json").stdout)
@@ -90,14 +91,16 @@ def test_support_card_json_at_an_instant(relais_bin):
 
     late = json.loads(run(relais_bin, "support", "--country", "FR", "--at", "2026-11-29T23:00:00+01:00",
                           "--age", "13-17", "--json").stdout)
-    assert [h["id"] for h in late["helplines"]] == ["fr-119", "fr-3018", "fr-112"]
+    # The emergency line whose topics name harassment: the 17 (the 112's research names threats).
+    assert [h["id"] for h in late["helplines"]] == ["fr-119", "fr-3018", "fr-17"]
     assert late["helplines"][1]["opensAt"] == "2026-11-30T09:00:00+01:00"
 
 
 def test_support_card_for_a_person(relais_bin):
     text = run(relais_bin, "support", "--country", "FR", "--category", "threat", "--at", "2026-11-29T12:00:00Z", "--locale", "en").stdout
     assert text.splitlines()[0] == "If you are in danger"
-    assert "1. 17 – Police secours / Gendarmerie — OPEN" in text
+    # 112 first (its topics name threats), named in English as EU law names it.
+    assert "1. 112 – European emergency number — OPEN" in text
     assert "tel:3018" in text
     none = run(relais_bin, "support", "--country", "FR", "--category", "spam").stdout
     assert "does not show one" in none

@@ -74,26 +74,29 @@ struct HelpWindowView: Sendable {
         if entry.anonymous == true { flags.append(texts.anonymous) }
         if entry.confidential == true { flags.append(texts.confidential) }
         let call = entry.actions.first { $0.kind == .call }
-        let others = entry.actions.filter { $0 != call }.map(action)
+        let others = entry.actions.filter { $0 != call }.map { action($0, texts: texts) }
         let statusText: String
         switch entry.open {
         case true?: statusText = texts.openNow
         case false?: statusText = texts.closedNow
-        case nil: statusText = ""
+        case nil: statusText = texts.hoursNotKnown
         }
         return LineView(
             id: entry.id, name: entry.name, organisation: entry.organisation,
             open: entry.open == true, closed: entry.open == false, statusText: statusText,
-            hoursToday: entry.hoursToday,
+            // A public holiday that changes the hours is said beside them.
+            hoursToday: entry.holiday.map { entry.hoursToday + " · " + $0 } ?? entry.hoursToday,
             opensText: entry.opensAt.flatMap { nextOpening($0, texts: texts, now: now) }.map { texts.opensAt.substituting(["when": $0]) },
             flags: flags, hasFlags: !flags.isEmpty,
             number: call.map { String($0.uri.dropFirst("tel:".count)) },
-            call: call.map(action), otherActions: others, hasOtherActions: !others.isEmpty)
+            call: call.map { action($0, texts: texts) }, otherActions: others, hasOtherActions: !others.isEmpty)
     }
 
-    static func action(_ action: SupportCard.Action) -> ActionView {
+    /// A channel whose hours no source gives says so on its button: it may not answer.
+    static func action(_ action: SupportCard.Action, texts: WebTexts) -> ActionView {
         ActionView(
-            kind: action.kind.rawValue, uri: action.uri, label: action.label,
+            kind: action.kind.rawValue, uri: action.uri,
+            label: action.open == nil ? action.label + " (" + texts.hoursNotKnown.lowercased() + ")" : action.label,
             external: action.uri.hasPrefix("https://") || action.uri.hasPrefix("http://"))
     }
 

@@ -33,6 +33,8 @@ struct WebTexts: Sendable {
     let confidential: String
     let openNow: String
     let closedNow: String
+    /// A line whose hours no source gives: neither open nor closed.
+    let hoursNotKnown: String
     let today: String
     let opensAt: String  // "{when}"
     let tomorrowAt: String  // "{time}"
@@ -112,6 +114,7 @@ struct WebTexts: Sendable {
         confidential: "Confidentiel",
         openNow: "Ouvert maintenant",
         closedNow: "Fermé en ce moment",
+        hoursNotKnown: "Horaires non connus",
         today: "Aujourd’hui :",
         opensAt: "Rouvre {when}",
         tomorrowAt: "demain à {time}",
@@ -167,6 +170,7 @@ struct WebTexts: Sendable {
         confidential: "Confidential",
         openNow: "Open now",
         closedNow: "Closed right now",
+        hoursNotKnown: "Hours not known",
         today: "Today:",
         opensAt: "Opens {when}",
         tomorrowAt: "tomorrow at {time}",
