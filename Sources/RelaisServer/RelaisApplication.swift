@@ -60,8 +60,8 @@ public enum RelaisApplication {
     public static func router(_ env: RelaisEnvironment, metrics: MetricsEndpoint? = nil) -> Router<RelaisRequestContext> {
         let router = Router(context: RelaisRequestContext.self)
         router.add(middleware: AccessLogMiddleware())
-        // Request counts and durations by route pattern (a no-op unless metrics are on).
-        router.add(middleware: MetricsMiddleware())
+        // Request counts and durations by route pattern, only when metrics are on.
+        if metrics != nil { router.add(middleware: MetricsMiddleware()) }
         router.add(middleware: ProblemMiddleware())
         HealthRoutes(storage: env.storage).register(on: router)
         if let metrics { MetricsRoutes(registry: metrics.registry, token: metrics.token, webhooks: env.storage).register(on: router) }
