@@ -8,6 +8,7 @@ final class RateLimiter: @unchecked Sendable {
     let limit: RateLimit
     private let lock = NSLock()
     private var buckets: [String: TokenBucket] = [:]
+    private var nextSweep: Double = 0
     private let clock = ContinuousClock()
     private let start: ContinuousClock.Instant
 
@@ -20,7 +21,12 @@ final class RateLimiter: @unchecked Sendable {
     func take(_ key: String, now: Double? = nil) -> RateDecision {
         let instant = now ?? seconds(clock.now - start)
         return lock.withLock {
-            if buckets.count > 50_000 { buckets = buckets.filter { !$0.value.isFull(at: instant) } }
+            // At most one sweep a second: a raid from many addresses must not make every
+            // request scan the whole table.
+            if buckets.count > 50_000, instant >= nextSweep {
+                buckets = buckets.filter { !$0.value.isFull(at: instant) }
+                nextSweep = instant + 1
+            }
             var bucket = buckets[key] ?? TokenBucket(limit, at: instant)
             let decision = bucket.take(at: instant)
             buckets[key] = bucket
