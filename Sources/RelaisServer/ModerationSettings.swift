@@ -8,7 +8,7 @@ import RelaisStore
 struct ModerationSettings: Decodable {
     var policy: ModerationPolicy
 
-    enum CodingKeys: String, CodingKey { case weights, targetHours, leaseMinutes, repeatOffenders }
+    enum CodingKeys: String, CodingKey { case weights, targetHours, leaseMinutes, repeatOffenders, appealReviewDays, reopenAfterNewReporters }
     enum WeightKeys: String, CodingKey {
         case perSeverityLevel, involvesMinor, trustedFlagger, perReporterDoubling, maximumReporterPoints
         case perTargetElapsed, maximumTargetsElapsed, overdue
@@ -65,6 +65,21 @@ struct ModerationSettings: Decodable {
                 repeatOffenders.window = days * 24 * 3600
             }
         }
-        policy = ModerationPolicy(weights: weights, leaseDuration: lease, repeatOffenders: repeatOffenders)
+        var reviewTime = ModerationPolicy.default.appealReviewTime
+        if let days = try c.decodeIfPresent(Double.self, forKey: .appealReviewDays) {
+            guard days > 0, days <= 90 else {
+                throw DecodingError.dataCorruptedError(forKey: .appealReviewDays, in: c, debugDescription: "must be more than 0 and at most 90 days")
+            }
+            reviewTime = days * 86400
+        }
+        var reopening = ReopeningRule.default
+        if let count = try c.decodeIfPresent(Int.self, forKey: .reopenAfterNewReporters) {
+            guard count >= 0 else {
+                throw DecodingError.dataCorruptedError(forKey: .reopenAfterNewReporters, in: c, debugDescription: "must not be negative")
+            }
+            reopening.newReporterThreshold = count
+        }
+        policy = ModerationPolicy(
+            weights: weights, leaseDuration: lease, repeatOffenders: repeatOffenders, appealReviewTime: reviewTime, reopening: reopening)
     }
 }

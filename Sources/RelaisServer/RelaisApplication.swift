@@ -41,6 +41,7 @@ public struct RelaisEnvironment: Sendable {
 
     /// The one way a report is filed, from the API or the web sheet.
     var filing: ReportFiling { ReportFiling(reports: storage, help: help, clock: clock) }
+    var appealIntake: AppealIntake { AppealIntake(appeals: storage, clock: clock) }
 }
 
 public enum RelaisApplication {
@@ -51,7 +52,7 @@ public enum RelaisApplication {
         "POST /v1/reports", "GET /v1/reports/{id}",
         "GET /v1/support", "POST /v1/support/events", "GET /v1/support/events",
         "GET /v1/helplines", "GET /v1/directory",
-    ] + ModerationRoutes.routes
+    ] + AppealRoutes.routes + ModerationRoutes.routes + AppealReviewRoutes.routes
 
     /// The HTML pages (the embeddable report sheet and the demo feed): not part of the JSON
     /// API, so not in `openapi.yaml`.
@@ -73,9 +74,14 @@ public enum RelaisApplication {
         ReportRoutes(filing: env.filing, reports: env.storage, reporters: env.limits.reporter).register(on: api)
         SupportRoutes(events: env.storage, help: env.help, clock: env.clock).register(on: api)
         DirectoryRoutes(help: env.help, clock: env.clock).register(on: api)
+        let config = env.config, storage = env.storage
+        AppealRoutes(intake: env.appealIntake, appeals: env.storage, outOfCourt: { config.outOfCourt(for: $0) }, clock: env.clock).register(on: api)
         // Moderators' personal tokens, not tenant keys: a group of its own.
         let moderation = router.group("v1/moderation").add(middleware: ModeratorAuthMiddleware(moderators: env.storage, limits: env.limits))
         ModerationRoutes(moderation: env.storage, clock: env.clock).register(on: moderation)
+        AppealReviewRoutes(
+            appeals: env.storage, outOfCourt: { id in try await storage.tenant(id: id).flatMap(config.outOfCourt(for:)) }, clock: env.clock
+        ).register(on: moderation)
         // The web sheet and the demo: public pages, outside the API-key group.
         let assets: WebAssets
         do { assets = try WebAssets.bundled() } catch { fatalError("Relais's web assets are broken: \(error)") }

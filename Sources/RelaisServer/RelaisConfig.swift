@@ -18,6 +18,9 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
     /// `X-Forwarded-For` (`trustForwardedFor`: only behind a proxy that sets it).
     public var rateLimits: RateLimits
     public var trustForwardedFor: Bool
+    /// Per tenant name: the certified out-of-court dispute settlement body a complainant can
+    /// turn to after a review (DSA Art. 21), shown only where the tenant set one.
+    public var outOfCourt: [String: OutOfCourtBody] = [:]
 
     public init(
         tenants: [String: TenantSupportConfig] = [:], moderation: ModerationPolicy = .default, frameAncestors: [String: [String]] = [:],
@@ -66,12 +69,37 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
         let web = try c.decodeIfPresent([String: TenantWebSettings].self, forKey: .tenants) ?? [:]
         frameAncestors = web.compactMapValues { $0.embed?.frameAncestors }
         corsOrigins = web.compactMapValues { $0.api.map { Set($0.allowedOrigins) } }
+        outOfCourt = web.compactMapValues { $0.appeals?.outOfCourtBody }
+    }
+
+    public func outOfCourt(for tenant: Tenant) -> OutOfCourtBody? { outOfCourt[tenant.name] }
+
+    /// `"appeals": {"outOfCourtBody": {"name": "…", "url": "https://…"}}`.
+    struct AppealSettings: Decodable {
+        var outOfCourtBody: OutOfCourtBody?
+
+        enum CodingKeys: String, CodingKey { case outOfCourtBody }
+        enum BodyKeys: String, CodingKey { case name, url }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            guard c.contains(.outOfCourtBody) else { return }
+            let body = try c.nestedContainer(keyedBy: BodyKeys.self, forKey: .outOfCourtBody)
+            let name = try body.decode(String.self, forKey: .name), url = try body.decode(String.self, forKey: .url)
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 200 else {
+                throw DecodingError.dataCorruptedError(forKey: .name, in: body, debugDescription: "must be the body's name, 1–200 characters")
+            }
+            guard url.hasPrefix("https://"), WebURI.isAbsoluteHTTP(url) else {
+                throw DecodingError.dataCorruptedError(forKey: .url, in: body, debugDescription: "'\(url)' is not an https:// address")
+            }
+            outOfCourtBody = OutOfCourtBody(name: name, url: url)
+        }
     }
 
     /// The web settings of a tenant, beside its help-card settings in the same object.
     struct TenantWebSettings: Decodable {
         var embed: EmbedSettings?
         var api: APISettings?
+        var appeals: AppealSettings?
     }
 
     /// `"api": {"allowedOrigins": ["https://app.example"]}`: exact origins, no wildcard, since

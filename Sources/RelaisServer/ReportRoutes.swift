@@ -64,17 +64,7 @@ struct ReportRoutes {
         return Response(status: .created, headers: headers, body: .init(byteBuffer: ByteBuffer(string: receipt.json)))
     }
 
-    private func idempotencyKey(_ request: Request) throws -> String? {
-        guard let key = request.headers[.idempotencyKey] else { return nil }
-        guard !key.isEmpty, key.count <= RelaisLimits.maxIdempotencyKeyLength,
-            key.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F })
-        else {
-            throw Problem(
-                .badRequest, title: "Invalid Idempotency-Key",
-                errors: [FieldError("Idempotency-Key", "must be 1–\(RelaisLimits.maxIdempotencyKeyLength) visible ASCII characters, such as a UUID")])
-        }
-        return key
-    }
+    private func idempotencyKey(_ request: Request) throws -> String? { try IdempotencyKeyHeader.read(request) }
 
     func show(_ context: RelaisRequestContext) async throws -> Response {
         let tenant = try context.requireTenant()

@@ -34,6 +34,18 @@ public enum ModeratorToken {
 enum SharedSecret {
     static func key(_ name: String) -> String { "secret:" + name }
 
+    /// The secret, made by whichever instance asks first (it stores its candidate; everyone
+    /// reads the stored one). Inside a write transaction, so a plan can sign with it.
+    static func plan(named name: String) -> StorePlan<Data> {
+        let key = key(name)
+        return .first("SELECT value FROM relais_settings WHERE key = \(key)") { existing in
+            if let existing { return .done(try bytes(try existing.string("value"))) }
+            return .write(["INSERT INTO relais_settings (key, value) VALUES (\(key), \(generate())) ON CONFLICT (key) DO NOTHING"]) {
+                .first("SELECT value FROM relais_settings WHERE key = \(key)") { row in .done(try bytes(try row!.string("value"))) }
+            }
+        }
+    }
+
     /// 256 random bits, hex.
     static func generate() -> String { APIKey.generate(prefix: "") }
 

@@ -25,6 +25,16 @@ struct CaseDecidedPayload: Encodable {
     var warnAuthor: Bool
     var statementOfReasons: StatementOfReasons?
     var contest: Contest
+    /// For each party, a link to Relais's own page where they can contest the decision
+    /// (`/embed/appeal?token=…`, relative to Relais's address): sealed, expiring, one per person.
+    var appealLinks: [AppealLink] = []
+
+    struct AppealLink: Encodable {
+        var party: AppealParty
+        var userId: String
+        var path: String
+        var expiresAt: String
+    }
 
     struct Subject: Encodable {
         var kind: String
@@ -62,10 +72,17 @@ extension CaseDecidedPayload {
             statementOfReasons: statement, contest: .init(decidedAt: now))
     }
 
-    /// The outbox event's JSON (sorted keys, like every stored JSON).
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    /// One link for the author (when the platform named one) and one per reporter.
+    func appealLinks(tenantId: Tenant.ID, secret: Data, decidedAt: Date) throws -> [AppealLink] {
+        let expiresAt = AppealLinkToken.expiry(decidedAt: decidedAt)
+        let parties = (affectedAuthorId.map { [(AppealParty.author, $0)] } ?? []) + reporterIds.map { (AppealParty.reporter, $0) }
+        return try parties.map { party, userId in
+            let token = try AppealLinkToken(tenantId: tenantId, decisionId: decisionId, party: party, userId: userId, expiresAt: expiresAt)
+                .sealed(secret: secret)
+            return AppealLink(party: party, userId: userId, path: "/embed/appeal?token=" + token, expiresAt: Timestamp.format(expiresAt))
+        }
     }
+
+    /// The outbox event's JSON (sorted keys, like every stored JSON).
+    func json() throws -> String { try StoredJSON.encode(self) }
 }

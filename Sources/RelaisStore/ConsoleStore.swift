@@ -99,6 +99,13 @@ public enum AuditJSON {
         json(["status": status, "leaseOwner": owner, "leaseExpiresAt": expiresAt.map(Timestamp.format)])
     }
 
+    /// An audit "after" of the appeal queue: the lease state with the complaint's id.
+    static func withAppeal(_ json: String, _ appealId: String) -> String {
+        guard let data = json.data(using: .utf8), var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return json }
+        object["appealId"] = appealId
+        return Self.json(object)
+    }
+
     /// Sorted-key JSON of a small state snapshot (`nil` values are written as null).
     static func json(_ object: [String: Any?]) -> String {
         let cleaned = object.mapValues { $0 ?? NSNull() }

@@ -44,11 +44,21 @@ public struct ModerationPolicy: Sendable, Equatable {
     /// short enough that an abandoned case comes back quickly.
     public var leaseDuration: TimeInterval
     public var repeatOffenders: RepeatOffenderPolicy
+    /// The time to review a complaint, from its receipt: its due time in the appeal queue.
+    /// Seven days by default ("without undue delay", Art. 20(4)).
+    public var appealReviewTime: TimeInterval
+    /// When a new report reopens a decided case.
+    public var reopening: ReopeningRule
 
-    public init(weights: PriorityWeights = .default, leaseDuration: TimeInterval = 600, repeatOffenders: RepeatOffenderPolicy = .default) {
+    public init(
+        weights: PriorityWeights = .default, leaseDuration: TimeInterval = 600, repeatOffenders: RepeatOffenderPolicy = .default,
+        appealReviewTime: TimeInterval = 7 * 86400, reopening: ReopeningRule = .default
+    ) {
         self.weights = weights
         self.leaseDuration = leaseDuration
         self.repeatOffenders = repeatOffenders
+        self.appealReviewTime = appealReviewTime
+        self.reopening = reopening
     }
 
     public static let `default` = ModerationPolicy()
@@ -69,6 +79,36 @@ public struct RecordedDecision: Sendable, Equatable {
     public var decidedAt: Date
     public var decision: Decision
     public var statement: StatementOfReasons?
+    /// Who took it: a complaint against it is reviewed by someone else.
+    public var moderatorId: Moderator.ID? = nil
+    /// The outbox event that told the platform (`case.decided`, or `appeal.decided` for a
+    /// decision made on review), and when it was delivered.
+    public var noticeEventId: String? = nil
+    public var noticeDeliveredAt: Date? = nil
+    /// The platform's confirmations that parties were told.
+    public var notifications: [PartyNotification] = []
+    /// The decision this one replaced after a complaint, and the complaint.
+    public var replacesDecisionId: String? = nil
+    public var appealId: String? = nil
+    /// The decision that replaced this one; `nil` while it is in force.
+    public var supersededBy: String? = nil
+
+    public var isInForce: Bool { supersededBy == nil }
+
+    /// When the party was told, which starts their complaint window (DSA Art. 20(2)): the
+    /// platform's confirmation (for this person or for the whole party), else the delivery of
+    /// the event that carried the decision; `nil` while neither happened.
+    public func informedAt(party: AppealParty, userId: String?) -> Date? {
+        // A decision has one author, so any confirmation for the author is theirs.
+        let confirmed = notifications.filter { $0.party == party && (party == .author || $0.userId == nil || $0.userId == userId) }
+            .map(\.informedAt).min()
+        return confirmed ?? noticeDeliveredAt
+    }
+
+    /// The last instant a complaint is received from the party; `nil` while the window has not started.
+    public func complaintWindowCloses(party: AppealParty, userId: String?) -> Date? {
+        informedAt(party: party, userId: userId).map(AppealWindow.closes(informedAt:))
+    }
 }
 
 /// A case as a moderator sees it: every report (content snapshot included), the priority
@@ -78,7 +118,7 @@ public struct ModerationCase: Sendable {
 
     public var id: ID
     public var tenantId: Tenant.ID
-    /// "open" or "decided".
+    /// "open" or "decided" (a decided case reopened by a new report is "open" again).
     public var status: String
     public var facts: CaseFacts
     public var authorId: String?
@@ -88,6 +128,9 @@ public struct ModerationCase: Sendable {
     public var lease: Lease?
     public var decisions: [RecordedDecision]
     public var repeatOffender: RepeatOffenderAssessment
+
+    /// The decision that applies now: the last one not replaced after a complaint.
+    public var decisionInForce: RecordedDecision? { decisions.last(where: \.isInForce) }
 }
 
 public enum LeaseOutcome: Sendable {
@@ -114,7 +157,9 @@ public struct AuditEntry: Sendable, Equatable {
     /// The moderator's name, or "cli" for administration from the command line.
     public var actor: String
     public var at: Date
-    /// "case.claimed", "case.lease_renewed", "case.released", "case.decided", "moderator.created", "moderator.token_issued".
+    /// "case.claimed", "case.lease_renewed", "case.released", "case.decided", "case.reopened", "case.party_informed",
+    /// "appeal.received", "appeal.claimed", "appeal.lease_renewed", "appeal.released", "appeal.decided",
+    /// "moderator.created", "moderator.token_issued", ….
     public var action: String
     public var caseId: ModerationCase.ID?
     public var before: String?

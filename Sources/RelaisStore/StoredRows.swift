@@ -82,7 +82,18 @@ enum StoredRows {
         RecordedDecision(
             id: try row.string("id"), caseId: caseId, moderatorName: try row.string("moderator"), decidedAt: try row.date("decided_at"),
             decision: try JSONDecoder().decode(Decision.self, from: Data(try row.string("decision_json").utf8)),
-            statement: try row.optionalString("statement_json").map { try JSONDecoder().decode(StatementOfReasons.self, from: Data($0.utf8)) })
+            statement: try row.optionalString("statement_json").map { try JSONDecoder().decode(StatementOfReasons.self, from: Data($0.utf8)) },
+            moderatorId: try row.optionalID("moderator_id"), noticeEventId: try row.optionalString("notice_event_id"),
+            noticeDeliveredAt: try row.optionalDate("notice_delivered_at"), replacesDecisionId: try row.optionalString("replaces_decision_id"),
+            appealId: try row.optionalString("appeal_id"), supersededBy: try row.optionalString("superseded_by"))
+    }
+
+    /// A confirmation that a party was told (`party`, `user_id`: '' for the whole party, `informed_at`).
+    static func partyNotification(_ row: any ColumnReading) throws -> PartyNotification {
+        let userId = try row.string("user_id")
+        return PartyNotification(
+            party: AppealParty(rawValue: try row.string("party")) ?? .reporter, userId: userId.isEmpty ? nil : userId,
+            informedAt: try row.date("informed_at"))
     }
 
     static func authorDecision(_ row: any ColumnReading) throws -> AuthorDecision {
@@ -134,11 +145,7 @@ enum StoredRows {
     }
 
     /// A decision as stored (sorted keys, like every stored JSON).
-    static func decisionJSON(_ decision: Decision) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(decision), as: UTF8.self)
-    }
+    static func decisionJSON(_ decision: Decision) throws -> String { try StoredJSON.encode(decision) }
 
     /// The lease state of a case (`status`, the owner's name as `owner`, `lease_expires_at`)
     /// as the audit log's "before"/"after".

@@ -205,11 +205,27 @@ struct StorePlanTests {
         let decision = Decision(restrictions: [], ground: nil, explanation: "No breach found.", facts: nil, territorialScope: [])
         let plan = DecisionPlan(caseId: "c-1", decision: decision, moderator: moderator, now: now, decisionId: "d-1")
         let writes = try plan.writes(
-            statement: nil, before: "{}", subjectKind: "comment", subjectId: "s-1", author: "a-1", reports: [(id: "r-1", reporterId: "u-1")])
+            statement: nil, before: "{}", subjectKind: "comment", subjectId: "s-1", author: "a-1", reports: [(id: "r-1", reporterId: "u-1")],
+            appealSecret: Data(repeating: 7, count: 32))
         #expect(writes.map { String($0.text.prefix(20)) } == [
-            "INSERT INTO decision", "UPDATE cases SET sta", "UPDATE reports SET s", "INSERT INTO audit_lo", "INSERT INTO outbox_e",
+            "INSERT INTO decision", "UPDATE decisions SET", "UPDATE cases SET sta", "UPDATE reports SET s", "INSERT INTO audit_lo",
+            "INSERT INTO outbox_e",
         ])
         #expect(writes[0].arguments.contains(.bool(false)))  // no action is not restrictive
-        #expect(writes[3].arguments.contains(.text("case.decided")))
+        #expect(writes[4].arguments.contains(.text("case.decided")))
+        // The event carries a sealed appeal link per party, which opens with the secret alone.
+        guard case .text(let payload) = writes[5].arguments[3] else {
+            Issue.record("the outbox event's payload is text")
+            return
+        }
+        let event = try JSONSerialization.jsonObject(with: Data(payload.utf8)) as! [String: Any]
+        let links = event["appealLinks"] as! [[String: Any]]
+        #expect(links.map { $0["party"] as! String } == ["author", "reporter"])
+        let token = String((links[1]["path"] as! String).dropFirst("/embed/appeal?token=".count))
+        let opened = AppealLinkToken.open(token, secret: Data(repeating: 7, count: 32), now: now)
+        #expect(opened?.userId == "u-1" && opened?.party == .reporter && opened?.decisionId == "d-1")
+        #expect(AppealLinkToken.open(token, secret: Data(repeating: 8, count: 32), now: now) == nil)
+        #expect(AppealLinkToken.open(token, secret: Data(repeating: 7, count: 32), now: now.addingTimeInterval(250 * 86400)) == nil)
+        #expect(!token.contains("u-1"))  // sealed, so the user id is not readable in the link
     }
 }

@@ -125,6 +125,15 @@ public final class TestDatabase: @unchecked Sendable {
         }
     }
 
+    /// An instant as a SQL literal's text for this backend: GRDB's UTC text on SQLite, ISO 8601
+    /// on PostgreSQL, for tests that set a time by hand (`execute`).
+    public func dateLiteral(_ date: Date) -> String {
+        switch backend {
+        case .sqlite: date.databaseValue.storage.value as? String ?? ""
+        case .postgres: ISO8601DateFormatter().string(from: date)
+        }
+    }
+
     /// The first column of the first row, as an integer.
     public func int(_ sql: String) async throws -> Int? { try await rows(sql).first?.values.first.flatMap { $0.value.int } }
 

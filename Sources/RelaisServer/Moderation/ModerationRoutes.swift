@@ -95,8 +95,10 @@ struct ModerationRoutes {
 
     // MARK: Helpers
 
+    private func deciding(_ context: RelaisRequestContext) throws -> Moderator { try Self.deciding(context) }
+
     /// The moderator, when their role may claim and decide (compliance staff only read).
-    private func deciding(_ context: RelaisRequestContext) throws -> Moderator {
+    static func deciding(_ context: RelaisRequestContext) throws -> Moderator {
         let moderator = try context.requireModerator()
         guard moderator.role.decides else {
             throw Problem(.forbidden, title: "Role not allowed", detail: "The \(moderator.role.rawValue) role reads cases and statements; it does not claim or decide.")

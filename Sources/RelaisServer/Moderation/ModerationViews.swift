@@ -19,6 +19,8 @@ struct ModerationCaseView: Encodable {
     var repeatOffender: RepeatOffender
     var reports: [ReportView]
     var decisions: [DecisionView]
+    /// The decision that applies now (restrictions lifted on review are gone from it).
+    var decisionInForce: DecisionView?
 
     struct Subject: Encodable {
         var kind: ReportDraft.SubjectKind
@@ -97,6 +99,7 @@ struct ModerationCaseView: Encodable {
                 subject: r.draft.subject)
         }
         decisions = c.decisions.map(DecisionView.init)
+        decisionInForce = c.decisionInForce.map(DecisionView.init)
     }
 }
 
@@ -120,6 +123,29 @@ struct DecisionView: Encodable {
     var decision: Decision
     /// The statement's `puid`, none for no action.
     var statementPuid: String?
+    /// False once a complaint or a new decision on the reopened case replaced it.
+    var inForce: Bool
+    var replacesDecisionId: String?
+    var replacedBy: String?
+    /// The complaint this decision was taken on, for a decision made on review.
+    var appealId: String?
+    var complaints: Complaints
+
+    /// When each party was told and until when they can complain (DSA Art. 20(1)–(2)): six
+    /// months from the platform's confirmation, else from the delivery of the decision's
+    /// webhook. `null` while neither happened: the window has not started.
+    struct Complaints: Encodable {
+        var noticeDeliveredAt: String?
+        var informed: [Informed]
+        var authorWindowClosesAt: String?
+        var reportersWindowClosesAt: String?
+
+        struct Informed: Encodable {
+            var party: AppealParty
+            var userId: String?
+            var informedAt: String
+        }
+    }
 
     init(_ d: RecordedDecision) {
         id = d.id
@@ -128,6 +154,15 @@ struct DecisionView: Encodable {
         moderator = d.moderatorName
         decision = d.decision
         statementPuid = d.statement?.puid
+        inForce = d.isInForce
+        replacesDecisionId = d.replacesDecisionId
+        replacedBy = d.supersededBy
+        appealId = d.appealId
+        complaints = Complaints(
+            noticeDeliveredAt: d.noticeDeliveredAt.map(Timestamp.format),
+            informed: d.notifications.map { .init(party: $0.party, userId: $0.userId, informedAt: Timestamp.format($0.informedAt)) },
+            authorWindowClosesAt: d.complaintWindowCloses(party: .author, userId: nil).map(Timestamp.format),
+            reportersWindowClosesAt: d.complaintWindowCloses(party: .reporter, userId: nil).map(Timestamp.format))
     }
 }
 

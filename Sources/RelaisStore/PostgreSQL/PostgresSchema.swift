@@ -1,9 +1,9 @@
 /// The PostgreSQL schema's whole history, one linear list in the order steps were shipped:
 /// the same tables and columns as SQLite's (`SQLiteSchema.history`, which states the rules
 /// for the list), in PostgreSQL's types (`TIMESTAMPTZ`, `DOUBLE PRECISION`, identity
-/// columns). The four steps shipped so far group what SQLite took ten steps for (their
+/// columns). The first four steps group what SQLite took ten steps for (their
 /// names are the ones existing databases have recorded); a new step goes at the end under
-/// the same name as its SQLite twin (`v11 …`). A step is a list of single
+/// the same name as its SQLite twin (`v11 …`, `v12 …`). A step is a list of single
 /// statements (PostgresNIO sends each with the extended protocol, which takes one statement
 /// at a time). Once shipped, a step never changes: new needs get a new step at the end.
 enum PostgresSchema {
@@ -221,6 +221,54 @@ enum PostgresSchema {
             """,
             "CREATE INDEX console_sessions_by_moderator ON console_sessions (moderator_id)",
             "ALTER TABLE moderators ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0, ADD COLUMN locked_until TIMESTAMPTZ",
+        ]),
+        // Appeals (DSA Art. 20), how decisions were told, and what replaced them.
+        ("v11 appeals, decision notices and replacements", [
+            """
+            CREATE TABLE appeals (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              case_id TEXT NOT NULL REFERENCES cases(id),
+              decision_id TEXT NOT NULL REFERENCES decisions(id),
+              party TEXT NOT NULL CHECK (party IN ('author', 'reporter')),
+              appellant_id TEXT NOT NULL,
+              explanation TEXT NOT NULL,
+              language TEXT NOT NULL,
+              status TEXT NOT NULL,
+              received_at TIMESTAMPTZ NOT NULL,
+              due_at TIMESTAMPTZ NOT NULL,
+              lease_owner TEXT REFERENCES moderators(id),
+              lease_expires_at TIMESTAMPTZ,
+              outcome TEXT,
+              reason TEXT,
+              text_for_appellant TEXT,
+              internal_note TEXT,
+              decided_by TEXT REFERENCES moderators(id),
+              decided_at TIMESTAMPTZ,
+              new_decision_id TEXT REFERENCES decisions(id),
+              restrictions_imposed BOOLEAN NOT NULL DEFAULT false,
+              idempotency_key TEXT,
+              request_hash TEXT NOT NULL,
+              UNIQUE (tenant_id, idempotency_key)
+            )
+            """,
+            "CREATE INDEX appeals_queue ON appeals (tenant_id, status, due_at)",
+            "CREATE INDEX appeals_by_tenant ON appeals (tenant_id, received_at)",
+            "CREATE UNIQUE INDEX appeals_one_open ON appeals (decision_id, party, appellant_id) WHERE status = 'open'",
+            """
+            CREATE TABLE decision_notifications (
+              decision_id TEXT NOT NULL REFERENCES decisions(id),
+              party TEXT NOT NULL,
+              user_id TEXT NOT NULL,
+              informed_at TIMESTAMPTZ NOT NULL,
+              recorded_at TIMESTAMPTZ NOT NULL,
+              PRIMARY KEY (decision_id, party, user_id)
+            )
+            """,
+            """
+            ALTER TABLE decisions ADD COLUMN notice_event_id TEXT, ADD COLUMN replaces_decision_id TEXT REFERENCES decisions(id),
+              ADD COLUMN superseded_by TEXT REFERENCES decisions(id), ADD COLUMN appeal_id TEXT
+            """,
         ]),
     ]
 }

@@ -39,10 +39,55 @@ enum CaseReading {
     /// The case's decisions, oldest first, with their statements.
     static func decisions(caseId: ModerationCase.ID) -> StorePlan<[RecordedDecision]> {
         .query("""
-            SELECT d.id, d.decision_json, d.decided_at, m.name AS moderator, s.statement_json
+            SELECT \(raw: decisionColumns)
             FROM decisions d JOIN moderators m ON m.id = d.moderator_id LEFT JOIN statements_of_reasons s ON s.decision_id = d.id
+            LEFT JOIN outbox_events o ON o.id = d.notice_event_id
             WHERE d.case_id = \(caseId) ORDER BY d.decided_at, d.id
-            """) { rows in .done(try rows.map { try StoredRows.recordedDecision($0, caseId: caseId) }) }
+            """) { rows in
+            let decisions = try rows.map { try StoredRows.recordedDecision($0, caseId: caseId) }
+            return notifications(caseId: caseId).then { notified in
+                .done(decisions.map { decision in
+                    var decision = decision
+                    decision.notifications = notified[decision.id] ?? []
+                    return decision
+                })
+            }
+        }
+    }
+
+    /// One decision by id for a tenant, with how it was told; `nil` when there is none.
+    static func decision(id: String, tenantId: Tenant.ID) -> StorePlan<RecordedDecision?> {
+        .first("""
+            SELECT \(raw: decisionColumns)
+            FROM decisions d JOIN moderators m ON m.id = d.moderator_id LEFT JOIN statements_of_reasons s ON s.decision_id = d.id
+            LEFT JOIN outbox_events o ON o.id = d.notice_event_id
+            WHERE d.id = \(id) AND d.tenant_id = \(tenantId)
+            """) { row in
+            guard let row else { return .done(nil) }
+            let found = try StoredRows.recordedDecision(row, caseId: try row.id("case_id"))
+            return .query("SELECT decision_id, party, user_id, informed_at FROM decision_notifications WHERE decision_id = \(id)") { rows in
+                var decision = found
+                decision.notifications = try rows.map(StoredRows.partyNotification)
+                return .done(decision)
+            }
+        }
+    }
+
+    static let decisionColumns = """
+        d.id, d.case_id, d.decision_json, d.decided_at, d.moderator_id, d.notice_event_id, d.replaces_decision_id, d.superseded_by, \
+        d.appeal_id, m.name AS moderator, s.statement_json, o.delivered_at AS notice_delivered_at
+        """
+
+    /// The platform's confirmations for each decision of the case, by decision id.
+    static func notifications(caseId: ModerationCase.ID) -> StorePlan<[String: [PartyNotification]]> {
+        .query("""
+            SELECT n.decision_id, n.party, n.user_id, n.informed_at FROM decision_notifications n JOIN decisions d ON d.id = n.decision_id
+            WHERE d.case_id = \(caseId) ORDER BY n.informed_at
+            """) { rows in
+            var byDecision: [String: [PartyNotification]] = [:]
+            for row in rows { byDecision[try row.string("decision_id"), default: []].append(try StoredRows.partyNotification(row)) }
+            return .done(byDecision)
+        }
     }
 
     /// Restrictive decisions against the author within the window, across the tenant's cases,
@@ -52,11 +97,15 @@ enum CaseReading {
         tenantId: Tenant.ID, authorId: String?, policy: RepeatOffenderPolicy, now: Date, dialect: SQLDialect
     ) -> StorePlan<RepeatOffenderAssessment> {
         guard let authorId else { return .done(RepeatOffenders.assess(restrictedDecisionsInWindow: 0, hasBeenWarned: false, policy: policy)) }
-        return .query("SELECT decided_at FROM decisions WHERE tenant_id = \(tenantId) AND author_id = \(authorId) AND restrictive = \(true)") { rows in
+        // A decision replaced after a complaint no longer counts against the author.
+        return .query("""
+            SELECT decided_at FROM decisions WHERE tenant_id = \(tenantId) AND author_id = \(authorId) AND restrictive = \(true) \
+            AND superseded_by IS NULL
+            """) { rows in
             let dates = try rows.map { try $0.date("decided_at") }
             return .query("""
                 SELECT 1 AS warned FROM decisions WHERE tenant_id = \(tenantId) AND author_id = \(authorId) \
-                AND \(raw: dialect.jsonFlag("decision_json", "warnAuthor")) LIMIT 1
+                AND superseded_by IS NULL AND \(raw: dialect.jsonFlag("decision_json", "warnAuthor")) LIMIT 1
                 """) { warned in
                 .done(RepeatOffenders.assess(restrictedDecisionDates: dates, hasBeenWarned: !warned.isEmpty, policy: policy, now: now))
             }

@@ -43,10 +43,13 @@ struct DecisionPlan: Sendable {
                         return .query("""
                             SELECT id, reporter_id FROM reports WHERE case_id = \(decided.caseId) ORDER BY received_at, \(raw: dialect.reportSequence)
                             """) { reports in
-                            let written = try decided.writes(
-                                statement: statement, before: before, subjectKind: subjectKind, subjectId: subjectId, author: author,
-                                reports: try reports.map { (id: try $0.string("id"), reporterId: try $0.string("reporter_id")) })
-                            return .write(written, answering: .decided(decided.recorded(statement: statement)))
+                            let reports = try reports.map { (id: try $0.string("id"), reporterId: try $0.string("reporter_id")) }
+                            return SharedSecret.plan(named: AppealLinkToken.secretName).then { secret in
+                                let written = try decided.writes(
+                                    statement: statement, before: before, subjectKind: subjectKind, subjectId: subjectId, author: author,
+                                    reports: reports, appealSecret: secret)
+                                return .write(written, answering: .decided(decided.recorded(statement: statement)))
+                            }
                         }
                     }
                 }
@@ -55,31 +58,25 @@ struct DecisionPlan: Sendable {
     }
 
     func recorded(statement: StatementOfReasons?) -> RecordedDecision {
-        RecordedDecision(id: decisionId, caseId: caseId, moderatorName: moderator.name, decidedAt: now, decision: decision, statement: statement)
+        RecordedDecision(
+            id: decisionId, caseId: caseId, moderatorName: moderator.name, decidedAt: now, decision: decision, statement: statement,
+            moderatorId: moderator.id)
     }
 
     /// The rows a decision writes, once the case is read: pure, so tests read them without a database.
     func writes(
         statement: StatementOfReasons?, before: String?, subjectKind: String, subjectId: String, author: String?,
-        reports: [(id: String, reporterId: String)]
+        reports: [(id: String, reporterId: String)], appealSecret: Data
     ) throws -> [SQLStatement] {
         let tenantId = moderator.tenantId
-        var statements: [SQLStatement] = [
-            """
-            INSERT INTO decisions (id, tenant_id, case_id, moderator_id, decision_json, restrictive, author_id, decided_at)
-            VALUES (\(decisionId), \(tenantId), \(caseId), \(moderator.id), \(try StoredRows.decisionJSON(decision)), \(!decision.isNoAction), \
-            \(author), \(now))
-            """
-        ]
-        if let statement {
-            statements.append("""
-                INSERT INTO statements_of_reasons (puid, tenant_id, case_id, decision_id, statement_json, created_at)
-                VALUES (\(statement.puid), \(tenantId), \(caseId), \(decisionId), \(String(decoding: try statement.jsonData(), as: UTF8.self)), \(now))
-                """)
-        }
-        let payload = CaseDecidedPayload(
+        var payload = CaseDecidedPayload(
             caseId: caseId.rawValue, decisionId: decisionId, decision: decision, statement: statement, author: author, now: now,
             subjectKind: subjectKind, subjectId: subjectId, reports: reports)
+        payload.appealLinks = try payload.appealLinks(tenantId: tenantId, secret: appealSecret, decidedAt: now)
+        let event = OutboxEvent(tenantId: tenantId, type: payload.event, payload: try payload.json(), createdAt: now)
+        var statements = try DecisionRecord.writes(
+            id: decisionId, tenantId: tenantId, caseId: caseId, moderatorId: moderator.id, decision: decision, statement: statement,
+            author: author, now: now, noticeEventId: event.id)
         statements += [
             "UPDATE cases SET status = 'decided', decided_at = \(now), lease_owner = NULL, lease_expires_at = NULL WHERE id = \(caseId)",
             "UPDATE reports SET status = 'decided' WHERE case_id = \(caseId)",
@@ -89,7 +86,7 @@ struct DecisionPlan: Sendable {
                     "status": "decided", "leaseOwner": nil, "leaseExpiresAt": nil, "decisionId": decisionId,
                     "restrictions": decision.restrictions.map(\.rawValue), "puid": statement?.puid,
                 ])),
-            SharedStatements.outbox(OutboxEvent(tenantId: tenantId, type: payload.event, payload: try payload.json(), createdAt: now)),
+            SharedStatements.outbox(event),
         ]
         return statements
     }

@@ -24,7 +24,7 @@ import RelaisCore
 /// DESC, due_at)` narrows the scan to one tenant's open cases.
 extension ModerationStore where Self: StoreDriver {
     public func claimNextCase(for moderator: Moderator, now: Date) async throws -> ModerationCase? {
-        let weights = moderation.weights, expiresAt = now.addingTimeInterval(moderation.leaseDuration), dialect = self.dialect
+        let weights = moderation.weights, leaseDuration = moderation.leaseDuration, dialect = self.dialect
         let caseId = try await write(StorePlan<ModerationCase.ID?>.first("""
             SELECT id FROM cases
             WHERE tenant_id = \(moderator.tenantId) AND status = 'open' AND due_at IS NOT NULL
@@ -33,14 +33,7 @@ extension ModerationStore where Self: StoreDriver {
             LIMIT 1\(raw: dialect.skipLocked)
             """) { row in
             guard let id: ModerationCase.ID = try row?.id("id") else { return .done(nil) }
-            return LeaseChange.state(caseId: id).then { before in
-                .write([
-                    "UPDATE cases SET lease_owner = \(moderator.id), lease_expires_at = \(expiresAt) WHERE id = \(id)",
-                    SharedStatements.audit(
-                        tenantId: moderator.tenantId, actor: moderator.name, at: now, action: "case.claimed", caseId: id, before: before,
-                        after: AuditJSON.lease(owner: moderator.name, expiresAt: expiresAt)),
-                ], answering: id)
-            }
+            return LeaseChange.claim(id, queue: .cases, moderator: moderator, now: now, leaseDuration: leaseDuration).then { .done($0) }
         })
         guard let caseId else { return nil }
         return try await moderationCase(id: caseId, tenantId: moderator.tenantId, now: now)

@@ -7,7 +7,9 @@ import RelaisCore
 ///    then replays its answer; a different request with the key is refused;
 /// 2. create the subject's case or count one more report on it; the case row stays locked
 ///    until commit, so the next report about the subject sees this one;
-/// 3. ask whether the reporter is new to the case;
+/// 3. ask whether the reporter is new to the case; on a decided case, whether the report
+///    reopens it (`ReopeningRule`: only after a decision not to act, and only with something
+///    new), else it is attached to the decision in force;
 /// 4. write the report, the case's queue columns (`CaseQueueColumns`), the `report.received`
 ///    outbox event and the idempotent answer, which touch different rows, so PostgreSQL
 ///    sends them as one statement.
@@ -19,11 +21,16 @@ struct ReportWritePlan: Sendable {
     let receivedAt: String
     let cardJSON: String?
     let weights: PriorityWeights
+    let reopening: ReopeningRule
 
-    init(_ submission: ReportSubmission, weights: PriorityWeights, caseIdCandidate: ModerationCase.ID = ModerationCase.ID(rawValue: UUID().uuidString.lowercased())) throws {
+    init(
+        _ submission: ReportSubmission, weights: PriorityWeights, reopening: ReopeningRule = .default,
+        caseIdCandidate: ModerationCase.ID = ModerationCase.ID(rawValue: UUID().uuidString.lowercased())
+    ) throws {
         self.submission = submission
         self.caseIdCandidate = caseIdCandidate
         self.weights = weights
+        self.reopening = reopening
         receivedAt = Timestamp.format(submission.receivedAt)
         cardJSON = try submission.support.map(ReceiptCodec.encodeCard)
     }
@@ -57,22 +64,74 @@ struct ReportWritePlan: Sendable {
               \(s.receivedAt), \(s.receivedAt), 'open')
             ON CONFLICT (tenant_id, subject_key)
             DO UPDATE SET report_count = cases.report_count + 1, last_report_at = excluded.last_report_at
-            RETURNING id, severity, involves_minor, has_threat, trusted_flagger, distinct_reporters, first_report_at
+            RETURNING id, status, severity, involves_minor, has_threat, trusted_flagger, distinct_reporters, first_report_at
             """) { caseRow in
             let caseRow = caseRow!
             let caseId: ModerationCase.ID = try caseRow.id("id")
             let inputs = try StoredRows.priorityInputs(caseRow)
             // A case made by this report has no earlier reporter to look for.
             guard caseId != caseIdCandidate else { return try store(caseId: caseId, inputs: inputs, isNewReporter: true) }
+            let decided = try caseRow.string("status") == "decided"
             return .query("SELECT 1 AS seen FROM reports WHERE case_id = \(caseId) AND reporter_id = \(draft.reporter.id) LIMIT 1") { seen in
-                try store(caseId: caseId, inputs: inputs, isNewReporter: seen.isEmpty)
+                guard decided else { return try store(caseId: caseId, inputs: inputs, isNewReporter: seen.isEmpty) }
+                return reopeningCheck(caseId: caseId, isNewReporter: seen.isEmpty).then { reason in
+                    try store(caseId: caseId, inputs: inputs, isNewReporter: seen.isEmpty, afterDecision: .some(reason))
+                }
             }
         }
     }
 
-    private func store(caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool) throws -> StorePlan<SubmissionOutcome> {
-        let result = try writes(caseId: caseId, inputs: inputs, isNewReporter: isNewReporter)
-        return .write(result.statements, together: true, answering: result.outcome)
+    /// Whether this report reopens the decided case: what the decision in force weighed,
+    /// read only for reports on decided cases (never on the path of an open case's report).
+    private func reopeningCheck(caseId: ModerationCase.ID, isNewReporter: Bool) -> StorePlan<ReopeningRule.Reason?> {
+        let draft = submission.draft, rule = reopening
+        return .first("""
+            SELECT restrictive, decided_at FROM decisions WHERE case_id = \(caseId) AND superseded_by IS NULL ORDER BY decided_at DESC, id DESC LIMIT 1
+            """) { decision in
+            guard let decision else { return .done(nil) }
+            let newReport = ReopeningRule.NewReport(
+                category: draft.category, isTrustedFlagger: draft.reporter.trustedFlagger != nil, isNewReporter: isNewReporter)
+            if try decision.bool("restrictive") { return .done(nil) }
+            let decidedAt = try decision.date("decided_at")
+            return .query("SELECT DISTINCT category FROM reports WHERE case_id = \(caseId) AND received_at <= \(decidedAt)") { categoryRows in
+                let weighed = Set(try categoryRows.compactMap { ReportCategory(rawValue: try $0.string("category")) })
+                return .first("""
+                    SELECT
+                      (SELECT COUNT(*) FROM reports WHERE case_id = \(caseId) AND received_at <= \(decidedAt) AND reporter_trusted_flagger IS NOT NULL)
+                        AS flagged,
+                      (SELECT COUNT(DISTINCT r.reporter_id) FROM reports r WHERE r.case_id = \(caseId) AND r.received_at > \(decidedAt)
+                        AND NOT EXISTS (SELECT 1 FROM reports p WHERE p.case_id = r.case_id AND p.reporter_id = r.reporter_id AND p.received_at <= \(decidedAt)))
+                        AS new_reporters
+                    """) { counts in
+                    .done(rule.reopens(
+                        decisionRestricts: false, weighedCategories: weighed, weighedTrustedFlagger: try counts?.int("flagged") ?? 0 > 0,
+                        newReportersBefore: try counts?.int("new_reporters") ?? 0, report: newReport))
+                }
+            }
+        }
+    }
+
+    /// `afterDecision`: the case was decided; `.some(nil)` attaches the report, `.some(reason)` reopens.
+    private func store(
+        caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool, afterDecision: ReopeningRule.Reason?? = nil
+    ) throws -> StorePlan<SubmissionOutcome> {
+        var result = try writes(caseId: caseId, inputs: inputs, isNewReporter: isNewReporter)
+        if case .some(let reopening) = afterDecision {
+            result.statements += Self.afterDecision(reopening, caseId: caseId, reportId: submission.reportId, tenantId: submission.tenantId, now: submission.receivedAt)
+        }
+        return .write(result.statements, together: afterDecision == nil, answering: result.outcome)
+    }
+
+    /// A report on a decided case: reopened with its reason in the audit log, or attached to
+    /// the decision in force (the report then shows as decided).
+    static func afterDecision(_ reason: ReopeningRule.Reason?, caseId: ModerationCase.ID, reportId: String, tenantId: Tenant.ID, now: Date) -> [SQLStatement] {
+        guard let reason else { return ["UPDATE reports SET status = 'decided' WHERE id = \(reportId)"] }
+        return [
+            "UPDATE cases SET status = 'open' WHERE id = \(caseId)",
+            SharedStatements.audit(
+                tenantId: tenantId, actor: "relais", at: now, action: "case.reopened", caseId: caseId, before: AuditJSON.make(["status": "decided"]),
+                after: AuditJSON.make(["status": "open", "reason": reason.rawValue, "reportId": reportId])),
+        ]
     }
 
     /// The report's rows once its case is known: pure, so tests read them without a database.

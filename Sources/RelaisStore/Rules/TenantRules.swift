@@ -47,12 +47,7 @@ extension TenantStore where Self: StoreDriver {
 /// The secret that signs form tokens, made once per database (see `RelaisStorage.sharedSecret`).
 extension RelaisStorage where Self: StoreDriver {
     public func sharedSecret(named name: String) async throws -> Data {
-        let key = SharedSecret.key(name), candidate = SharedSecret.generate()
-        // Whichever instance asks first stores its candidate; everyone reads the stored one.
-        return try await write(
-            StorePlan.write(["INSERT INTO relais_settings (key, value) VALUES (\(key), \(candidate)) ON CONFLICT (key) DO NOTHING"]) {
-                .first("SELECT value FROM relais_settings WHERE key = \(key)") { row in .done(try SharedSecret.bytes(try row!.string("value"))) }
-            })
+        try await write(SharedSecret.plan(named: name))
     }
 
     public func ping() async throws {

@@ -11,7 +11,7 @@ typealias SQLiteMigration = (name: String, apply: @Sendable (Database) throws ->
 /// - never edit, reorder or rename a step once shipped (the names below are the ones
 ///   existing databases have recorded, uneven as they are);
 /// - a new step goes at the end, named `vN what it does` with N one more than the last
-///   (the next is `v11`), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
+///   (the next is `v12`), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
 ///   under the same name;
 /// - `SchemaUpgradeTests` upgrades a database made by an earlier release and checks that its
 ///   schema equals a new one's.
@@ -222,6 +222,56 @@ enum SQLiteSchema {
                 CREATE INDEX console_sessions_by_moderator ON console_sessions(moderator_id);
                 ALTER TABLE moderators ADD COLUMN failed_sign_ins INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE moderators ADD COLUMN locked_until DATETIME;
+                """)
+        }),
+        ("v11 appeals, decision notices and replacements", { db in
+            // A complaint against a decision (DSA Art. 20), reviewed in a queue of its own with
+            // the same leases as cases. At most one open complaint per party, person and
+            // decision: the partial unique index holds it even for two requests at once.
+            // Decisions learn how they were told (the outbox event that carried them, and the
+            // platform's confirmations) and what replaced them after a complaint.
+            try db.execute(sql: """
+                CREATE TABLE appeals (
+                  id TEXT PRIMARY KEY,
+                  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                  case_id TEXT NOT NULL REFERENCES cases(id),
+                  decision_id TEXT NOT NULL REFERENCES decisions(id),
+                  party TEXT NOT NULL CHECK (party IN ('author', 'reporter')),
+                  appellant_id TEXT NOT NULL,
+                  explanation TEXT NOT NULL,
+                  language TEXT NOT NULL,
+                  status TEXT NOT NULL,
+                  received_at DATETIME NOT NULL,
+                  due_at DATETIME NOT NULL,
+                  lease_owner TEXT REFERENCES moderators(id),
+                  lease_expires_at DATETIME,
+                  outcome TEXT,
+                  reason TEXT,
+                  text_for_appellant TEXT,
+                  internal_note TEXT,
+                  decided_by TEXT REFERENCES moderators(id),
+                  decided_at DATETIME,
+                  new_decision_id TEXT REFERENCES decisions(id),
+                  restrictions_imposed BOOLEAN NOT NULL DEFAULT 0,
+                  idempotency_key TEXT,
+                  request_hash TEXT NOT NULL,
+                  UNIQUE (tenant_id, idempotency_key)
+                );
+                CREATE INDEX appeals_queue ON appeals(tenant_id, status, due_at);
+                CREATE INDEX appeals_by_tenant ON appeals(tenant_id, received_at);
+                CREATE UNIQUE INDEX appeals_one_open ON appeals(decision_id, party, appellant_id) WHERE status = 'open';
+                CREATE TABLE decision_notifications (
+                  decision_id TEXT NOT NULL REFERENCES decisions(id),
+                  party TEXT NOT NULL,
+                  user_id TEXT NOT NULL,
+                  informed_at DATETIME NOT NULL,
+                  recorded_at DATETIME NOT NULL,
+                  PRIMARY KEY (decision_id, party, user_id)
+                );
+                ALTER TABLE decisions ADD COLUMN notice_event_id TEXT;
+                ALTER TABLE decisions ADD COLUMN replaces_decision_id TEXT REFERENCES decisions(id);
+                ALTER TABLE decisions ADD COLUMN superseded_by TEXT REFERENCES decisions(id);
+                ALTER TABLE decisions ADD COLUMN appeal_id TEXT;
                 """)
         }),
     ]
