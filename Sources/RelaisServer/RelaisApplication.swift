@@ -56,7 +56,7 @@ public enum RelaisApplication {
 
     /// The HTML pages (the embeddable report sheet and the demo feed): not part of the JSON
     /// API, so not in `openapi.yaml`.
-    public static let webRoutes: [String] = DemoRoutes.routes + EmbedRoutes.routes + ConsoleRoutes.routes
+    public static let webRoutes: [String] = DemoRoutes.routes + EmbedRoutes.routes + AppealPageRoutes.routes + ConsoleRoutes.routes
 
     public static func router(_ env: RelaisEnvironment, metrics: MetricsEndpoint? = nil) -> Router<RelaisRequestContext> {
         let router = Router(context: RelaisRequestContext.self)
@@ -88,6 +88,11 @@ public enum RelaisApplication {
         EmbedRoutes(
             tenants: env.storage, filing: env.filing, events: SupportRoutes(events: env.storage, help: env.help, clock: env.clock),
             help: env.help, clock: env.clock, assets: assets, tokens: env.formTokens
+        ).register(on: router)
+        AppealPageRoutes(
+            tenants: env.storage, appeals: env.storage, intake: env.appealIntake,
+            linkSecret: { try await storage.sharedSecret(named: AppealLinkToken.secretName) }, clock: env.clock, assets: assets,
+            tokens: env.formTokens
         ).register(on: router)
         DemoRoutes(tenants: env.storage, assets: assets).register(on: router)
         // The moderator console: signed-in pages under /console (cookie sessions, CSRF tokens).

@@ -129,6 +129,9 @@ public struct OutOfCourtBody: Sendable, Equatable, Codable {
 public protocol AppealStore: Sendable {
     func recordNotification(caseId: ModerationCase.ID, tenantId: Tenant.ID, _ notification: PartyNotification, now: Date) async throws -> NotificationOutcome
     func fileAppeal(_ filing: AppealFiling) async throws -> AppealFilingOutcome
+    /// One decision of the tenant, with how it was told; `nil` when there is none (the appeal
+    /// page shows what is contested).
+    func decision(id: String, tenantId: Tenant.ID) async throws -> RecordedDecision?
     /// `nil` when the tenant has no such appeal.
     func appeal(id: Appeal.ID, tenantId: Tenant.ID) async throws -> Appeal?
     /// The tenant's appeals, newest first, at most `limit`.

@@ -16,6 +16,7 @@ struct ConsoleRoutes: Sendable {
     let signIn: ConsoleSignInRoutes
     let queue: ConsoleQueueRoutes
     let cases: ConsoleCaseRoutes
+    let appeals: ConsoleAppealRoutes
     let audit: ConsoleAuditRoutes
     let webhooks: ConsoleWebhookRoutes
 
@@ -24,7 +25,7 @@ struct ConsoleRoutes: Sendable {
         "POST /console/claim", "GET /console/cases/{id}", "POST /console/cases/{id}/reveal", "POST /console/cases/{id}/release",
         "POST /console/cases/{id}/renew", "POST /console/cases/{id}/decide", "GET /console/cases/{id}/statements",
         "GET /console/audit", "GET /console/webhooks", "POST /console/webhooks/replay", "GET /console/static/{file}",
-    ]
+    ] + ConsoleAppealRoutes.routes
 
     /// Hands each route struct the part of the environment it uses, and nothing else.
     init(env: RelaisEnvironment, assets: WebAssets, loginTokens: FormTokens, signIn policy: SignInPolicy) {
@@ -35,6 +36,8 @@ struct ConsoleRoutes: Sendable {
         signIn = ConsoleSignInRoutes(store: storage, clock: clock, loginTokens: loginTokens, policy: policy, pages: pages)
         queue = ConsoleQueueRoutes(queue: storage, cases: storage, clock: clock, pages: pages)
         cases = ConsoleCaseRoutes(cases: storage, console: storage, clock: clock, pages: pages)
+        let config = env.config
+        appeals = ConsoleAppealRoutes(appeals: storage, tenants: storage, outOfCourt: { config.outOfCourt(for: $0) }, clock: clock, pages: pages)
         audit = ConsoleAuditRoutes(audit: storage, pages: pages)
         webhooks = ConsoleWebhookRoutes(tenants: storage, webhooks: storage, clock: clock, pages: pages)
     }
@@ -56,6 +59,7 @@ struct ConsoleRoutes: Sendable {
         signIn.register(on: signedIn)
         queue.register(on: signedIn, deciding: deciding)
         cases.register(on: signedIn, deciding: deciding)
+        appeals.register(on: signedIn, deciding: deciding)
         audit.register(on: signedIn)
         webhooks.register(on: administering)
     }

@@ -56,7 +56,7 @@ struct EmbedRoutes: Sendable {
         var isPhone: Bool
     }
 
-    private func page(_ request: Request, _ context: EmbedContext, title: (WebTexts) -> String, switchURL: String?) -> Page {
+    func page(_ request: Request, _ context: EmbedContext, title: (WebTexts) -> String, switchURL: String?) -> Page {
         let texts = WebTexts.of(context.language)
         return Page(
             lang: context.language.rawValue, otherLang: context.language.other.rawValue, t: texts, pageTitle: title(texts),
@@ -97,6 +97,8 @@ struct EmbedRoutes: Sendable {
     struct ReceiptView: Sendable {
         var page: Page
         var reference: String
+        /// How the person will be able to contest the decision (DSA Art. 20).
+        var contest: String
         var helpURL: String
         var help: HelpWindowView?
     }
@@ -229,7 +231,7 @@ struct EmbedRoutes: Sendable {
         }
         let view = ReceiptView(
             page: page(request, context, title: { $0.receiptTitle }, switchURL: nil),
-            reference: receipt.id, helpURL: context.url("/embed/help"),
+            reference: receipt.id, contest: AppealTexts.of(context.language).receiptLine, helpURL: context.url("/embed/help"),
             help: receipt.support.map {
                 var window = HelpWindowView(card: $0, texts: texts, now: clock.now())
                 window.events = supportEvents(tenant, context, reportId: receipt.id)

@@ -19,6 +19,10 @@ extension AppealStore where Self: StoreDriver {
         try await write(AppealFilingPlan(filing: filing, reviewTime: moderation.appealReviewTime).plan)
     }
 
+    public func decision(id: String, tenantId: Tenant.ID) async throws -> RecordedDecision? {
+        try await read(CaseReading.decision(id: id, tenantId: tenantId))
+    }
+
     public func appeal(id: Appeal.ID, tenantId: Tenant.ID) async throws -> Appeal? {
         try await read(AppealReading.appeal(id: id, tenantId: tenantId, now: Date()))
     }
