@@ -156,3 +156,69 @@ def test_a_nul_is_refused_field_by_field_and_every_other_character_round_trips(s
     assert shown.status_code == 200, shown.text
     subject = shown.json()["reports"][0]["subject"]
     assert subject["text"] == text and subject["id"] == body["subject"]["id"] and subject["url"] == body["subject"]["url"]
+
+
+def moderator_token(relais_bin, server, name):
+    created = subprocess.run(
+        [str(relais_bin), "users", "create", name, "--tenant", "demo", "--database", server.database, "--json"],
+        capture_output=True, text=True, timeout=60, check=True)
+    return {"Authorization": f"Bearer {json.loads(created.stdout)['token']}"}
+
+
+def test_appeal_routes_match_the_schema(server, auth, relais_bin):
+    """Filing, following, confirming that a party was told, the review queue, a decision on
+    review and the figures: every answer as the document says, on each backend."""
+    suffix = uuid.uuid4().hex[:8]
+    mia, noah = moderator_token(relais_bin, server, f"mia-{suffix}"), moderator_token(relais_bin, server, f"noah-{suffix}")
+    body = report("harassment")
+    body["subject"].update({"id": f"appeal-{suffix}", "authorId": f"author-{suffix}"})
+    created = requests.post(server.url + "/v1/reports", json=body, headers=auth, timeout=10).json()
+    case_id = created["caseId"]
+    # Claim until this case (other tests leave open cases behind).
+    for _ in range(50):
+        claimed = requests.post(server.url + "/v1/moderation/next", json={}, headers=mia, timeout=10)
+        assert claimed.status_code == 200
+        if claimed.json()["id"] == case_id:
+            break
+    decision = {"restrictions": ["content_removed"], "ground": "incompatible", "termsClause": "Guidelines 3.2",
+                "explanation": "Insults.", "facts": "A post insulting a person.", "automatedDetection": False,
+                "automatedDecision": "not_automated", "territorialScope": ["FR"]}
+    decided = requests.post(server.url + f"/v1/moderation/cases/{case_id}/decisions", json=decision, headers=mia, timeout=10)
+    assert decided.status_code == 201, decided.text
+    decision_id = decided.json()["decision"]["id"]
+
+    told = requests.post(server.url + f"/v1/moderation/cases/{case_id}/notifications", json={"party": "reporter"}, headers=auth, timeout=10)
+    assert told.status_code == 201, told.text
+    shown = requests.get(server.url + f"/v1/moderation/cases/{case_id}", headers=mia, timeout=10).json()
+    check(shown, "ModerationCase")
+    assert shown["decisionInForce"]["complaints"]["reportersWindowClosesAt"]
+
+    appeal = {"decisionId": decision_id, "party": "author", "userId": f"author-{suffix}", "explanation": "A quote.", "language": "fr"}
+    filed = requests.post(server.url + "/v1/appeals", json=appeal, headers={**auth, "Idempotency-Key": f"a-{suffix}"}, timeout=10)
+    assert filed.status_code == 201, filed.text
+    check(filed.json(), "Appeal")
+    again = requests.post(server.url + "/v1/appeals", json=appeal, headers={**auth, "Idempotency-Key": f"a-{suffix}"}, timeout=10)
+    assert again.status_code == 201 and again.json()["id"] == filed.json()["id"] and again.headers["Idempotent-Replayed"] == "true"
+    refused = requests.post(server.url + "/v1/appeals", json={**appeal, "userId": "stranger"}, headers=auth, timeout=10)
+    assert refused.status_code == 422
+    check(refused.json(), "Problem")
+    check(requests.get(server.url + f"/v1/appeals/{filed.json()['id']}", headers=auth, timeout=10).json(), "Appeal")
+
+    listed = requests.get(server.url + "/v1/moderation/appeals?status=open", headers=noah, timeout=10)
+    assert listed.status_code == 200 and any(a["id"] == filed.json()["id"] for a in listed.json())
+    for _ in range(50):
+        review = requests.post(server.url + "/v1/moderation/appeals/next", json={}, headers=noah, timeout=10)
+        assert review.status_code == 200, review.text
+        check(review.json(), "AppealReview")
+        if review.json()["appeal"]["id"] == filed.json()["id"]:
+            break
+    appeal_id = filed.json()["id"]
+    modified = {"outcome": "modified", "textForAppellant": "The post stays, labelled.", "decision": {**decision, "restrictions": ["content_labelled"]}}
+    answered = requests.post(server.url + f"/v1/moderation/appeals/{appeal_id}/decision", json=modified, headers=noah, timeout=10)
+    assert answered.status_code == 201, answered.text
+    result = answered.json()
+    assert result["appeal"]["outcome"] == "modified" and result["statementOfReasons"]["decision_facts"].startswith("Replaces the statement of reasons")
+    stats = requests.get(server.url + "/v1/moderation/appeals/statistics?from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z", headers=noah, timeout=10)
+    assert stats.status_code == 200
+    check(stats.json(), "AppealStatistics")
+    assert stats.json()["statistics"]["total"]["decided"] >= 1
