@@ -6,8 +6,8 @@ typealias NSNullLike = NSNull
 /// Tells JSON booleans from numbers in JSONSerialization's output, where both are NSNumber
 /// (and `1 as NSNumber` even casts to `Bool`). A JSON boolean is the only NSNumber whose
 /// Objective-C type is "c" in that output, on Linux and on Darwin.
-enum JSONValueKind {
-    static func bool(_ value: Any) -> Bool? {
+public enum JSONValueKind {
+    public static func bool(_ value: Any) -> Bool? {
         guard let number = value as? NSNumber, String(cString: number.objCType) == "c" else { return nil }
         return number.boolValue
     }

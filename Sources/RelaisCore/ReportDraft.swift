@@ -114,10 +114,12 @@ public struct ReportDraft: Sendable, Equatable, Codable {
             }
             let age = rr.oneOf("ageBracket", required: true, AgeBracket.self)
             let isTarget = rr.bool("isTarget", required: true)
-            let trustedFlagger = rr.string("trustedFlagger", required: false, maxLength: Limits.trustedFlaggerLength)
-            if let trustedFlagger, trustedFlagger.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                rr.fail("trustedFlagger", "must name the organisation (or be left out)")
+            // A trusted flagger's notice comes only with the flagger's own token: a platform
+            // cannot lift a report's priority by naming an organisation.
+            if object["trustedFlagger"] != nil {
+                rr.fail("trustedFlagger", "cannot be set on a platform's report: a trusted flagger files its own notices with its token (POST /v1/flagger/notices)")
             }
+            let trustedFlagger: String? = nil
             r.absorb(rr.errors)
             if let id, let country, let locale, LanguageTag(locale) != nil, let age, let isTarget, rr.errors.isEmpty {
                 reporter = Reporter(

@@ -8,7 +8,11 @@ import RelaisStore
 struct ModerationSettings: Decodable {
     var policy: ModerationPolicy
 
-    enum CodingKeys: String, CodingKey { case weights, targetHours, leaseMinutes, repeatOffenders, appealReviewDays, reopenAfterNewReporters }
+    enum CodingKeys: String, CodingKey {
+        case weights, targetHours, leaseMinutes, repeatOffenders, appealReviewDays, reopenAfterNewReporters, misuse, coordinatedReporting
+    }
+    enum MisuseKeys: String, CodingKey { case unfoundedThreshold, lowPriorityDays }
+    enum CoordinatedKeys: String, CodingKey { case minimumReporters, newReporterShare, newReporterDays }
     enum WeightKeys: String, CodingKey {
         case perSeverityLevel, involvesMinor, trustedFlagger, perReporterDoubling, maximumReporterPoints
         case perTargetElapsed, maximumTargetsElapsed, overdue
@@ -79,7 +83,35 @@ struct ModerationSettings: Decodable {
             }
             reopening.newReporterThreshold = count
         }
+        var misuse = MisusePolicy.default
+        if c.contains(.misuse) {
+            let m = try c.nestedContainer(keyedBy: MisuseKeys.self, forKey: .misuse)
+            if let threshold = try m.decodeIfPresent(Int.self, forKey: .unfoundedThreshold) {
+                guard threshold >= 1 else { throw DecodingError.dataCorruptedError(forKey: .unfoundedThreshold, in: m, debugDescription: "must be at least 1") }
+                misuse.threshold = threshold
+            }
+            if let days = try m.decodeIfPresent(Double.self, forKey: .lowPriorityDays) {
+                guard days > 0 else { throw DecodingError.dataCorruptedError(forKey: .lowPriorityDays, in: m, debugDescription: "must be more than 0 days") }
+                misuse.lowPriorityDays = days
+            }
+        }
+        if c.contains(.coordinatedReporting) {
+            let k = try c.nestedContainer(keyedBy: CoordinatedKeys.self, forKey: .coordinatedReporting)
+            if let minimum = try k.decodeIfPresent(Int.self, forKey: .minimumReporters) {
+                guard minimum >= 2 else { throw DecodingError.dataCorruptedError(forKey: .minimumReporters, in: k, debugDescription: "must be at least 2") }
+                weights.coordinated.minimumReporters = minimum
+            }
+            if let share = try k.decodeIfPresent(Double.self, forKey: .newReporterShare) {
+                guard share > 0, share <= 1 else { throw DecodingError.dataCorruptedError(forKey: .newReporterShare, in: k, debugDescription: "must be more than 0 and at most 1") }
+                weights.coordinated.newReporterShare = share
+            }
+            if let days = try k.decodeIfPresent(Double.self, forKey: .newReporterDays) {
+                guard days > 0 else { throw DecodingError.dataCorruptedError(forKey: .newReporterDays, in: k, debugDescription: "must be more than 0 days") }
+                weights.coordinated.newReporterDays = days
+            }
+        }
         policy = ModerationPolicy(
-            weights: weights, leaseDuration: lease, repeatOffenders: repeatOffenders, appealReviewTime: reviewTime, reopening: reopening)
+            weights: weights, leaseDuration: lease, repeatOffenders: repeatOffenders, appealReviewTime: reviewTime, reopening: reopening,
+            misuse: misuse)
     }
 }

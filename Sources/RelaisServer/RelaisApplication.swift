@@ -52,11 +52,11 @@ public enum RelaisApplication {
         "POST /v1/reports", "GET /v1/reports/{id}",
         "GET /v1/support", "POST /v1/support/events", "GET /v1/support/events",
         "GET /v1/helplines", "GET /v1/directory",
-    ] + AppealRoutes.routes + ModerationRoutes.routes + AppealReviewRoutes.routes
+    ] + AppealRoutes.routes + HandoffRoutes.routes + ModerationRoutes.routes + AppealReviewRoutes.routes + FlaggerRoutes.routes
 
     /// The HTML pages (the embeddable report sheet and the demo feed): not part of the JSON
     /// API, so not in `openapi.yaml`.
-    public static let webRoutes: [String] = DemoRoutes.routes + EmbedRoutes.routes + AppealPageRoutes.routes + ConsoleRoutes.routes
+    public static let webRoutes: [String] = DemoRoutes.routes + EmbedRoutes.routes + AppealPageRoutes.routes + HandoffPageRoutes.routes + ConsoleRoutes.routes
 
     public static func router(_ env: RelaisEnvironment, metrics: MetricsEndpoint? = nil) -> Router<RelaisRequestContext> {
         let router = Router(context: RelaisRequestContext.self)
@@ -76,6 +76,10 @@ public enum RelaisApplication {
         DirectoryRoutes(help: env.help, clock: env.clock).register(on: api)
         let config = env.config, storage = env.storage
         AppealRoutes(intake: env.appealIntake, appeals: env.storage, outOfCourt: { config.outOfCourt(for: $0) }, clock: env.clock).register(on: api)
+        HandoffRoutes(flaggers: env.storage, clock: env.clock).register(on: api)
+        // Trusted flaggers' own tokens: a group of its own.
+        let flagger = router.group("v1/flagger").add(middleware: FlaggerAuthMiddleware(flaggers: env.storage, limits: env.limits))
+        FlaggerRoutes(filing: env.filing, flaggers: env.storage, tenants: env.storage, clock: env.clock).register(on: flagger)
         // Moderators' personal tokens, not tenant keys: a group of its own.
         let moderation = router.group("v1/moderation").add(middleware: ModeratorAuthMiddleware(moderators: env.storage, limits: env.limits))
         ModerationRoutes(moderation: env.storage, clock: env.clock).register(on: moderation)
@@ -94,6 +98,7 @@ public enum RelaisApplication {
             linkSecret: { try await storage.sharedSecret(named: AppealLinkToken.secretName) }, clock: env.clock, assets: assets,
             tokens: env.formTokens
         ).register(on: router)
+        HandoffPageRoutes(tenants: env.storage, flaggers: env.storage, clock: env.clock, assets: assets, tokens: env.formTokens).register(on: router)
         DemoRoutes(tenants: env.storage, assets: assets).register(on: router)
         // The moderator console: signed-in pages under /console (cookie sessions, CSRF tokens).
         ConsoleRoutes(env: env, assets: assets, loginTokens: env.formTokens, signIn: .default).register(on: router)

@@ -7,6 +7,8 @@ public struct RelaisRequestContext: RequestContext {
     public var tenant: Tenant?
     /// Set by `ModeratorAuthMiddleware` on `/v1/moderation` routes only.
     public var moderator: Moderator?
+    /// Set by `FlaggerAuthMiddleware` on `/v1/flagger` routes only.
+    public var flagger: TrustedFlagger?
     /// Set by `ConsoleSessionMiddleware` on the console's pages behind the sign-in, where
     /// `ConsoleRequestContext` holds it as not optional.
     public var consoleSession: ConsoleSession?
@@ -21,6 +23,7 @@ public struct RelaisRequestContext: RequestContext {
         coreContext = .init(source: source)
         tenant = nil
         moderator = nil
+        flagger = nil
         consoleSession = nil
         consoleForm = nil
         access = nil

@@ -18,13 +18,27 @@ struct ReportFiling: Sendable {
 
     static func requestHash(_ draft: ReportDraft) throws -> String { Fingerprint.sha256(try JSONCoding.encoder.encode(draft)) }
 
+    /// A trusted flagger's notice: the same transaction as any report, with no help card (the
+    /// flagger is the helpline), the flagger's id, and the reference it cites, which links it
+    /// to the victim's case when they consented. Keys are the flagger's own namespace.
+    func fileNotice(_ notice: FlaggerNoticeRequest, tenant: Tenant, flagger: TrustedFlagger, idempotencyKey: String?) async throws -> SubmissionOutcome {
+        let now = clock.now()
+        var hashed = try JSONCoding.encoder.encode(notice.draft)
+        hashed.append(Data((notice.reference ?? "").utf8))
+        return try await reports.submit(ReportSubmission(
+            tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: notice.draft, support: nil, receivedAt: now,
+            idempotencyKey: idempotencyKey.map { "flagger:\(flagger.id.rawValue):" + $0 }, requestHash: Fingerprint.sha256(hashed),
+            flaggerId: flagger.id.rawValue, citedReference: notice.reference))
+    }
+
     func file(_ draft: ReportDraft, tenant: Tenant, idempotencyKey: String?) async throws -> SubmissionOutcome {
         let now = clock.now()
         let support = help.decide(draft.supportRequest(tenant: tenant.name), for: tenant, now: now)
         let requestHash = idempotencyKey == nil ? "" : try Self.requestHash(draft)
+        // Whoever is shown help gets a reference they can give the helpline (with consent).
         let submission = ReportSubmission(
             tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: draft, support: support,
-            receivedAt: now, idempotencyKey: idempotencyKey, requestHash: requestHash)
+            receivedAt: now, idempotencyKey: idempotencyKey, requestHash: requestHash, handoffCode: support == nil ? nil : HandoffReference.random())
         let outcome = try await reports.submit(submission)
         if case .created = outcome {
             // Categories and countries are closed lists: bounded labels, nothing a caller typed.

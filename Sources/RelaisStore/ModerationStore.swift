@@ -49,11 +49,14 @@ public struct ModerationPolicy: Sendable, Equatable {
     public var appealReviewTime: TimeInterval
     /// When a new report reopens a decided case.
     public var reopening: ReopeningRule
+    /// Warnings and lower priority for reporters of manifestly unfounded notices (Art. 23(2)).
+    public var misuse: MisusePolicy
 
     public init(
         weights: PriorityWeights = .default, leaseDuration: TimeInterval = 600, repeatOffenders: RepeatOffenderPolicy = .default,
-        appealReviewTime: TimeInterval = 7 * 86400, reopening: ReopeningRule = .default
+        appealReviewTime: TimeInterval = 7 * 86400, reopening: ReopeningRule = .default, misuse: MisusePolicy = .default
     ) {
+        self.misuse = misuse
         self.weights = weights
         self.leaseDuration = leaseDuration
         self.repeatOffenders = repeatOffenders

@@ -14,8 +14,13 @@ public struct OutboxEvent: Sendable, Equatable, Codable {
     /// needs to act (ids, categories, outcomes).
     public var payload: String
     public var createdAt: Date
+    /// Sent to this trusted flagger's endpoint instead of the tenant's.
+    public var flaggerId: String?
 
-    public init(id: String = UUID().uuidString.lowercased(), tenantId: Tenant.ID, type: String, payload: String, createdAt: Date) {
+    public init(
+        id: String = UUID().uuidString.lowercased(), tenantId: Tenant.ID, type: String, payload: String, createdAt: Date, flaggerId: String? = nil
+    ) {
+        self.flaggerId = flaggerId
         self.id = id
         self.tenantId = tenantId
         self.type = type

@@ -40,9 +40,18 @@ public struct ReportReceipt: Sendable, Equatable, Decodable {
     public var status: String
     public var caseId: String
     public var support: SupportCard?
+    /// The reference the person can give a helpline, with their consent (DSA Art. 22 hand-off).
+    public var handoff: Handoff?
     /// The exact JSON body of the answer, built once (outside the write transaction) and
     /// stored with the idempotency key, so a replay is byte for byte the first answer.
     public var json: String = ""
+    /// For a flagger's notice citing a reference: it was linked to the victim's case.
+    public var linked = false
+
+    public struct Handoff: Sendable, Equatable, Codable {
+        public var reference: String
+        public var expiresAt: String
+    }
 
     public init(id: String, receivedAt: String, status: String, caseId: String, support: SupportCard?, json: String) {
         self.id = id
@@ -53,7 +62,7 @@ public struct ReportReceipt: Sendable, Equatable, Decodable {
         self.json = json
     }
 
-    enum CodingKeys: String, CodingKey { case id, receivedAt, status, caseId, support }
+    enum CodingKeys: String, CodingKey { case id, receivedAt, status, caseId, support, handoff }
 }
 
 /// One report to store, with everything decided before the transaction.
@@ -66,11 +75,19 @@ public struct ReportSubmission: Sendable {
     public var idempotencyKey: String?
     /// Hash of the validated request, to tell a retry from a different request with the same key.
     public var requestHash: String
+    /// The hand-off reference shown to the person who reported (`HandoffReference`), if any.
+    public var handoffCode: String?
+    /// The trusted flagger that filed this notice, and the reference it cites.
+    public var flaggerId: String?
+    public var citedReference: String?
 
     public init(
         tenantId: Tenant.ID, reportId: String, draft: ReportDraft, support: SupportCard?, receivedAt: Date,
-        idempotencyKey: String?, requestHash: String
+        idempotencyKey: String?, requestHash: String, handoffCode: String? = nil, flaggerId: String? = nil, citedReference: String? = nil
     ) {
+        self.handoffCode = handoffCode
+        self.flaggerId = flaggerId
+        self.citedReference = citedReference
         self.tenantId = tenantId
         self.reportId = reportId
         self.draft = draft
@@ -101,6 +118,14 @@ public struct StoredReport: Sendable, Equatable {
     public var support: SupportCard?
     /// How many reports the case holds now.
     public var caseReportCount: Int
+    /// A flagger's notice linked to this case through the victim's hand-off reference: the
+    /// victim's report id (never shown to the flagger).
+    public var linkedReportId: String? = nil
+    /// Why the report weighs less in the priority (`reporter_deprioritized`), if it does.
+    public var lowWeightReason: String? = nil
+    /// The hand-off reference of this report and the person's answer, if any.
+    public var handoffCode: String? = nil
+    public var handoffConsent: HandoffConsent? = nil
 }
 
 public protocol ReportStore: Sendable {
@@ -147,7 +172,7 @@ public protocol SupportEventStore: Sendable {
 
 /// Everything Relais stores. One implementation per backend, each passing the same
 /// contract tests.
-public protocol RelaisStorage: TenantStore, ReportStore, SupportEventStore, WebhookStore, ModerationStore, AppealStore, ConsoleStore {
+public protocol RelaisStorage: TenantStore, ReportStore, SupportEventStore, WebhookStore, ModerationStore, AppealStore, FlaggerStore, ConsoleStore {
     /// Applies pending migrations; safe to run again.
     func migrate() async throws
     /// Fails when the database cannot be reached.

@@ -22,6 +22,14 @@ enum StoredRows {
             after: try row.optionalString("after_json"))
     }
 
+    static func flagger(_ row: any ColumnReading, tenants: [String]) throws -> TrustedFlagger {
+        TrustedFlagger(
+            id: try row.id("id"), name: try row.string("name"), designatedBy: try row.string("designated_by"),
+            expertise: try row.string("expertise").split(separator: ",").compactMap { ReportCategory(rawValue: String($0)) },
+            targetHours: try row.double("target_hours"), tokenPrefix: try row.optionalString("token_prefix"), createdAt: try row.date("created_at"),
+            tenants: tenants)
+    }
+
     /// A report joined with its case's `report_count`.
     static func storedReport(_ row: any ColumnReading) throws -> StoredReport {
         let reporter = ReportDraft.Reporter(
@@ -40,12 +48,15 @@ enum StoredRows {
         return StoredReport(
             id: try row.string("id"), tenantId: try row.id("tenant_id"), caseId: try row.id("case_id"),
             receivedAt: try row.date("received_at"), status: try row.string("status"), draft: draft,
-            support: try row.optionalString("support_json").map(ReceiptCodec.decodeCard), caseReportCount: try row.int("report_count"))
+            support: try row.optionalString("support_json").map(ReceiptCodec.decodeCard), caseReportCount: try row.int("report_count"),
+            linkedReportId: try row.optionalString("linked_report_id"), lowWeightReason: try row.optionalString("low_weight_reason"),
+            handoffCode: try row.optionalString("handoff_code"), handoffConsent: try row.optionalString("handoff_consent").flatMap(HandoffConsent.init(rawValue:)))
     }
 
     /// The columns `caseFacts` reads from each report, in arrival order.
     static let caseReportColumns = """
-        reporter_id, category, reporter_age, reporter_is_target, reporter_trusted_flagger, received_at, subject_created_at, subject_language
+        reporter_id, category, reporter_age, reporter_is_target, reporter_trusted_flagger, received_at, subject_created_at, subject_language,
+        reporter_was_new, low_weight_reason
         """
 
     /// The core's `CaseFacts` from the case's `subject_kind` and `first_report_at` and its
@@ -61,7 +72,8 @@ enum StoredRows {
             return CaseReport(
                 reporterId: try r.string("reporter_id"), category: ReportCategory(rawValue: try r.string("category")) ?? .other,
                 ageBracket: AgeBracket(rawValue: try r.string("reporter_age")) ?? .unknown, isTarget: try r.bool("reporter_is_target"),
-                isTrustedFlagger: flagger != nil, trustedFlaggerName: flagger, receivedAt: try r.date("received_at"))
+                isTrustedFlagger: flagger != nil, trustedFlaggerName: flagger, receivedAt: try r.date("received_at"),
+                isNewToTenant: try r.bool("reporter_was_new"), isDeprioritized: try r.optionalString("low_weight_reason") == LowWeight.deprioritizedReporter)
         }
         return CaseFacts(
             caseId: caseId, subjectKind: ReportDraft.SubjectKind(rawValue: try caseRow.string("subject_kind")) ?? .other,
@@ -74,7 +86,8 @@ enum StoredRows {
         PriorityInputs(
             severity: CategorySeverity(rawValue: try row.int("severity")) ?? .lowest, involvesMinor: try row.bool("involves_minor"),
             hasThreat: try row.bool("has_threat"), hasTrustedFlaggerReport: try row.bool("trusted_flagger"),
-            distinctReporterCount: try row.int("distinct_reporters"), openedAt: try row.date("first_report_at"))
+            distinctReporterCount: try row.int("distinct_reporters"), newReporterCount: try row.int("new_reporters"),
+            deprioritizedReporterCount: try row.int("low_weight_reports"), openedAt: try row.date("first_report_at"))
     }
 
     /// A decision joined with its moderator's name (`moderator`) and its statement, if any.

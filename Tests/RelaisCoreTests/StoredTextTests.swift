@@ -9,7 +9,7 @@ import Testing
 struct StoredTextTests {
     static let stringFields = [
         "surface", "details", "category", "reporter.id", "reporter.country", "reporter.locale", "reporter.ageBracket",
-        "reporter.trustedFlagger", "subject.kind", "subject.id", "subject.url", "subject.authorId", "subject.text",
+        "subject.kind", "subject.id", "subject.url", "subject.authorId", "subject.text",
         "subject.language", "subject.createdAt",
     ]
 

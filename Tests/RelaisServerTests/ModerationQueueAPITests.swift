@@ -56,26 +56,25 @@ struct ModerationQueueAPITests {
         }
     }
 
-    @Test func aTrustedFlaggerReportLiftsTheCase() async throws {
+    @Test func aTrustedFlaggerNoticeLiftsTheCaseAndAPlatformCannotClaimOne() async throws {
         let server = try await LiveServer()
         let token = try await server.moderatorToken("mia")
+        let flagger = try await server.storage.createFlagger(
+            name: "e-Enfance", designatedBy: "Arcom", expertise: [.harassment], targetHours: 24, tenantNames: ["acme"], now: Date()).token
         try await server.run { client in
             _ = try await client.file(caseReportJSON(category: "harassment", subject: "plain"), key: server.acmeKey)
-            let flagged = try await client.file(
-                caseReportJSON(category: "harassment", subject: "flagged", isTarget: false, trustedFlagger: "e-Enfance"), key: server.acmeKey)
+            let notice = try await client.post("/v1/flagger/notices", key: flagger, json: flaggerNoticeJSON(subject: "flagged"))
+            #expect(notice.status == .created, "\(notice.text)")
             let claimed = try await client.claim(token)
-            #expect(claimed.json["id"] as? String == flagged)
+            #expect((claimed.json["subject"] as? [String: Any])?["id"] as? String == "flagged")
             #expect((claimed.json["priority"] as? [String: Any])?["trustedFlaggerPoints"] as? Double == 20)
             let reports = claimed.json["reports"] as? [[String: Any]] ?? []
             #expect((reports.first?["reporter"] as? [String: Any])?["trustedFlagger"] as? String == "e-Enfance")
 
-            // Too long, or blank: refused with the field.
-            let long = try await client.post(
-                "/v1/reports", key: server.acmeKey, json: caseReportJSON(trustedFlagger: String(repeating: "x", count: 201)))
-            #expect(long.status == .unprocessableContent)
-            #expect(long.problemFields == ["reporter.trustedFlagger"])
-            let blank = try await client.post("/v1/reports", key: server.acmeKey, json: caseReportJSON(trustedFlagger: "  "))
-            #expect(blank.problemFields == ["reporter.trustedFlagger"])
+            // A platform's own report cannot say it comes from a trusted flagger.
+            let claiming = try await client.post("/v1/reports", key: server.acmeKey, json: caseReportJSON(trustedFlagger: "e-Enfance"))
+            #expect(claiming.status == .unprocessableContent)
+            #expect(claiming.problemFields == ["reporter.trustedFlagger"])
         }
     }
 

@@ -42,6 +42,19 @@ func caseReportJSON(
     return String(decoding: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]), as: UTF8.self)
 }
 
+/// A trusted flagger's notice body for the acme tenant.
+func flaggerNoticeJSON(
+    subject: String, category: String = "harassment", reference: String? = nil, tenant: String = "acme", author: String = "author-1"
+) -> String {
+    var body: [String: Any] = [
+        "tenant": tenant, "category": category, "country": "FR", "locale": "fr-FR", "goodFaith": true,
+        "subject": ["kind": "comment", "id": subject, "authorId": author, "text": "what the young caller described"],
+        "details": "Reported by phone to the helpline.",
+    ]
+    if let reference { body["reference"] = reference }
+    return String(decoding: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]), as: UTF8.self)
+}
+
 /// A decision body; `nil` leaves a field out.
 func decisionJSON(
     restrictions: [String] = ["content_removed"], ground: String? = "incompatible", legalGround: String? = nil,

@@ -166,18 +166,18 @@ struct StorePlanTests {
             severity: .lowest, involvesMinor: false, hasThreat: false, hasTrustedFlaggerReport: false, distinctReporterCount: 0, openedAt: now)
         let (statements, outcome) = try plan.writes(caseId: "case-new", inputs: inputs, isNewReporter: true)
         #expect(statements.map { String($0.text.prefix(22)) } == [
-            "INSERT INTO reports (i", "UPDATE cases SET sever", "INSERT INTO outbox_eve", "UPDATE idempotency_key",
+            "INSERT INTO reports (i", "INSERT INTO reporter_s", "UPDATE cases SET sever", "INSERT INTO outbox_eve", "UPDATE idempotency_key",
         ])
         guard case .created(let receipt) = outcome else {
             Issue.record("a new report is created")
             return
         }
         #expect(receipt.json.contains(#""caseId":"case-new""#) && receipt.json.hasSuffix(#""support":null}"#))
-        #expect(statements[1].arguments.contains(.integer(1)))  // one distinct reporter now
-        #expect(statements[2].arguments.contains(.text("report.received")))
+        #expect(statements[2].arguments.contains(.integer(1)))  // one distinct reporter now
+        #expect(statements[3].arguments.contains(.text("report.received")))
         let withoutKey = try ReportWritePlan(submission(key: nil), weights: .default).writes(caseId: "c", inputs: inputs, isNewReporter: false)
-        #expect(withoutKey.statements.count == 3)
-        #expect(withoutKey.statements[1].arguments.contains(.integer(0)))  // a reporter seen before adds none
+        #expect(withoutKey.statements.count == 4)
+        #expect(withoutKey.statements[2].arguments.contains(.integer(0)))  // a reporter seen before adds none
     }
 
     @Test func aTakenKeyReplaysOrRefuses() throws {

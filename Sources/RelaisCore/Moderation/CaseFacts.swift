@@ -70,4 +70,14 @@ public struct CaseFacts: Sendable, Codable, Equatable {
 
     /// Distinct reporters: one person reporting five times is one voice.
     public var distinctReporterCount: Int { Set(reports.map(\.reporterId)).count }
+
+    /// Each reporter's first report on the case, in arrival order: whether they were new to
+    /// the tenant, or under lower priority, is read from it.
+    private var firstReports: [CaseReport] {
+        var seen = Set<String>()
+        return reports.filter { seen.insert($0.reporterId).inserted }
+    }
+
+    public var newReporterCount: Int { firstReports.filter { $0.isNewToTenant && !$0.isDeprioritized }.count }
+    public var deprioritizedReporterCount: Int { firstReports.filter(\.isDeprioritized).count }
 }

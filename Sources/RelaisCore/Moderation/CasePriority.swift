@@ -5,12 +5,15 @@ import Foundation
 ///     score = perSeverityLevel × severity(most severe category)          (0…4)
 ///           + involvesMinor    × [target may be a minor, or grooming]
 ///           + trustedFlagger   × [a trusted flagger reported]
-///           + min(perReporterDoubling × log2(distinct reporters), maximumReporterPoints)
+///           + min(perReporterDoubling × log2(weighed reporters), maximumReporterPoints)
 ///           + perTargetElapsed × min(waited / target time, maximumTargetsElapsed)
 ///           + overdue          × [now > opened + target time]
 ///
 /// With the defaults: 20 per level, 25, 20, 5 per doubling capped at 20, 10 per target time
-/// capped at 3, and 10. Higher is more urgent. Ties are broken by due time, then by opening
+/// capped at 3, and 10. The weighed reporters are the distinct reporters without those under
+/// lower priority for unfounded notices (`MisusePolicy`) and, when the burst looks coordinated
+/// (`CoordinatedReportingPolicy`), without the new ones: a raid cannot push a case up, and
+/// nothing else in the formula changes because of it. Higher is more urgent. Ties are broken by due time, then by opening
 /// time, then by case id (`isMoreUrgent`), so the order is total and stable.
 public struct CasePriority: Sendable, Codable, Equatable {
     public var severity: CategorySeverity
@@ -22,6 +25,10 @@ public struct CasePriority: Sendable, Codable, Equatable {
     public var overduePoints: Double
     public var target: DecisionTarget
     public var isOverdue: Bool
+    /// The burst of reports looks coordinated: its new reporters were not counted.
+    public var coordinatedReporting: Bool = false
+    /// The reporters counted in `reporterPoints`.
+    public var weighedReporters: Int = 0
 
     public var score: Double {
         severityPoints + minorPoints + trustedFlaggerPoints + reporterPoints + waitingPoints + overduePoints
@@ -36,7 +43,9 @@ public struct CasePriority: Sendable, Codable, Equatable {
     public static func assess(_ facts: PriorityInputs, weights: PriorityWeights = .default, now: Date) -> CasePriority {
         let severity = facts.severity
         let target = DecisionTarget.forCase(facts, policy: weights.targets)
-        let reporters = max(1, facts.distinctReporterCount)
+        let coordinated = weights.coordinated.isSuspected(distinctReporters: facts.distinctReporterCount, newReporters: facts.newReporterCount)
+        let weighed = facts.distinctReporterCount - facts.deprioritizedReporterCount - (coordinated ? facts.newReporterCount : 0)
+        let reporters = max(1, weighed)
         let reporterPoints = min(weights.perReporterDoubling * log2(Double(reporters)), weights.maximumReporterPoints)
         let elapsed = min(target.waitedFraction(now: now), weights.maximumTargetsElapsed)
         let overdue = target.isOverdue(now: now)
@@ -49,7 +58,9 @@ public struct CasePriority: Sendable, Codable, Equatable {
             waitingPoints: weights.perTargetElapsed * elapsed,
             overduePoints: overdue ? weights.overdue : 0,
             target: target,
-            isOverdue: overdue)
+            isOverdue: overdue,
+            coordinatedReporting: coordinated,
+            weighedReporters: max(0, weighed))
     }
 
     /// The score alone.

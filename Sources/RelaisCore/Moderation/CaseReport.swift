@@ -14,11 +14,18 @@ public struct CaseReport: Sendable, Codable, Equatable {
     /// Digital Services Coordinator, so not personal data; it may become `source_identity`.
     public var trustedFlaggerName: String?
     public var receivedAt: Date
+    /// The reporter was new to the tenant when they reported (`CoordinatedReportingPolicy.isNew`).
+    public var isNewToTenant: Bool
+    /// The reporter was under lower priority for manifestly unfounded notices (`MisusePolicy`).
+    public var isDeprioritized: Bool
 
     public init(
         reporterId: String, category: ReportCategory, ageBracket: AgeBracket = .unknown, isTarget: Bool = false,
-        isTrustedFlagger: Bool = false, trustedFlaggerName: String? = nil, receivedAt: Date
+        isTrustedFlagger: Bool = false, trustedFlaggerName: String? = nil, receivedAt: Date, isNewToTenant: Bool = false,
+        isDeprioritized: Bool = false
     ) {
+        self.isNewToTenant = isNewToTenant
+        self.isDeprioritized = isDeprioritized
         self.reporterId = reporterId
         self.category = category
         self.ageBracket = ageBracket

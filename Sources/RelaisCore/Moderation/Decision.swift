@@ -74,6 +74,12 @@ public struct Decision: Sendable, Codable, Equatable {
     /// suspension: the prior warning DSA Art. 23(1) requires before suspending an account.
     /// Once warned, the repeat-offender suggestion at the threshold becomes "suspend".
     public var warnAuthor: Bool = false
+    /// For no action: the notices of this case were manifestly unfounded (DSA Art. 23(2)); each
+    /// reporter's count grows, and past the threshold they are warned, then deprioritized
+    /// (`MisusePolicy`). Optional so that decisions stored before it read as `false`.
+    public var manifestlyUnfounded: Bool?
+
+    public var isManifestlyUnfounded: Bool { manifestlyUnfounded ?? false }
 
     public init(
         restrictions: [Restriction], ground: Ground?, legalGround: String? = nil, termsClause: String? = nil,
@@ -149,6 +155,7 @@ public struct Decision: Sendable, Codable, Equatable {
         let noteForReporter = r.string("noteForReporter", required: false, maxLength: Limits.noteForReporterLength)
         let internalNote = r.string("internalNote", required: false, maxLength: Limits.internalNoteLength)
         let warnAuthor = r.bool("warnAuthor", required: false) ?? false
+        let manifestlyUnfounded = r.bool("manifestlyUnfounded", required: false)
 
         var endDate: CalendarDay?
         if let text = r.string("endDate", required: false, maxLength: 10) {
@@ -192,6 +199,7 @@ public struct Decision: Sendable, Codable, Equatable {
             automatedDecision: automatedDecision, territorialScope: territorialScope, endDate: endDate,
             noteForReporter: noteForReporter, internalNote: internalNote)
         decision.warnAuthor = warnAuthor
+        decision.manifestlyUnfounded = manifestlyUnfounded == true ? true : nil
         let violations = decision.ruleViolations()
         return violations.isEmpty ? .success(decision) : .failure(ValidationFailure(violations))
     }
@@ -216,6 +224,9 @@ public struct Decision: Sendable, Codable, Equatable {
         guard !isNoAction else {
             if endDate != nil { errors.append(FieldError("endDate", "applies only to a restriction; no action has no end date")) }
             return errors
+        }
+        if isManifestlyUnfounded {
+            errors.append(FieldError("manifestlyUnfounded", "applies only to no action: a notice that led to a restriction was founded"))
         }
 
         switch ground {

@@ -15,17 +15,24 @@ public struct PriorityInputs: Sendable, Codable, Equatable {
     public var hasThreat: Bool
     public var hasTrustedFlaggerReport: Bool
     public var distinctReporterCount: Int
+    /// Of those, reporters under lower priority for unfounded notices when they first
+    /// reported the case.
+    public var deprioritizedReporterCount: Int
+    /// Of the others, reporters who were new to the tenant then (the two counts never overlap).
+    public var newReporterCount: Int
     public var openedAt: Date
 
     public init(
         severity: CategorySeverity, involvesMinor: Bool, hasThreat: Bool, hasTrustedFlaggerReport: Bool, distinctReporterCount: Int,
-        openedAt: Date
+        newReporterCount: Int = 0, deprioritizedReporterCount: Int = 0, openedAt: Date
     ) {
         self.severity = severity
         self.involvesMinor = involvesMinor
         self.hasThreat = hasThreat
         self.hasTrustedFlaggerReport = hasTrustedFlaggerReport
         self.distinctReporterCount = distinctReporterCount
+        self.newReporterCount = newReporterCount
+        self.deprioritizedReporterCount = deprioritizedReporterCount
         self.openedAt = openedAt
     }
 
@@ -33,7 +40,8 @@ public struct PriorityInputs: Sendable, Codable, Equatable {
         self.init(
             severity: facts.primaryCategory?.severity ?? .lowest, involvesMinor: facts.involvesMinor,
             hasThreat: facts.categories.contains(.threat), hasTrustedFlaggerReport: facts.hasTrustedFlaggerReport,
-            distinctReporterCount: facts.distinctReporterCount, openedAt: facts.openedAt)
+            distinctReporterCount: facts.distinctReporterCount, newReporterCount: facts.newReporterCount,
+            deprioritizedReporterCount: facts.deprioritizedReporterCount, openedAt: facts.openedAt)
     }
 
     /// The summary once `report` is added. `isNewReporter`: the store knows whether this
@@ -45,6 +53,9 @@ public struct PriorityInputs: Sendable, Codable, Equatable {
         return PriorityInputs(
             severity: max(severity, one.severity), involvesMinor: involvesMinor || one.involvesMinor, hasThreat: hasThreat || one.hasThreat,
             hasTrustedFlaggerReport: hasTrustedFlaggerReport || one.hasTrustedFlaggerReport,
-            distinctReporterCount: distinctReporterCount + (isNewReporter ? 1 : 0), openedAt: openedAt)
+            distinctReporterCount: distinctReporterCount + (isNewReporter ? 1 : 0),
+            newReporterCount: newReporterCount + (isNewReporter && report.isNewToTenant && !report.isDeprioritized ? 1 : 0),
+            deprioritizedReporterCount: deprioritizedReporterCount + (isNewReporter && report.isDeprioritized ? 1 : 0),
+            openedAt: openedAt)
     }
 }

@@ -23,12 +23,17 @@ public struct PriorityWeights: Sendable, Codable, Equatable {
     public var overdue: Double
     /// Target times to decision, which the waiting factor is measured against.
     public var targets: DecisionTargetPolicy
+    /// When a burst of reports counts as possible coordinated reporting, whose new reporters
+    /// then stop counting towards the reporter points.
+    public var coordinated: CoordinatedReportingPolicy
 
     public init(
         perSeverityLevel: Double = 20, involvesMinor: Double = 25, trustedFlagger: Double = 20,
         perReporterDoubling: Double = 5, maximumReporterPoints: Double = 20, perTargetElapsed: Double = 10,
-        maximumTargetsElapsed: Double = 3, overdue: Double = 10, targets: DecisionTargetPolicy = .default
+        maximumTargetsElapsed: Double = 3, overdue: Double = 10, targets: DecisionTargetPolicy = .default,
+        coordinated: CoordinatedReportingPolicy = .default
     ) {
+        self.coordinated = coordinated
         self.perSeverityLevel = perSeverityLevel
         self.involvesMinor = involvesMinor
         self.trustedFlagger = trustedFlagger

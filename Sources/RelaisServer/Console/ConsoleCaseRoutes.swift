@@ -62,7 +62,8 @@ struct ConsoleCaseRoutes: Sendable {
                     id: r.id, receivedAt: ConsoleFormat.time(r.receivedAt), surface: r.draft.surface, category: r.draft.category.rawValue,
                     categoryLabel: r.draft.category.summary, ageBracket: r.draft.reporter.ageBracket.rawValue,
                     country: r.draft.reporter.country.rawValue, isTarget: r.draft.reporter.isTarget, trustedFlagger: r.draft.reporter.trustedFlagger,
-                    details: r.draft.details, snapshot: r.draft.subject.text, subjectURL: r.draft.subject.url)
+                    details: r.draft.details, snapshot: r.draft.subject.text, subjectURL: r.draft.subject.url, linked: r.linkedReportId != nil,
+                    weighsLess: r.lowWeightReason != nil)
             },
             decisions: found.decisions.map { d in
                 .init(
@@ -82,7 +83,10 @@ struct ConsoleCaseRoutes: Sendable {
             },
             hasAuthorDecisions: !authorDecisions.isEmpty,
             form: holdsLease ? (form ?? .blank(scope: euCountries.joined(separator: ", "))) : nil,
-            audit: audit.reversed().map(ConsoleAuditRow.init))
+            audit: audit.reversed().map(ConsoleAuditRow.init),
+            coordinated: found.priority.coordinatedReporting
+                ? "Possible coordinated reporting: \(found.facts.newReporterCount) of \(found.facts.distinctReporterCount) reporters were new to the platform when they reported. Their reports do not raise the priority; nothing is done against the reported person because of them."
+                : nil)
         return try pages.render("console-case", view, status: status)
     }
 

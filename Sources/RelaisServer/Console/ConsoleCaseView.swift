@@ -27,6 +27,8 @@ struct ConsoleCaseView: Sendable {
     var hasAuthorDecisions: Bool
     var form: ConsoleDecisionForm?
     var audit: [ConsoleAuditRow]
+    /// Possible coordinated reporting, and why (DSA Art. 23): only the priority changes.
+    var coordinated: String? = nil
 
     struct LeaseInfo: Sendable {
         var moderator: String
@@ -46,6 +48,9 @@ struct ConsoleCaseView: Sendable {
         var details: String?
         var snapshot: String?
         var subjectURL: String?
+        /// A trusted flagger's notice that came through the victim's hand-off reference.
+        var linked: Bool = false
+        var weighsLess: Bool = false
     }
 
     struct DecisionRow: Sendable {

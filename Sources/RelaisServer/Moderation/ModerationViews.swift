@@ -43,6 +43,18 @@ struct ModerationCaseView: Encodable {
         var waitingPoints: Double
         var overduePoints: Double
         var distinctReporters: Int
+        /// The reporters counted in `reporterPoints`, and why others were not.
+        var weighedReporters: Int
+        var coordinatedReporting: CoordinatedReporting
+    }
+
+    /// Possible report-bombing (DSA Art. 23): many reporters new to the platform in one burst.
+    /// Only the priority changes; nothing is done against the reported person because of it.
+    struct CoordinatedReporting: Encodable {
+        var suspected: Bool
+        var newReporters: Int
+        var deprioritizedReporters: Int
+        var explanation: String?
     }
 
     struct RepeatOffender: Encodable {
@@ -59,6 +71,10 @@ struct ModerationCaseView: Encodable {
         var details: String?
         var reporter: Reporter
         var subject: ReportDraft.Subject
+        /// A trusted flagger's notice that reached this case through the victim's reference.
+        var linkedThroughReference: Bool
+        /// Why this report weighs less in the priority, if it does.
+        var weighsLess: String?
 
         /// Not the reporter's id: the moderator judges the content, and the platform gets
         /// the ids to notify in the `case.decided` event.
@@ -84,7 +100,12 @@ struct ModerationCaseView: Encodable {
         priority = Priority(
             score: p.score, severity: String(describing: p.severity), severityPoints: p.severityPoints, minorPoints: p.minorPoints,
             trustedFlaggerPoints: p.trustedFlaggerPoints, reporterPoints: p.reporterPoints, waitingPoints: p.waitingPoints,
-            overduePoints: p.overduePoints, distinctReporters: c.facts.distinctReporterCount)
+            overduePoints: p.overduePoints, distinctReporters: c.facts.distinctReporterCount, weighedReporters: p.weighedReporters,
+            coordinatedReporting: CoordinatedReporting(
+                suspected: p.coordinatedReporting, newReporters: c.facts.newReporterCount, deprioritizedReporters: c.facts.deprioritizedReporterCount,
+                explanation: p.coordinatedReporting
+                    ? "\(c.facts.newReporterCount) of \(c.facts.distinctReporterCount) reporters were new to the platform when they reported: possible coordinated reporting. Their reports do not raise the priority; nothing is done against the reported person because of them."
+                    : nil))
         lease = c.lease.map(LeaseView.init)
         repeatOffender = RepeatOffender(
             restrictedDecisionCount: c.repeatOffender.restrictedDecisionCount, threshold: c.repeatOffender.threshold,
@@ -96,7 +117,7 @@ struct ModerationCaseView: Encodable {
                 reporter: .init(
                     country: r.draft.reporter.country.rawValue, locale: r.draft.reporter.locale, ageBracket: r.draft.reporter.ageBracket,
                     isTarget: r.draft.reporter.isTarget, trustedFlagger: r.draft.reporter.trustedFlagger),
-                subject: r.draft.subject)
+                subject: r.draft.subject, linkedThroughReference: r.linkedReportId != nil, weighsLess: r.lowWeightReason)
         }
         decisions = c.decisions.map(DecisionView.init)
         decisionInForce = c.decisionInForce.map(DecisionView.init)

@@ -99,6 +99,8 @@ struct EmbedRoutes: Sendable {
         var reference: String
         /// How the person will be able to contest the decision (DSA Art. 20).
         var contest: String
+        /// The hand-off reference and the consent question, when the person is shown help.
+        var handoff: HandoffConsentView?
         var helpURL: String
         var help: HelpWindowView?
     }
@@ -231,7 +233,15 @@ struct EmbedRoutes: Sendable {
         }
         let view = ReceiptView(
             page: page(request, context, title: { $0.receiptTitle }, switchURL: nil),
-            reference: receipt.id, contest: AppealTexts.of(context.language).receiptLine, helpURL: context.url("/embed/help"),
+            reference: receipt.id, contest: AppealTexts.of(context.language).receiptLine,
+            handoff: receipt.handoff.map {
+                HandoffConsentView(
+                    h: HandoffTexts.of(context.language), reference: $0.reference, reportId: receipt.id, tenant: tenant.name,
+                    lang: context.language.rawValue, formId: HandoffConsentView.formId(reportId: receipt.id),
+                    formToken: tokens.issue(tenant: tenant.name, formId: HandoffConsentView.formId(reportId: receipt.id), at: clock.now()),
+                    recorded: nil)
+            },
+            helpURL: context.url("/embed/help"),
             help: receipt.support.map {
                 var window = HelpWindowView(card: $0, texts: texts, now: clock.now())
                 window.events = supportEvents(tenant, context, reportId: receipt.id)

@@ -270,5 +270,56 @@ enum PostgresSchema {
               ADD COLUMN superseded_by TEXT REFERENCES decisions(id), ADD COLUMN appeal_id TEXT
             """,
         ]),
+        // Trusted flaggers, hand-off references, reporter standing (see SQLite's twin).
+        ("v12 trusted flaggers, hand-off references and reporter standing", [
+            """
+            CREATE TABLE flaggers (
+              id TEXT PRIMARY KEY,
+              name TEXT NOT NULL UNIQUE,
+              designated_by TEXT NOT NULL,
+              expertise TEXT NOT NULL,
+              target_hours DOUBLE PRECISION NOT NULL,
+              token_hash TEXT UNIQUE,
+              token_prefix TEXT,
+              created_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE flagger_tenants (
+              flagger_id TEXT NOT NULL REFERENCES flaggers(id),
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              accepted_at TIMESTAMPTZ NOT NULL,
+              PRIMARY KEY (flagger_id, tenant_id)
+            )
+            """,
+            """
+            CREATE TABLE flagger_endpoints (
+              flagger_id TEXT PRIMARY KEY REFERENCES flaggers(id),
+              url TEXT NOT NULL,
+              secret TEXT NOT NULL,
+              updated_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            """
+            ALTER TABLE reports ADD COLUMN flagger_id TEXT REFERENCES flaggers(id), ADD COLUMN handoff_code TEXT,
+              ADD COLUMN handoff_consent TEXT, ADD COLUMN handoff_consent_at TIMESTAMPTZ, ADD COLUMN linked_report_id TEXT,
+              ADD COLUMN low_weight_reason TEXT, ADD COLUMN reporter_was_new BOOLEAN NOT NULL DEFAULT false
+            """,
+            "CREATE INDEX reports_by_handoff ON reports (tenant_id, handoff_code)",
+            "CREATE INDEX reports_by_flagger ON reports (flagger_id, received_at)",
+            """
+            CREATE TABLE reporter_standing (
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              reporter_id TEXT NOT NULL,
+              first_seen_at TIMESTAMPTZ NOT NULL,
+              unfounded INTEGER NOT NULL DEFAULT 0,
+              warned_at TIMESTAMPTZ,
+              deprioritized_until TIMESTAMPTZ,
+              PRIMARY KEY (tenant_id, reporter_id)
+            )
+            """,
+            "ALTER TABLE cases ADD COLUMN new_reporters INTEGER NOT NULL DEFAULT 0, ADD COLUMN low_weight_reports INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE outbox_events ADD COLUMN flagger_id TEXT",
+        ]),
     ]
 }

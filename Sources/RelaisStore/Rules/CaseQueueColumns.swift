@@ -23,7 +23,8 @@ enum CaseQueueColumns {
         return """
             UPDATE cases SET severity = \(inputs.severity.rawValue), involves_minor = \(inputs.involvesMinor), \
             has_threat = \(inputs.hasThreat), trusted_flagger = \(inputs.hasTrustedFlaggerReport), \
-            distinct_reporters = \(inputs.distinctReporterCount), base_priority = \(base.score), \
+            distinct_reporters = \(inputs.distinctReporterCount), new_reporters = \(inputs.newReporterCount), \
+            low_weight_reports = \(inputs.deprioritizedReporterCount), base_priority = \(base.score), \
             target_seconds = \(base.target.duration), due_at = \(base.target.dueAt), author_id = COALESCE(author_id, \(authorId)) \
             WHERE id = \(caseId)
             """

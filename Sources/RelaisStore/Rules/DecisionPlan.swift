@@ -12,8 +12,13 @@ struct DecisionPlan: Sendable {
     let moderator: Moderator
     let now: Date
     let decisionId: String
+    let misuse: MisusePolicy
 
-    init(caseId: ModerationCase.ID, decision: Decision, moderator: Moderator, now: Date, decisionId: String = UUID().uuidString.lowercased()) {
+    init(
+        caseId: ModerationCase.ID, decision: Decision, moderator: Moderator, now: Date, decisionId: String = UUID().uuidString.lowercased(),
+        misuse: MisusePolicy = .default
+    ) {
+        self.misuse = misuse
         self.caseId = caseId
         self.decision = decision
         self.moderator = moderator
@@ -41,19 +46,45 @@ struct DecisionPlan: Sendable {
                         let subjectKind = try subject!.string("subject_kind"), subjectId = try subject!.string("subject_id")
                         let author = try subject!.optionalString("author_id")
                         return .query("""
-                            SELECT id, reporter_id FROM reports WHERE case_id = \(decided.caseId) ORDER BY received_at, \(raw: dialect.reportSequence)
-                            """) { reports in
-                            let reports = try reports.map { (id: try $0.string("id"), reporterId: try $0.string("reporter_id")) }
+                            SELECT id, reporter_id, flagger_id FROM reports WHERE case_id = \(decided.caseId) ORDER BY received_at, \(raw: dialect.reportSequence)
+                            """) { rows in
+                            let all = try rows.map {
+                                (id: try $0.string("id"), reporterId: try $0.string("reporter_id"), flaggerId: try $0.optionalString("flagger_id"))
+                            }
+                            // The platform notifies its own reporters; flaggers hear of their notices themselves.
+                            let reports = all.filter { $0.flaggerId == nil }.map { (id: $0.id, reporterId: $0.reporterId) }
+                            var notices: [String: [String]] = [:]
+                            for notice in all { if let flagger = notice.flaggerId { notices[flagger, default: []].append(notice.id) } }
+                            let unfounded = decided.decision.isManifestlyUnfounded ? Array(Set(reports.map(\.reporterId))).sorted() : []
+                            let frozenNotices = notices
                             return SharedSecret.plan(named: AppealLinkToken.secretName).then { secret in
-                                let written = try decided.writes(
+                                var written = try decided.writes(
                                     statement: statement, before: before, subjectKind: subjectKind, subjectId: subjectId, author: author,
                                     reports: reports, appealSecret: secret)
-                                return .write(written, answering: .decided(decided.recorded(statement: statement)))
+                                written += try decided.noticeEvents(frozenNotices, statement: statement)
+                                return .write(written) {
+                                    MisuseRecord.plan(
+                                        tenantId: decided.moderator.tenantId, reporters: unfounded, policy: decided.misuse, caseId: decided.caseId,
+                                        now: decided.now
+                                    ).then { _ in .done(.decided(decided.recorded(statement: statement))) }
+                                }
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// `notice.decided` for each trusted flagger with notices on the case, to the flagger's
+    /// own endpoint: the outcome of its notices, never the other reports or the internal note.
+    func noticeEvents(_ notices: [String: [String]], statement: StatementOfReasons?) throws -> [SQLStatement] {
+        try notices.sorted(by: { $0.key < $1.key }).map { flagger, ids in
+            let payload = NoticeDecidedPayload(
+                noticeIds: ids, decisionId: decisionId, decidedAt: Timestamp.format(now), outcome: decision.isNoAction ? "no_action" : "restricted",
+                restrictions: decision.restrictions, endDate: decision.endDate, statementPuid: statement?.puid)
+            return SharedStatements.outbox(OutboxEvent(
+                tenantId: moderator.tenantId, type: payload.event, payload: try StoredJSON.encode(payload), createdAt: now, flaggerId: flagger))
         }
     }
 

@@ -67,7 +67,7 @@ extension ModerationStore where Self: StoreDriver {
     }
 
     public func decide(caseId: ModerationCase.ID, decision: Decision, by moderator: Moderator, now: Date) async throws -> DecisionOutcome {
-        try await write(DecisionPlan(caseId: caseId, decision: decision, moderator: moderator, now: now).plan(dialect: dialect))
+        try await write(DecisionPlan(caseId: caseId, decision: decision, moderator: moderator, now: now, misuse: moderation.misuse).plan(dialect: dialect))
     }
 
     public func statements(caseId: ModerationCase.ID, tenantId: Tenant.ID) async throws -> [StatementOfReasons]? {

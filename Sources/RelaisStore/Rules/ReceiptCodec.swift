@@ -18,8 +18,10 @@ public enum ReceiptCodec {
 
     /// The receipt's JSON, keys sorted like the encoder's, around the card encoded once.
     /// The ids are UUIDs and the time is ISO 8601: nothing here needs escaping.
-    static func body(id: String, receivedAt: String, caseId: String, cardJSON: String?) -> String {
-        #"{"caseId":""# + caseId + #"","id":""# + id + #"","receivedAt":""# + receivedAt
+    /// The hand-off reference is from a fixed alphabet (`HandoffReference`): nothing to escape either.
+    static func body(id: String, receivedAt: String, caseId: String, cardJSON: String?, handoff: ReportReceipt.Handoff? = nil) -> String {
+        let handoffJSON = handoff.map { #","handoff":{"expiresAt":""# + $0.expiresAt + #"","reference":""# + $0.reference + #""}"# } ?? ""
+        return #"{"caseId":""# + caseId + #"""# + handoffJSON + #","id":""# + id + #"","receivedAt":""# + receivedAt
             + #"","status":"received","support":"# + (cardJSON ?? "null") + "}"
     }
 

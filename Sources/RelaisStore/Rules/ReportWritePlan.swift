@@ -57,6 +57,41 @@ struct ReportWritePlan: Sendable {
     }
 
     private var storeCase: StorePlan<SubmissionOutcome> {
+        guard let reference = submission.citedReference else { return upsertCase }
+        // A flagger's notice citing a hand-off reference joins the victim's case, when the
+        // reference is this tenant's, unexpired, unambiguous and consented to; otherwise it
+        // is handled on its own, and the flagger is told only "not linked".
+        let s = submission
+        return .query("""
+            SELECT id, case_id, handoff_consent, received_at FROM reports
+            WHERE tenant_id = \(s.tenantId) AND handoff_code = \(reference) AND flagger_id IS NULL LIMIT 2
+            """) { rows in
+            guard rows.count == 1, let row = rows.first, try row.optionalString("handoff_consent") == HandoffConsent.given.rawValue,
+                s.receivedAt.timeIntervalSince(try row.date("received_at")) <= HandoffReference.lifetime
+            else { return upsertCase }
+            let victimCase: ModerationCase.ID = try row.id("case_id"), victimReport = try row.string("id")
+            return .first("""
+                UPDATE cases SET report_count = report_count + 1, last_report_at = \(s.receivedAt) WHERE id = \(victimCase)
+                RETURNING \(caseColumns)
+                """) { caseRow in try continueWith(caseRow: caseRow!, linkedReportId: victimReport) }
+        }
+    }
+
+    /// The case's queue summary and status, and what the tenant knows of the reporter (when
+    /// first seen, whether under lower priority), in the statement that creates or counts the
+    /// case: no round trip of its own.
+    private var caseColumns: SQLStatement {
+        let s = submission
+        return """
+            id, status, severity, involves_minor, has_threat, trusted_flagger, distinct_reporters, new_reporters, low_weight_reports, \
+            first_report_at, \
+            (SELECT first_seen_at FROM reporter_standing WHERE tenant_id = \(s.tenantId) AND reporter_id = \(s.draft.reporter.id)) AS reporter_first_seen, \
+            (SELECT deprioritized_until FROM reporter_standing WHERE tenant_id = \(s.tenantId) AND reporter_id = \(s.draft.reporter.id)) \
+            AS reporter_low_priority_until
+            """
+    }
+
+    private var upsertCase: StorePlan<SubmissionOutcome> {
         let s = submission, draft = s.draft
         return .first("""
             INSERT INTO cases (id, tenant_id, subject_key, subject_kind, subject_id, report_count, first_report_at, last_report_at, status)
@@ -64,19 +99,27 @@ struct ReportWritePlan: Sendable {
               \(s.receivedAt), \(s.receivedAt), 'open')
             ON CONFLICT (tenant_id, subject_key)
             DO UPDATE SET report_count = cases.report_count + 1, last_report_at = excluded.last_report_at
-            RETURNING id, status, severity, involves_minor, has_threat, trusted_flagger, distinct_reporters, first_report_at
-            """) { caseRow in
-            let caseRow = caseRow!
-            let caseId: ModerationCase.ID = try caseRow.id("id")
-            let inputs = try StoredRows.priorityInputs(caseRow)
-            // A case made by this report has no earlier reporter to look for.
-            guard caseId != caseIdCandidate else { return try store(caseId: caseId, inputs: inputs, isNewReporter: true) }
-            let decided = try caseRow.string("status") == "decided"
-            return .query("SELECT 1 AS seen FROM reports WHERE case_id = \(caseId) AND reporter_id = \(draft.reporter.id) LIMIT 1") { seen in
-                guard decided else { return try store(caseId: caseId, inputs: inputs, isNewReporter: seen.isEmpty) }
-                return reopeningCheck(caseId: caseId, isNewReporter: seen.isEmpty).then { reason in
-                    try store(caseId: caseId, inputs: inputs, isNewReporter: seen.isEmpty, afterDecision: .some(reason))
-                }
+            RETURNING \(caseColumns)
+            """) { caseRow in try continueWith(caseRow: caseRow!, linkedReportId: nil) }
+    }
+
+    private func continueWith(caseRow: any ColumnReading, linkedReportId: String?) throws -> StorePlan<SubmissionOutcome> {
+        let draft = submission.draft
+        let caseId: ModerationCase.ID = try caseRow.id("id")
+        let inputs = try StoredRows.priorityInputs(caseRow)
+        let lowPriorityUntil = try caseRow.optionalDate("reporter_low_priority_until")
+        let firstSeen = try caseRow.optionalDate("reporter_first_seen")
+        let standing = ReporterStanding(
+            // A flagger is an organisation the tenant accepted, never a raid's new account.
+            isNewToTenant: submission.flaggerId == nil && weights.coordinated.isNew(firstSeen: firstSeen, now: submission.receivedAt),
+            isDeprioritized: lowPriorityUntil.map { $0 > submission.receivedAt } ?? false, linkedReportId: linkedReportId)
+        // A case made by this report has no earlier reporter to look for.
+        guard caseId != caseIdCandidate else { return try store(caseId: caseId, inputs: inputs, isNewReporter: true, standing: standing) }
+        let decided = try caseRow.string("status") == "decided"
+        return .query("SELECT 1 AS seen FROM reports WHERE case_id = \(caseId) AND reporter_id = \(draft.reporter.id) LIMIT 1") { seen in
+            guard decided else { return try store(caseId: caseId, inputs: inputs, isNewReporter: seen.isEmpty, standing: standing) }
+            return reopeningCheck(caseId: caseId, isNewReporter: seen.isEmpty).then { reason in
+                try store(caseId: caseId, inputs: inputs, isNewReporter: seen.isEmpty, standing: standing, afterDecision: .some(reason))
             }
         }
     }
@@ -113,9 +156,10 @@ struct ReportWritePlan: Sendable {
 
     /// `afterDecision`: the case was decided; `.some(nil)` attaches the report, `.some(reason)` reopens.
     private func store(
-        caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool, afterDecision: ReopeningRule.Reason?? = nil
+        caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool, standing: ReporterStanding,
+        afterDecision: ReopeningRule.Reason?? = nil
     ) throws -> StorePlan<SubmissionOutcome> {
-        var result = try writes(caseId: caseId, inputs: inputs, isNewReporter: isNewReporter)
+        var result = try writes(caseId: caseId, inputs: inputs, isNewReporter: isNewReporter, standing: standing)
         if case .some(let reopening) = afterDecision {
             result.statements += Self.afterDecision(reopening, caseId: caseId, reportId: submission.reportId, tenantId: submission.tenantId, now: submission.receivedAt)
         }
@@ -135,26 +179,41 @@ struct ReportWritePlan: Sendable {
     }
 
     /// The report's rows once its case is known: pure, so tests read them without a database.
-    func writes(caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool) throws -> (statements: [SQLStatement], outcome: SubmissionOutcome) {
+    func writes(
+        caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool, standing: ReporterStanding = ReporterStanding()
+    ) throws -> (statements: [SQLStatement], outcome: SubmissionOutcome) {
         let s = submission, draft = s.draft, reporter = draft.reporter, subject = draft.subject
-        let receipt = ReportReceipt(
+        let handoff = s.handoffCode.map {
+            ReportReceipt.Handoff(reference: $0, expiresAt: Timestamp.format(s.receivedAt.addingTimeInterval(HandoffReference.lifetime)))
+        }
+        var receipt = ReportReceipt(
             id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId.rawValue, support: s.support,
-            json: ReceiptCodec.body(id: s.reportId, receivedAt: receivedAt, caseId: caseId.rawValue, cardJSON: cardJSON))
+            json: ReceiptCodec.body(id: s.reportId, receivedAt: receivedAt, caseId: caseId.rawValue, cardJSON: cardJSON, handoff: handoff))
+        receipt.handoff = handoff
+        receipt.linked = standing.linkedReportId != nil
         // The queue's view of the case changes with each report (a more severe category, a
         // child, a trusted flagger, one more reporter): same transaction, so a claim never
         // sees a report without its effect on the priority.
         let report = CaseReport(
             reporterId: reporter.id, category: draft.category, ageBracket: reporter.ageBracket, isTarget: reporter.isTarget,
-            isTrustedFlagger: reporter.trustedFlagger != nil, trustedFlaggerName: reporter.trustedFlagger, receivedAt: s.receivedAt)
+            isTrustedFlagger: reporter.trustedFlagger != nil, trustedFlaggerName: reporter.trustedFlagger, receivedAt: s.receivedAt,
+            isNewToTenant: standing.isNewToTenant, isDeprioritized: standing.isDeprioritized)
         var statements: [SQLStatement] = [
             """
             INSERT INTO reports (id, tenant_id, case_id, received_at, status, surface, category, reporter_id, reporter_country,
               reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
-              subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger)
+              subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger, flagger_id,
+              handoff_code, linked_report_id, reporter_was_new, low_weight_reason)
             VALUES (\(s.reportId), \(s.tenantId), \(caseId), \(s.receivedAt), 'received', \(draft.surface), \(draft.category.rawValue),
               \(reporter.id), \(reporter.country.rawValue), \(reporter.locale), \(reporter.ageBracket.rawValue), \(reporter.isTarget),
               \(subject.kind.rawValue), \(subject.id), \(subject.url), \(subject.authorId), \(subject.text), \(subject.language),
-              \(subject.createdAt), \(draft.details), \(draft.goodFaith), \(cardJSON), \(reporter.trustedFlagger))
+              \(subject.createdAt), \(draft.details), \(draft.goodFaith), \(cardJSON), \(reporter.trustedFlagger), \(s.flaggerId),
+              \(s.handoffCode), \(standing.linkedReportId), \(standing.isNewToTenant),
+              \(standing.isDeprioritized ? LowWeight.deprioritizedReporter : nil))
+            """,
+            """
+            INSERT INTO reporter_standing (tenant_id, reporter_id, first_seen_at) VALUES (\(s.tenantId), \(reporter.id), \(s.receivedAt))
+            ON CONFLICT (tenant_id, reporter_id) DO NOTHING
             """,
             CaseQueueColumns.update(
                 inputs.merging(report, isNewReporter: isNewReporter), authorId: subject.authorId, caseId: caseId, weights: weights),

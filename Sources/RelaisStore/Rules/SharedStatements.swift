@@ -17,8 +17,8 @@ enum SharedStatements {
     /// A new pending outbox event, in the transaction of the change that caused it.
     static func outbox(_ event: OutboxEvent) -> SQLStatement {
         """
-        INSERT INTO outbox_events (id, tenant_id, type, payload, created_at, status, attempts, next_attempt_at)
-        VALUES (\(event.id), \(event.tenantId), \(event.type), \(event.payload), \(event.createdAt), 'pending', 0, \(event.createdAt))
+        INSERT INTO outbox_events (id, tenant_id, type, payload, created_at, status, attempts, next_attempt_at, flagger_id)
+        VALUES (\(event.id), \(event.tenantId), \(event.type), \(event.payload), \(event.createdAt), 'pending', 0, \(event.createdAt), \(event.flaggerId))
         """
     }
 }

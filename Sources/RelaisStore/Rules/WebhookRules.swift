@@ -45,12 +45,15 @@ extension WebhookStore where Self: StoreDriver {
             WHERE id IN (
               SELECT e.id FROM outbox_events e
               WHERE e.status = 'pending' AND e.next_attempt_at <= \(now) AND (e.claimed_until IS NULL OR e.claimed_until <= \(now))
-                AND e.tenant_id IN (SELECT tenant_id FROM webhook_endpoints)
+                AND ((e.flagger_id IS NULL AND e.tenant_id IN (SELECT tenant_id FROM webhook_endpoints))
+                  OR e.flagger_id IN (SELECT flagger_id FROM flagger_endpoints))
               ORDER BY e.next_attempt_at, e.id
               LIMIT \(limit)\(raw: dialect.skipLocked))
             RETURNING id, tenant_id, type, payload, attempts, next_attempt_at,
-              (SELECT w.url FROM webhook_endpoints w WHERE w.tenant_id = outbox_events.tenant_id) AS url,
-              (SELECT w.secret FROM webhook_endpoints w WHERE w.tenant_id = outbox_events.tenant_id) AS secret
+              COALESCE((SELECT f.url FROM flagger_endpoints f WHERE f.flagger_id = outbox_events.flagger_id),
+                (SELECT w.url FROM webhook_endpoints w WHERE w.tenant_id = outbox_events.tenant_id AND outbox_events.flagger_id IS NULL)) AS url,
+              COALESCE((SELECT f.secret FROM flagger_endpoints f WHERE f.flagger_id = outbox_events.flagger_id),
+                (SELECT w.secret FROM webhook_endpoints w WHERE w.tenant_id = outbox_events.tenant_id AND outbox_events.flagger_id IS NULL)) AS secret
             """) { rows in
             let ordered = try rows.map { (at: try $0.date("next_attempt_at"), id: try $0.string("id"), row: $0) }.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
             return .done(try ordered.map { try StoredRows.delivery($0.row) })

@@ -11,7 +11,7 @@ typealias SQLiteMigration = (name: String, apply: @Sendable (Database) throws ->
 /// - never edit, reorder or rename a step once shipped (the names below are the ones
 ///   existing databases have recorded, uneven as they are);
 /// - a new step goes at the end, named `vN what it does` with N one more than the last
-///   (the next is `v12`), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
+///   (the next is `v13`), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
 ///   under the same name;
 /// - `SchemaUpgradeTests` upgrades a database made by an earlier release and checks that its
 ///   schema equals a new one's.
@@ -272,6 +272,59 @@ enum SQLiteSchema {
                 ALTER TABLE decisions ADD COLUMN replaces_decision_id TEXT REFERENCES decisions(id);
                 ALTER TABLE decisions ADD COLUMN superseded_by TEXT REFERENCES decisions(id);
                 ALTER TABLE decisions ADD COLUMN appeal_id TEXT;
+                """)
+        }),
+        ("v12 trusted flaggers, hand-off references and reporter standing", { db in
+            // A trusted flagger (DSA Art. 22) is an organisation of its own, with a hashed
+            // token, accepted by each tenant it works with. A report knows the flagger that
+            // filed it, the hand-off reference shown to the person who reported and their
+            // consent, and the victim's report a flagger's notice was linked to. Reporter
+            // standing counts manifestly unfounded notices (Art. 23) and when a reporter was
+            // first seen (a raid's reporters are new). Flaggers receive their own webhooks.
+            try db.execute(sql: """
+                CREATE TABLE flaggers (
+                  id TEXT PRIMARY KEY,
+                  name TEXT NOT NULL UNIQUE,
+                  designated_by TEXT NOT NULL,
+                  expertise TEXT NOT NULL,
+                  target_hours REAL NOT NULL,
+                  token_hash TEXT UNIQUE,
+                  token_prefix TEXT,
+                  created_at DATETIME NOT NULL
+                );
+                CREATE TABLE flagger_tenants (
+                  flagger_id TEXT NOT NULL REFERENCES flaggers(id),
+                  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                  accepted_at DATETIME NOT NULL,
+                  PRIMARY KEY (flagger_id, tenant_id)
+                );
+                CREATE TABLE flagger_endpoints (
+                  flagger_id TEXT PRIMARY KEY REFERENCES flaggers(id),
+                  url TEXT NOT NULL,
+                  secret TEXT NOT NULL,
+                  updated_at DATETIME NOT NULL
+                );
+                ALTER TABLE reports ADD COLUMN flagger_id TEXT REFERENCES flaggers(id);
+                ALTER TABLE reports ADD COLUMN handoff_code TEXT;
+                ALTER TABLE reports ADD COLUMN handoff_consent TEXT;
+                ALTER TABLE reports ADD COLUMN handoff_consent_at DATETIME;
+                ALTER TABLE reports ADD COLUMN linked_report_id TEXT;
+                ALTER TABLE reports ADD COLUMN low_weight_reason TEXT;
+                ALTER TABLE reports ADD COLUMN reporter_was_new BOOLEAN NOT NULL DEFAULT 0;
+                CREATE INDEX reports_by_handoff ON reports(tenant_id, handoff_code);
+                CREATE INDEX reports_by_flagger ON reports(flagger_id, received_at);
+                CREATE TABLE reporter_standing (
+                  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                  reporter_id TEXT NOT NULL,
+                  first_seen_at DATETIME NOT NULL,
+                  unfounded INTEGER NOT NULL DEFAULT 0,
+                  warned_at DATETIME,
+                  deprioritized_until DATETIME,
+                  PRIMARY KEY (tenant_id, reporter_id)
+                );
+                ALTER TABLE cases ADD COLUMN new_reporters INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE cases ADD COLUMN low_weight_reports INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE outbox_events ADD COLUMN flagger_id TEXT;
                 """)
         }),
     ]
