@@ -1,0 +1,41 @@
+/// The help window's own words, around the card's (which come localized from the policy).
+/// English and French are built in; an app passes its own for other languages.
+public struct HelpWindowTexts: Sendable, Equatable {
+    public var openNow: String
+    public var closedNow: String
+    public var hoursUnknown: String
+    /// Shown above an offline card: "{version}" is the directory's version.
+    public var decidedOffline: String
+    public var free: String
+    public var anonymous: String
+    public var confidential: String
+    /// Before a number shown as text on a desktop: "Number: 3018".
+    public var numberLabel: String
+
+    public init(
+        openNow: String, closedNow: String, hoursUnknown: String, decidedOffline: String, free: String, anonymous: String, confidential: String,
+        numberLabel: String
+    ) {
+        self.openNow = openNow
+        self.closedNow = closedNow
+        self.hoursUnknown = hoursUnknown
+        self.decidedOffline = decidedOffline
+        self.free = free
+        self.anonymous = anonymous
+        self.confidential = confidential
+        self.numberLabel = numberLabel
+    }
+
+    public static let english = HelpWindowTexts(
+        openNow: "Open now", closedNow: "Closed now", hoursUnknown: "Hours not known",
+        decidedOffline: "Shown without a connection, from the helpline list of {version}. Your report will be sent when the connection is back.",
+        free: "Free", anonymous: "Anonymous", confidential: "Confidential", numberLabel: "Number")
+
+    public static let french = HelpWindowTexts(
+        openNow: "Ouvert maintenant", closedNow: "Fermé maintenant", hoursUnknown: "Horaires inconnus",
+        decidedOffline: "Affiché sans connexion, d’après la liste des lignes d’aide du {version}. Votre signalement sera envoyé dès le retour de la connexion.",
+        free: "Gratuit", anonymous: "Anonyme", confidential: "Confidentiel", numberLabel: "Numéro")
+
+    /// The built-in texts for a card's language, English for any other.
+    public static func forLanguage(_ language: String) -> HelpWindowTexts { language == "fr" ? .french : .english }
+}

@@ -1,0 +1,24 @@
+import Foundation
+
+/// What `fileReport` did: filed, or kept on the device to be sent later. Either way `help`
+/// is the card to show now.
+public struct ReportOutcome: Sendable, Equatable {
+    public var delivery: Delivery
+    /// The card to show, from Relais or decided on the device; `nil` when no card applies
+    /// (a category without one, or outside the tenant's rollout).
+    public var help: HelpCard?
+
+    public enum Delivery: Sendable, Equatable {
+        /// Relais stored the report.
+        case filed(FiledReport)
+        /// Relais could not be reached or could not take it; the report is in the on-device
+        /// queue under `idempotencyKey`, and `RelaisClient.deliverQueued()` sends it later
+        /// with that same key. `reason` is why the last attempt failed.
+        case queued(idempotencyKey: String, reason: RelaisError)
+    }
+
+    public init(delivery: Delivery, help: HelpCard?) {
+        self.delivery = delivery
+        self.help = help
+    }
+}
