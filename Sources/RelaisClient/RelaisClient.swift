@@ -42,21 +42,30 @@ public final class RelaisClient: Sendable {
     ///   Transient failures never throw; they queue.
     public func fileReport(_ draft: ReportDraft) async throws -> ReportOutcome {
         let key = UUID().uuidString.lowercased()
-        try await queue.add(QueuedReport(idempotencyKey: key, draft: draft, queuedAt: configuration.now()))
+        // A queue that cannot be written (a full disk) must not keep the report from being
+        // sent, nor the person from help: the report is then sent without it.
+        let kept: Bool
+        do {
+            try await queue.add(QueuedReport(idempotencyKey: key, draft: draft, queuedAt: configuration.now()))
+            kept = true
+        } catch {
+            kept = false
+        }
         do {
             let filed = try await send(draft, key: key)
-            try await queue.finish(key, remove: true)
+            if kept { try? await queue.finish(key, remove: true) }
             return ReportOutcome(
                 delivery: .filed(filed), help: filed.support.map { HelpCard(card: $0, origin: .server, decidedAt: configuration.now()) })
         } catch let error as RelaisError where error.isTransient {
-            try await queue.finish(key, remove: false)
-            return ReportOutcome(delivery: .queued(idempotencyKey: key, reason: error), help: try await offlineHelp(for: draft))
+            if kept { try? await queue.finish(key, remove: false) }
+            return ReportOutcome(
+                delivery: kept ? .queued(idempotencyKey: key, reason: error) : .notSent(reason: error), help: try await offlineHelp(for: draft))
         } catch let error as RelaisError {
-            try await queue.finish(key, remove: true)
+            if kept { try? await queue.finish(key, remove: true) }
             throw error
         } catch {
             // Cancelled (the app went away mid-call): the report stays queued.
-            try await queue.finish(key, remove: false)
+            if kept { try? await queue.finish(key, remove: false) }
             throw error
         }
     }
@@ -82,13 +91,8 @@ public final class RelaisClient: Sendable {
     /// them at a time, and Relais files a key once in any case.
     public func deliverQueued() async throws -> [Delivery] {
         var deliveries: [Delivery] = []
-        let claimed = try await queue.claimAll()
-        var stopped = false
-        for report in claimed {
-            if stopped {
-                try await queue.finish(report.idempotencyKey, remove: false)
-                continue
-            }
+        var pending = try await queue.claimAll()[...]
+        while let report = pending.popFirst() {
             do {
                 let filed = try await send(report.draft, key: report.idempotencyKey)
                 try await queue.finish(report.idempotencyKey, remove: true)
@@ -96,13 +100,29 @@ public final class RelaisClient: Sendable {
             } catch let error as RelaisError where error.isTransient {
                 try await queue.finish(report.idempotencyKey, remove: false)
                 deliveries.append(Delivery(idempotencyKey: report.idempotencyKey, result: .kept(error)))
-                stopped = true
+                break
             } catch let error as RelaisError {
                 try await queue.finish(report.idempotencyKey, remove: true)
                 deliveries.append(Delivery(idempotencyKey: report.idempotencyKey, result: .dropped(error)))
+            } catch {
+                // Cancelled: this report and the rest stay queued, free for the next pass.
+                await queue.release([report.idempotencyKey] + pending.map(\.idempotencyKey))
+                throw error
             }
         }
+        await queue.release(pending.map(\.idempotencyKey))
         return deliveries
+    }
+
+    /// The two calls an app makes at start and when the network comes back: the directory
+    /// refreshed when stale (`refreshDirectory()`), then the queued reports sent
+    /// (`deliverQueued()`). Neither failure stops the other.
+    public func synchronize() async -> (directory: Swift.Result<DirectoryRefresh, any Error>, deliveries: Swift.Result<[Delivery], any Error>) {
+        let directory: Swift.Result<DirectoryRefresh, any Error>
+        do { directory = .success(try await refreshDirectory()) } catch { directory = .failure(error) }
+        let deliveries: Swift.Result<[Delivery], any Error>
+        do { deliveries = .success(try await deliverQueued()) } catch { deliveries = .failure(error) }
+        return (directory, deliveries)
     }
 
     /// The reports waiting on the device, oldest first.

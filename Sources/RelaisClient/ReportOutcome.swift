@@ -15,6 +15,9 @@ public struct ReportOutcome: Sendable, Equatable {
         /// queue under `idempotencyKey`, and `RelaisClient.deliverQueued()` sends it later
         /// with that same key. `reason` is why the last attempt failed.
         case queued(idempotencyKey: String, reason: RelaisError)
+        /// Relais could not be reached and the queue could not be written either (the
+        /// device's storage is full or read-only): the report is not kept. Rare; say so.
+        case notSent(reason: RelaisError)
     }
 
     public init(delivery: Delivery, help: HelpCard?) {

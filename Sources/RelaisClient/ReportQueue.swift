@@ -21,11 +21,16 @@ actor ReportQueue {
 
     func all() throws -> [QueuedReport] {
         if let items { return items }
-        let loaded: [QueuedReport]
+        var loaded: [QueuedReport] = []
         if let data = try? Data(contentsOf: file) {
-            loaded = try JSONDecoder().decode([QueuedReport].self, from: data)
-        } else {
-            loaded = []
+            do {
+                loaded = try JSONDecoder().decode([QueuedReport].self, from: data)
+            } catch {
+                // A file that cannot be read must not stop new reports (and the help they
+                // bring): it is set aside, not deleted, for the app to look at.
+                let aside = file.deletingPathExtension().appendingPathExtension("unreadable-\(Int(Date().timeIntervalSince1970)).json")
+                try? FileManager.default.moveItem(at: file, to: aside)
+            }
         }
         items = loaded
         return loaded
@@ -37,6 +42,9 @@ actor ReportQueue {
         try save(list)
         inFlight.insert(report.idempotencyKey)
     }
+
+    /// Forgets that `keys` are being sent, without changing them (an interrupted pass).
+    func release(_ keys: [String]) { inFlight.subtract(keys) }
 
     /// Marks queued reports as being sent; returns the ones nobody else is sending.
     func claimAll() throws -> [QueuedReport] {

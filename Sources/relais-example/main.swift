@@ -96,6 +96,7 @@ do {
         switch outcome.delivery {
         case .filed(let receipt): print("filed: report \(receipt.id), case \(receipt.caseId)")
         case .queued(let key, let reason): print("queued on this device (\(reason)); will be sent with key \(key)")
+        case .notSent(let reason): print("not sent and not kept: the device's storage cannot be written (\(reason))")
         }
         var reportId: String? = nil
         if case .filed(let receipt) = outcome.delivery { reportId = receipt.id }

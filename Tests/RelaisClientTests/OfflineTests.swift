@@ -129,6 +129,20 @@ struct OfflineTests {
         await server.remove()
     }
 
+    @Test func anUnreadableQueueIsSetAsideAndNeverBlocksAReport() async throws {
+        let storage = freshStorage()
+        try FileManager.default.createDirectory(at: storage, withIntermediateDirectories: true)
+        try Data("{not json".utf8).write(to: storage.appendingPathComponent("queued-reports.json"))
+        let nowhere = RelaisClient(
+            configuration: .init(server: URL(string: "http://127.0.0.1:9")!, apiKey: "k", storage: storage, retry: .none, now: { LoopbackServer.afternoon }))
+        let outcome = try await nowhere.fileReport(sampleDraft())
+        guard case .queued = outcome.delivery else { Issue.record("not queued: \(outcome.delivery)"); return }
+        #expect(outcome.help?.decidedOffline == true)
+        #expect(try await nowhere.queuedReports().count == 1)
+        let files = try FileManager.default.contentsOfDirectory(atPath: storage.path)
+        #expect(files.contains { $0.hasPrefix("queued-reports.unreadable-") }, "kept for the app to look at, not deleted")
+    }
+
     @Test func aFreshInstallWithoutNetworkUsesTheBundledDirectory() async throws {
         let nowhere = RelaisClient(
             configuration: .init(server: URL(string: "http://127.0.0.1:9")!, apiKey: "k", storage: freshStorage(), retry: .none, now: { LoopbackServer.afternoon }))
