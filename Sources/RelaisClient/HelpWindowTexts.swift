@@ -28,12 +28,12 @@ public struct HelpWindowTexts: Sendable, Equatable {
 
     public static let english = HelpWindowTexts(
         openNow: "Open now", closedNow: "Closed now", hoursUnknown: "Hours not known",
-        decidedOffline: "Shown without a connection, from the helpline list of {version}. Your report will be sent when the connection is back.",
+        decidedOffline: "Shown without a connection, from the helpline list saved on this device (version {version}). Your report will be sent when the connection is back.",
         free: "Free", anonymous: "Anonymous", confidential: "Confidential", numberLabel: "Number")
 
     public static let french = HelpWindowTexts(
         openNow: "Ouvert maintenant", closedNow: "Fermé maintenant", hoursUnknown: "Horaires inconnus",
-        decidedOffline: "Affiché sans connexion, d’après la liste des lignes d’aide du {version}. Votre signalement sera envoyé dès le retour de la connexion.",
+        decidedOffline: "Affiché sans connexion, d’après la liste des lignes d’aide enregistrée sur cet appareil (version {version}). Votre signalement sera envoyé dès le retour de la connexion.",
         free: "Gratuit", anonymous: "Anonyme", confidential: "Confidentiel", numberLabel: "Numéro")
 
     /// The built-in texts for a card's language, English for any other.

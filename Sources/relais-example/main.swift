@@ -133,11 +133,34 @@ do {
             let elapsed = clock.now - start
             samples.append(Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
         }
-        let first = samples[0]
-        let rest = samples.dropFirst().sorted()
-        func percentile(_ p: Double) -> Double { rest[min(rest.count - 1, Int(Double(rest.count - 1) * p))] }
-        print(String(format: "first tap (loads and indexes the bundled directory): %.2f ms", first))
-        print(String(format: "next %d taps: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms", rest.count, percentile(0.5), percentile(0.9), percentile(0.99), rest.last ?? 0))
+        func milliseconds(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
+        func summary(_ values: [Double]) -> String {
+            let sorted = values.sorted()
+            func at(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * p))] }
+            return String(format: "p50 %.2f ms, p90 %.2f ms, max %.2f ms (%d taps)", at(0.5), at(0.9), sorted.last ?? 0, sorted.count)
+        }
+        print(String(format: "first tap (reads and indexes the bundled directory): %.2f ms", samples[0]))
+        print("taps 2–21, queue of 1–20 reports: " + summary(Array(samples[1..<min(21, samples.count)])))
+        print("last 20 taps, queue of \(runs - 20)–\(runs) reports: " + summary(Array(samples.suffix(20))))
+        // The decision alone, without the failed connection and the queue: what the device
+        // computes once it knows Relais is unreachable.
+        var decisions: [Double] = []
+        for run in 0..<runs {
+            let start = clock.now
+            guard let help = try await offline.offlineHelp(for: draft(subject: "decide-\(run)")) else { fatalError("no offline card") }
+            precondition(!HelpWindow(help, device: device, surface: surface, country: country).lines.isEmpty)
+            decisions.append(milliseconds(clock.now - start))
+        }
+        print("decision and window only (offlineHelp + HelpWindow): " + summary(decisions))
+        // The failed connection alone, as the tap meets it first.
+        var refusals: [Double] = []
+        let transport = URLSessionTransport()
+        for _ in 0..<min(runs, 100) {
+            let start = clock.now
+            _ = try? await transport.send(RelaisHTTPRequest(method: "POST", url: URL(string: "http://127.0.0.1:9/v1/reports")!))
+            refusals.append(milliseconds(clock.now - start))
+        }
+        print("refused connection alone (URLSessionTransport): " + summary(refusals))
         print("queued reports at the end: \(try await offline.queuedReports().count)")
     }
 } catch {
