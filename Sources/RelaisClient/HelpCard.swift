@@ -6,10 +6,12 @@ import RelaisCore
 public struct HelpCard: Sendable, Equatable {
     /// The card, exactly as `SupportPolicy.decide` builds it (the `SupportCard` of the API).
     public var card: SupportCard
+    /// Relais, or this device.
     public var origin: Origin
     /// The instant it was decided at (the device clock for an offline card).
     public var decidedAt: Date
 
+    /// Who decided the card.
     public enum Origin: Sendable, Equatable {
         /// The server's answer.
         case server
@@ -26,6 +28,7 @@ public struct HelpCard: Sendable, Equatable {
         case bundled
     }
 
+    /// A card as the client returns it; apps build one only for previews and tests.
     public init(card: SupportCard, origin: Origin, decidedAt: Date) {
         self.card = card
         self.origin = origin

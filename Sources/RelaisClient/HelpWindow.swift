@@ -8,24 +8,32 @@ import RelaisCore
 ///
 /// Pure: built from a `HelpCard` with no I/O, so it is tested on Linux like the core.
 public struct HelpWindow: Sendable, Equatable {
+    /// The card's title, in its language.
     public var title: String
+    /// The card's message: what to do, which line is closed and when it opens.
     public var message: String
     /// Set when the card was decided on the device: say so, and that the report will follow.
     public var offlineNotice: String?
+    /// Most relevant first, as the policy ordered them.
     public var lines: [Line]
     /// The card's language ("fr"), for the window's `lang`/locale.
     public var language: String
+    /// The directory the card was decided from, for a footer or a support request.
     public var directoryVersion: String
     /// To record when the window appears: one `shown` per line.
     public var shownEvents: [SupportEventDraft]
     /// To record when the person closes the window without using a line.
     public var dismissEvent: SupportEventDraft?
 
+    /// One helpline, ready to draw.
     public struct Line: Sendable, Equatable, Identifiable {
         /// The directory's id of the line.
         public var id: String
+        /// In the reader's language where a source gives one.
         public var name: String
+        /// Who runs the line, when the directory says.
         public var organisation: String?
+        /// Whether a person can be reached now.
         public var status: Status
         /// "Open now", "Closed now", "Hours not known".
         public var statusText: String
@@ -41,20 +49,26 @@ public struct HelpWindow: Sendable, Equatable {
         public var others: [Button]
         /// "Free", "Anonymous", "Confidential", where a source says so.
         public var facts: [String]
+        /// An emergency number (112, 17): apps may draw it apart.
         public var isEmergency: Bool
         /// Everything a screen reader says for the line, in one sentence.
         public var accessibilityLabel: String
     }
 
+    /// A line's state now: `unknown` when no source gives its hours.
     public enum Status: String, Sendable, Equatable {
         case open, closed, unknown
     }
 
+    /// One action of a line: a call, a text, a chat, a link or an app.
     public struct Button: Sendable, Equatable {
+        /// What the button does, for its icon.
         public var kind: SupportCard.Action.Kind
         /// `tel:`, `sms:`, `https:` or `mailto:`: open it with the platform's URL opener.
         public var uri: String
+        /// Localized by the policy: "Appeler le 3018".
         public var label: String
+        /// The label with the line's name, for a screen reader out of context.
         public var accessibilityLabel: String
         /// To record when the person taps it.
         public var event: SupportEventDraft

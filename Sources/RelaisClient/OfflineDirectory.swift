@@ -4,7 +4,9 @@ import RelaisCore
 /// The tenant's directory as the device decides from it: decoded and indexed once, then read
 /// by `SupportPolicy.decide` for every offline card.
 public struct OfflineDirectory: Sendable {
+    /// The document as served (or as the server would serve the bundled one).
     public let document: DirectoryDocument
+    /// Fetched from Relais, or bundled with the library.
     public let source: HelpCard.DirectorySource
     let directory: HelplineDirectory
     let config: TenantSupportConfig
@@ -16,6 +18,7 @@ public struct OfflineDirectory: Sendable {
         config = document.offlineConfig
     }
 
+    /// The directory's version, shown on the cards decided from it.
     public var version: String { document.version }
 
     /// The card the server would decide for `request` at `now`, from this copy.

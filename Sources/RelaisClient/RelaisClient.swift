@@ -15,11 +15,14 @@ import RelaisCore
 /// device by the same `SupportPolicy.decide` as the server, from the tenant's directory
 /// cached on disk (or the one shipped with the library), marked `decidedOffline`.
 public final class RelaisClient: Sendable {
+    /// Where Relais is, the key, the storage folder, the retry policy, the clock.
     public let configuration: RelaisClientConfiguration
     let transport: any RelaisTransport
     let cache: DirectoryCache
     let queue: ReportQueue
 
+    /// One client per app (or per tenant): it holds the cached directory and the queue in memory.
+    /// - Parameter transport: how requests are sent; an ephemeral `URLSession` by default.
     public init(configuration: RelaisClientConfiguration, transport: any RelaisTransport = URLSessionTransport()) {
         self.configuration = configuration
         self.transport = transport
@@ -72,8 +75,11 @@ public final class RelaisClient: Sendable {
 
     /// One queued report's fate in `deliverQueued()`.
     public struct Delivery: Sendable, Equatable {
+        /// The report's key, the same as on its first attempt.
         public var idempotencyKey: String
+        /// What became of it.
         public var result: Result
+        /// Filed, dropped, or kept for later.
         public enum Result: Sendable, Equatable {
             /// Filed now, or found already filed under its key (`replayed`).
             case filed(FiledReport)

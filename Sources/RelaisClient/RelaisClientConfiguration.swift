@@ -11,6 +11,7 @@ public struct RelaisClientConfiguration: Sendable {
     /// A folder of the app's own: the cached directory and the queue of unsent reports are
     /// files in it. Created when missing.
     public var storage: URL
+    /// When calls are retried (`RetryPolicy.default`).
     public var retry: RetryPolicy
     /// Seconds to wait for each answer.
     public var timeout: TimeInterval
@@ -20,6 +21,7 @@ public struct RelaisClientConfiguration: Sendable {
     /// The device clock: the offline card is decided at this instant. Tests pin it.
     public var now: @Sendable () -> Date
 
+    /// Only `server` and `apiKey` are required.
     public init(
         server: URL, apiKey: String, storage: URL = RelaisClientConfiguration.defaultStorage, retry: RetryPolicy = .default,
         timeout: TimeInterval = 10, directoryMaxAge: TimeInterval = 3600, now: @escaping @Sendable () -> Date = { Date() }

@@ -24,6 +24,7 @@ public enum RelaisError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Relais at all.
     case badResponse(String)
 
+    /// For logs: the case and the server's messages for the fields at fault; never a body, a URL or a reporter id.
     public var description: String {
         switch self {
         case .invalid(let errors): "invalid request: " + errors.map(\.description).joined(separator: "; ")

@@ -13,15 +13,19 @@ public protocol RelaisTransport: Sendable {
 
 /// One HTTP request, as plain values so any HTTP stack can send it.
 public struct RelaisHTTPRequest: Sendable, Equatable {
+    /// "GET" or "POST".
     public var method: String
+    /// The full URL, query included.
     public var url: URL
     /// Header names as Relais documents them ("Idempotency-Key"); HTTP compares them
     /// case-insensitively.
     public var headers: [String: String]
+    /// JSON, for a POST.
     public var body: Data?
     /// Seconds to wait for the answer before giving up on this attempt.
     public var timeout: TimeInterval
 
+    /// A request; the client builds these.
     public init(method: String, url: URL, headers: [String: String] = [:], body: Data? = nil, timeout: TimeInterval = 10) {
         self.method = method
         self.url = url
@@ -33,11 +37,14 @@ public struct RelaisHTTPRequest: Sendable, Equatable {
 
 /// One HTTP response.
 public struct RelaisHTTPResponse: Sendable, Equatable {
+    /// The HTTP status code.
     public var status: Int
     /// Header names in lower case.
     public var headers: [String: String]
+    /// The body, empty for a `304` or a `204`.
     public var body: Data
 
+    /// A response, as a transport returns it; header names are lower-cased here.
     public init(status: Int, headers: [String: String] = [:], body: Data = Data()) {
         self.status = status
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })

@@ -11,7 +11,9 @@ import Foundation
 public struct RetryPolicy: Sendable {
     /// Attempts in all, the first one included.
     public var maxAttempts: Int
+    /// Seconds before the first retry (then doubling), without `Retry-After`.
     public var initialDelay: TimeInterval
+    /// The longest backoff between two attempts, in seconds.
     public var maxDelay: TimeInterval
     /// Seconds from the first attempt after which no retry is started.
     public var budget: TimeInterval
@@ -21,6 +23,7 @@ public struct RetryPolicy: Sendable {
     /// floor), so many devices coming back online do not retry in step.
     public var jitter: @Sendable () -> Double
 
+    /// The defaults are `RetryPolicy.default`'s.
     public init(
         maxAttempts: Int = 3, initialDelay: TimeInterval = 0.25, maxDelay: TimeInterval = 4, budget: TimeInterval = 6,
         sleep: @escaping @Sendable (TimeInterval) async throws -> Void = RetryPolicy.taskSleep,
@@ -40,6 +43,7 @@ public struct RetryPolicy: Sendable {
     /// One attempt, no retry.
     public static let none = RetryPolicy(maxAttempts: 1)
 
+    /// `Task.sleep`: the default way to wait; cancelling the task ends the wait.
     public static let taskSleep: @Sendable (TimeInterval) async throws -> Void = { seconds in
         try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1_000_000_000))
     }

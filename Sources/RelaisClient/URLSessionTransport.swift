@@ -13,6 +13,7 @@ public struct URLSessionTransport: RelaisTransport, @unchecked Sendable {
     // Sendable on every toolchain.
     private let session: URLSession
 
+    /// - Parameter session: the app's own session; by default an ephemeral one without cache.
     public init(session: URLSession? = nil) {
         self.session = session ?? Self.makeSession()
     }
@@ -24,6 +25,7 @@ public struct URLSessionTransport: RelaisTransport, @unchecked Sendable {
         return URLSession(configuration: configuration)
     }
 
+    /// Sends the request; throws the `URLError` when no response arrived. Cancelling the task cancels the request.
     public func send(_ request: RelaisHTTPRequest) async throws -> RelaisHTTPResponse {
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: request.timeout)
         urlRequest.httpMethod = request.method

@@ -7,8 +7,11 @@ import Foundation
 /// The server builds it (`init(directory:settings:)`) and the client reads it back
 /// (`offlineDirectory`, `offlineConfig`): the rule of which lines a tenant sees lives here once.
 public struct DirectoryDocument: Sendable, Codable, Equatable {
+    /// Always `HelplineDirectory.format` (2).
     public var format: Int
+    /// The directory's version, shown on every card decided from it.
     public var version: String
+    /// Each country's public holidays, as rules with their sources.
     public var holidays: [HolidayCalendar]
     /// Verified lines and the unverified ones the tenant opted in to, in the tenant's order.
     public var helplines: [Helpline]
@@ -19,6 +22,7 @@ public struct DirectoryDocument: Sendable, Codable, Equatable {
     /// device needs it to put a reporter in the same bucket as the server (`RolloutBucket`).
     public var tenant: String?
 
+    /// A document from its parts.
     public init(
         format: Int = HelplineDirectory.format, version: String, holidays: [HolidayCalendar], helplines: [Helpline],
         rollout: SupportRollout? = nil, tenant: String? = nil
@@ -51,6 +55,7 @@ public struct DirectoryDocument: Sendable, Codable, Equatable {
 
     enum CodingKeys: String, CodingKey { case format, version, holidays, helplines, rollout, tenant }
 
+    /// Refuses another format, as `HelplineDirectory` does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         format = try c.decode(Int.self, forKey: .format)
@@ -65,6 +70,7 @@ public struct DirectoryDocument: Sendable, Codable, Equatable {
         tenant = try c.decodeIfPresent(String.self, forKey: .tenant)
     }
 
+    /// Leaves out `rollout` and `tenant` when absent.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(format, forKey: .format)
