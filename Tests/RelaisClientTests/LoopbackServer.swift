@@ -38,19 +38,35 @@ final class LoopbackServer: @unchecked Sendable {
 
     var url: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
-    /// Starts the server (on its previous port after a stop) and waits until it listens.
+    /// Starts the server (on its previous port after a stop) and waits until it listens. If
+    /// another test's server took that port meanwhile, it listens on a new one: the tests
+    /// make new clients after a restart, as an app that starts again does.
     func start() async throws {
+        if try await listen(on: port) { return }
+        guard port != 0, try await listen(on: 0) else { throw TestDatabaseError(description: "the server did not start") }
+    }
+
+    private func listen(on port: Int) async throws -> Bool {
         var logger = Logger(label: "relais-client-test")
         logger.logLevel = .critical
         let (ports, continuation) = AsyncStream<Int>.makeStream()
         let app = RelaisApplication.application(
             env, host: "127.0.0.1", port: port, logger: logger, onServerRunning: { continuation.yield($0) })
         let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
-        self.group = group
-        running = Task { try await group.run() }
+        let running = Task {
+            // A bind that fails ends the group at once: the stream ends without a port.
+            defer { continuation.finish() }
+            try await group.run()
+        }
         var iterator = ports.makeAsyncIterator()
-        guard let bound = await iterator.next() else { throw TestDatabaseError(description: "the server did not start") }
-        port = bound
+        guard let bound = await iterator.next() else {
+            _ = try? await running.value
+            return false
+        }
+        self.group = group
+        self.running = running
+        self.port = bound
+        return true
     }
 
     /// Stops the server and waits until it no longer listens.
