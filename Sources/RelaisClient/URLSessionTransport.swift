@@ -33,7 +33,7 @@ public struct URLSessionTransport: RelaisTransport, @unchecked Sendable {
         urlRequest.httpBody = request.body
         // The completion-handler form exists on every platform's Foundation; the async one
         // does not on older ones. The callback stays inside this function.
-        let box = TaskBox()
+        let box = URLSessionTaskBox()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<RelaisHTTPResponse, any Error>) in
                 let task = session.dataTask(with: urlRequest) { data, response, error in
@@ -55,28 +55,5 @@ public struct URLSessionTransport: RelaisTransport, @unchecked Sendable {
         } onCancel: {
             box.cancel()
         }
-    }
-}
-
-/// The running task, so that cancelling the Swift task cancels the request.
-private final class TaskBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var cancelled = false
-
-    func set(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelNow = cancelled
-        lock.unlock()
-        if cancelNow { task.cancel() }
-    }
-
-    func cancel() {
-        lock.lock()
-        cancelled = true
-        let task = self.task
-        lock.unlock()
-        task?.cancel()
     }
 }
