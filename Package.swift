@@ -14,6 +14,9 @@ let package = Package(
     products: [
         .executable(name: "relais", targets: ["relais"]),
         .library(name: "RelaisCore", targets: ["RelaisCore"]),
+        // What apps link: reports, the help card, and help decided on the device when offline.
+        .library(name: "RelaisClient", targets: ["RelaisClient"]),
+        .executable(name: "relais-example", targets: ["relais-example"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -90,6 +93,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Apps link this: RelaisCore and Foundation only, never the server or the storage, so
+        // it builds wherever Foundation does and adds little to an app.
+        .target(name: "RelaisClient", dependencies: ["RelaisCore"], swiftSettings: swiftSettings),
+        // No argument parser: it depends on the library alone, so its size measures the library.
+        .executableTarget(name: "relais-example", dependencies: ["RelaisClient"], swiftSettings: swiftSettings),
         // A fresh database per test on the backend under test (RELAIS_TEST_BACKEND), shared
         // by the storage and server suites.
         .target(
@@ -116,6 +124,21 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The client against a real server on loopback (SQLite), started and stopped by the tests.
+        .testTarget(
+            name: "RelaisClientTests",
+            dependencies: [
+                "RelaisClient",
+                "RelaisServer",
+                "RelaisStore",
+                "RelaisTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings

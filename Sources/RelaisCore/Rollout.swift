@@ -68,6 +68,18 @@ public struct SupportRollout: Sendable, Codable, Equatable {
         defaultPresentation = try c.decodeIfPresent(SupportCard.Presentation.self, forKey: .defaultPresentation) ?? .both
     }
 
+    /// Sets in sorted order: the published directory's bytes, and so its ETag, must not change
+    /// from one process to the next (a set's order does).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(enabled, forKey: .enabled)
+        try c.encode(percentage, forKey: .percentage)
+        try c.encodeIfPresent(countries.map { $0.map(\.rawValue).sorted() }, forKey: .countries)
+        try c.encodeIfPresent(categories.map { $0.map(\.rawValue).sorted() }, forKey: .categories)
+        try c.encode(surfaces, forKey: .surfaces)
+        try c.encode(defaultPresentation, forKey: .defaultPresentation)
+    }
+
     /// The presentation on `surface`, or `nil` when the card is off there.
     public func presentation(on surface: String?) -> SupportCard.Presentation? {
         guard let surface, let configured = surfaces[surface] else { return defaultPresentation }

@@ -43,6 +43,10 @@ public struct TenantSupportConfig: Sendable, Codable, Equatable {
 
     public static let `default` = TenantSupportConfig()
 
+    /// Whether this tenant's users may see `line`: verified, or opted in to by id. The card
+    /// and the published directory (`DirectoryDocument`) both ask this.
+    public func shows(_ line: Helpline) -> Bool { line.verified || showUnverified.contains(line.id) }
+
     enum CodingKeys: String, CodingKey { case rollout, showUnverified, helplines }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -68,7 +72,7 @@ public enum SupportPolicy {
         else { return nil }
 
         let available = directory.helplines(in: request.country).filter {
-            ($0.verified || config.showUnverified.contains($0.id)) && ($0.audience?.fits(request.age) ?? true)
+            config.shows($0) && ($0.audience?.fits(request.age) ?? true)
         }
         var moment = Moment(now: now, holidays: directory.holidays(in: request.country), age: request.age)
         moment.remember(available)

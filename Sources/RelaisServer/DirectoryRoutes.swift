@@ -14,11 +14,12 @@ struct DirectorySnapshot: Sendable {
     let body: Data
     let etag: String
 
-    init(directory: HelplineDirectory, settings: TenantSupportConfig) {
+    /// `tenant`: the name the document carries when the rollout covers a share of reporters
+    /// (`DirectoryDocument`), `nil` for the snapshot every unconfigured tenant shares.
+    init(directory: HelplineDirectory, settings: TenantSupportConfig, tenant: String? = nil) {
         self.directory = directory
-        visible = directory.allHelplines.filter { $0.verified || settings.showUnverified.contains($0.id) }
-        let document = DirectoryDocument(
-            format: HelplineDirectory.format, version: directory.version, holidays: directory.holidays, helplines: visible)
+        let document = DirectoryDocument(directory: directory, settings: settings, tenant: tenant)
+        visible = document.helplines
         body = (try? JSONCoding.encoder.encode(document)) ?? Data()
         etag = "\"" + Fingerprint.sha256(body).prefix(32) + "\""
     }
@@ -28,15 +29,6 @@ struct DirectorySnapshot: Sendable {
         // The directory's per-country order (with the tenant's `order` applied).
         return directory.helplines(in: country).filter { ids.contains($0.id) }
     }
-}
-
-/// `GET /v1/directory`: the directory's own format (format 2), holidays included, so an app
-/// can decide open/closed offline exactly as Relais does.
-struct DirectoryDocument: Encodable {
-    var format: Int
-    var version: String
-    var holidays: [HolidayCalendar]
-    var helplines: [Helpline]
 }
 
 /// `GET /v1/helplines?country=` (one country's lines, as a card would show them now) and

@@ -15,7 +15,10 @@ struct HelpCards: Sendable {
         self.config = config
         // Overrides are applied and the cacheable JSON encoded once, here, not per request.
         defaultSnapshot = DirectorySnapshot(directory: directory, settings: .default)
-        snapshots = config.tenants.mapValues { DirectorySnapshot(directory: directory.applying($0.helplines), settings: $0) }
+        snapshots = Dictionary(
+            uniqueKeysWithValues: config.tenants.map { name, settings in
+                (name, DirectorySnapshot(directory: directory.applying(settings.helplines), settings: settings, tenant: name))
+            })
     }
 
     func snapshot(for tenant: Tenant) -> DirectorySnapshot { snapshots[tenant.name] ?? defaultSnapshot }

@@ -1,0 +1,18 @@
+import Foundation
+import RelaisCore
+
+/// A folder of its own for each client's files.
+func freshStorage() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("relais-client-\(UUID().uuidString)", isDirectory: true)
+}
+
+func sampleDraft(
+    reporter: String = "u-1", subject: String = "c-1", country: String = "FR", category: ReportCategory = .harassment,
+    age: AgeBracket = .teen, locale: String = "fr-FR", surface: String = "ios"
+) -> ReportDraft {
+    ReportDraft(
+        surface: surface,
+        reporter: .init(id: reporter, country: CountryCode(rawValue: country)!, locale: locale, ageBracket: age, isTarget: true),
+        subject: .init(kind: .comment, id: subject, authorId: "u-9", text: "t'es nul·le"),
+        category: category, details: nil, goodFaith: true)
+}
