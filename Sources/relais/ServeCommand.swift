@@ -26,6 +26,10 @@ struct ServeCommand: AsyncParsableCommand {
     var durability = "normal"
     @Option(help: "SQLite group commit: reports written per transaction at most (1 = one transaction per report).")
     var writeBatch = 64
+    @Option(help: "SQLite: reports that may wait for the writer; past it a report is answered 503 with Retry-After at once.")
+    var writeQueue = 1024
+    @Option(help: "Requests handled at once at most (probes and /metrics excepted); past it 503 with Retry-After at once.")
+    var maxInFlight = 1024
     @Option(
         help: ArgumentHelp(
             "Test only: pin the server's clock to an ISO 8601 instant with a zone. Refused unless RELAIS_ALLOW_TEST_CLOCK=1.",
@@ -64,7 +68,18 @@ struct ServeCommand: AsyncParsableCommand {
             throw ValidationError(error.description)
         }
         guard (1...1000).contains(writeBatch) else { throw ValidationError("--write-batch: use 1 to 1000") }
-        let storage = try await db.open(durability: sqliteDurability, writeBatch: writeBatch, moderation: settings.moderation)
+        guard (1...1_000_000).contains(writeQueue) else { throw ValidationError("--write-queue: use 1 to 1000000") }
+        guard (1...1_000_000).contains(maxInFlight) else { throw ValidationError("--max-in-flight: use 1 to 1000000") }
+        // Before anything makes a metric (the storage's and the worker's counters are made
+        // with them), or those would count into nothing.
+        var metrics: MetricsEndpoint?
+        if let token = metricsToken ?? ProcessInfo.processInfo.environment["RELAIS_METRICS_TOKEN"], !token.isEmpty {
+            guard token.utf8.count >= 16 else { throw ValidationError("--metrics-token: use at least 16 characters") }
+            let registry = PrometheusCollectorRegistry()
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+            metrics = MetricsEndpoint(registry: registry, token: token)
+        }
+        let storage = try await db.open(durability: sqliteDurability, writeBatch: writeBatch, writeQueue: writeQueue, moderation: settings.moderation)
 
         // First start: a demo tenant, so the quick start works without any set-up. When two
         // instances start together on an empty database, one creates it and prints the key.
@@ -74,9 +89,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let demoKey = createdKey
 
-        let env = RelaisEnvironment(
+        var env = RelaisEnvironment(
             storage: storage, directory: directory, config: settings, clock: clock,
             formSecret: try await storage.sharedSecret(named: "form-tokens"))
+        env.maxInFlight = maxInFlight
         let host = self.host
         let testClock = self.testClock
         // The worker uses the system clock even under --test-clock: retries and claim leases
@@ -87,13 +103,6 @@ struct ServeCommand: AsyncParsableCommand {
                 pollInterval: .milliseconds(Int((webhookPollInterval * 1000).rounded())), batchSize: webhookBatchSize,
                 retry: WebhookRetryPolicy(maxAttempts: webhookMaxAttempts)),
             logger: Logger(label: "relais.webhooks"))
-        var metrics: MetricsEndpoint?
-        if let token = metricsToken ?? ProcessInfo.processInfo.environment["RELAIS_METRICS_TOKEN"], !token.isEmpty {
-            guard token.utf8.count >= 16 else { throw ValidationError("--metrics-token: use at least 16 characters") }
-            let registry = PrometheusCollectorRegistry()
-            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-            metrics = MetricsEndpoint(registry: registry, token: token)
-        }
         let app = RelaisApplication.application(env, host: host, port: port, logger: logger, services: [webhooks], metrics: metrics) { boundPort in
             var banner = "Relais is running: open http://\(host):\(boundPort)/ — API at http://\(host):\(boundPort)/v1, console at http://\(host):\(boundPort)/console (database \(storage.location), directory \(directory.version))"
             if let demoKey {

@@ -46,3 +46,33 @@ def test_no_token_no_metrics_route(relais_bin):
         assert requests.get(server.url + "/metrics", headers={"Authorization": "Bearer " + TOKEN}, timeout=10).status_code == 404
     finally:
         server.stop()
+
+
+def test_grafana_dashboard_queries_only_exported_metrics(relais_bin, tmp_path):
+    """Every metric docs/grafana-dashboard.json queries is in a live server's /metrics (histograms
+    by their _bucket/_sum/_count series), and every panel queries at least one."""
+    import json
+    from pathlib import Path
+    dashboard = json.loads((Path(__file__).resolve().parents[2] / "docs" / "grafana-dashboard.json").read_text())
+    server = RelaisServer(relais_bin, tmp_path, env={"RELAIS_METRICS_TOKEN": TOKEN})
+    try:
+        auth = {"Authorization": f"Bearer {server.key}"}
+        assert requests.post(server.url + "/v1/reports", json=REPORT, headers=auth, timeout=10).status_code == 201
+        assert requests.get(server.url + "/v1/support?country=FR&locale=fr-FR", headers=auth, timeout=10).status_code == 200
+        text = requests.get(server.url + "/metrics", headers={"Authorization": "Bearer " + TOKEN}, timeout=10).text
+    finally:
+        server.stop()
+    exported = {line.split("{")[0].split(" ")[0] for line in text.splitlines() if line and not line.startswith("#")}
+    assert {"relais_queue_open_cases", "relais_queue_oldest_open_case_age_seconds", "relais_webhook_delivery_failures_total",
+            "relais_database_pool", "relais_storage_write_failures_total", "relais_requests_in_flight"} <= exported, sorted(exported)
+    assert re.search(r'^relais_queue_open_cases 1(\.0)?$', text, re.M), "the one report opened one case"
+    assert re.search(r'^relais_database_pool\{state="capacity"\} 64(\.0)?$', text, re.M), "SQLite's writer takes 64 a batch"
+    queried = set()
+    for panel in dashboard["panels"]:
+        names = {name for target in panel["targets"]
+                 for name in re.findall(r"\b(?:relais|hb|http_server)_[a-z_]+\b", target["expr"])}
+        assert names, f"panel {panel['title']!r} queries no Relais metric"
+        queried |= names
+    missing = sorted(name for name in queried if name not in exported)
+    assert not missing, f"the dashboard queries metrics /metrics does not export: {missing}"
+    assert len(queried) >= 12
