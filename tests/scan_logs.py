@@ -53,12 +53,12 @@ def main():
     if not folder.is_dir():
         sys.exit(f"scan_logs: no log folder {folder!s}")
     files, findings = scan(folder)
-    if len(files) < MINIMUM_LOGS:
-        sys.exit(f"scan_logs: only {len(files)} server logs in {folder}, expected {MINIMUM_LOGS} or more: were they kept?")
     for finding in findings:
         print(finding)
     if findings:
         sys.exit(f"scan_logs: {len(findings)} forbidden strings in {len(files)} server logs ({folder})")
+    if len(files) < MINIMUM_LOGS:
+        sys.exit(f"scan_logs: only {len(files)} server logs in {folder}, expected {MINIMUM_LOGS} or more: were they kept?")
     print(f"scan_logs: {len(files)} server logs, {sum(1 for f in files for _ in f.open(errors='replace'))} lines: no personal data, token or address")
 
 
