@@ -38,10 +38,12 @@ final class InFlightLimit: @unchecked Sendable {
 
 struct InFlightLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     let limit: InFlightLimit
-    static var exempt: Set<String> { ["/healthz", "/readyz", "/metrics"] }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if Self.exempt.contains(request.uri.path) { return try await next(request, context) }
+        switch request.uri.path {
+        case "/healthz", "/readyz", "/metrics": return try await next(request, context)  // never refused
+        default: break
+        }
         guard limit.enter() else { throw Problem.overloaded }
         defer { limit.leave() }
         return try await next(request, context)
