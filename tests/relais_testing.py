@@ -15,6 +15,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 
+# scripts/test sets this: every server's log (stderr) is kept there when it stops, and the
+# run's last step (tests/scan_logs.py) scans them all for personal data and secrets.
+RUN_LOG_DIR = os.environ.get("RELAIS_TEST_LOG_DIR")
+
 
 def relais_binary() -> Path:
     path = Path(os.environ.get("RELAIS_BIN", REPO / ".build" / "debug" / "relais"))
@@ -107,8 +111,17 @@ class RelaisServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
         self.log.close()
+        keep_log(self.folder / "serve.log", f"serve-{self.process.pid}")
         if self._own_folder:
             shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def keep_log(path: Path, name: str):
+    """Copies a server's log into the run-wide folder (when there is one) for the final scan."""
+    if RUN_LOG_DIR and path.exists():
+        folder = Path(RUN_LOG_DIR)
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, folder / f"{name}-{time.time_ns()}.log")
 
 
 def answer_prompts(cmd, cwd, env, password, timeout=120):

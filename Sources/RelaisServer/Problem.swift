@@ -58,6 +58,19 @@ public struct Problem: Error, HTTPResponseError, Sendable {
         return Problem(.unprocessableContent, title: "The request has invalid fields", detail: "Fix these fields: \(fields).", errors: failure.errors)
     }
 
+    /// The database refuses writes (a full disk, an I/O error); `/readyz` says so too.
+    static let storageUnavailable = Problem(
+        .serviceUnavailable, title: "Storage unavailable",
+        detail: "Storage is unavailable: Relais cannot write to its database right now (out of space or an I/O error). Nothing was stored; retry later with the same Idempotency-Key.",
+        headers: [.retryAfter: "30"])
+
+    /// Too much work waiting already (the write queue or the in-flight bound is full):
+    /// refused at once so the caller can back off instead of timing out in a queue.
+    static let overloaded = Problem(
+        .serviceUnavailable, title: "Server busy",
+        detail: "Relais is at capacity and did not take this request. Retry in a second with the same Idempotency-Key.",
+        headers: [.retryAfter: "1"])
+
     static let unauthorized = Problem(
         .unauthorized, title: "Missing or wrong API key",
         detail: "Send the tenant's API key as 'Authorization: Bearer <key>'. `relais tenants create NAME` prints a new one.",
@@ -106,6 +119,12 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                 .serviceUnavailable, title: "Database unavailable",
                 detail: "Relais cannot reach its database right now. Retry in a few seconds with the same Idempotency-Key.",
                 headers: [.retryAfter: "5"])
+        case StorageError.unwritable:
+            // A full disk: `WriteHealth` logged why once and counts each failure, so nothing per
+            // request here. Not acknowledged, so the same request can be sent again later.
+            return Problem.storageUnavailable
+        case StorageError.overloaded:
+            return Problem.overloaded
         default:
             // Only the error's type: its description could contain request content.
             context.logger.error("unexpected error", metadata: ["error.type": "\(type(of: error))", "path": "\(request.uri.path)"])

@@ -17,6 +17,8 @@ public struct RelaisEnvironment: Sendable {
     let help: HelpCards
     /// Request limits, per key, token, reporter and address.
     let limits: RateLimiters
+    /// Requests handled at once at most (`--max-in-flight`); past it, 503 at once.
+    public var maxInFlight = InFlightLimit.defaultMax
 
     /// `formSecret`: the form tokens' key, shared by every instance on the database
     /// (`RelaisStorage.sharedSecret`); `RELAIS_EMBED_SECRET` overrides it, and without either
@@ -64,8 +66,12 @@ public enum RelaisApplication {
         // Request counts and durations by route pattern, only when metrics are on.
         if metrics != nil { router.add(middleware: MetricsMiddleware()) }
         router.add(middleware: ProblemMiddleware())
+        let inFlight = InFlightLimit(max: env.maxInFlight)
+        router.add(middleware: InFlightLimitMiddleware(limit: inFlight))
         HealthRoutes(storage: env.storage).register(on: router)
-        if let metrics { MetricsRoutes(registry: metrics.registry, token: metrics.token, webhooks: env.storage).register(on: router) }
+        if let metrics {
+            MetricsRoutes(registry: metrics.registry, token: metrics.token, webhooks: env.storage, storage: env.storage, inFlight: inFlight).register(on: router)
+        }
         // Browser callers: the preflight carries no key; the answers carry the tenant's CORS headers.
         let cors = CORSRules(env.config.corsOrigins)
         router.add(middleware: CORSPreflightMiddleware(rules: cors))
@@ -127,7 +133,9 @@ struct HealthRoutes {
     func register(on router: Router<RelaisRequestContext>) {
         router.get("healthz") { _, _ in try JSONCoding.response(["status": "ok"]) }
         router.get("readyz") { _, _ in
-            do { try await storage.ping() } catch {
+            do { try await storage.ping() } catch StorageError.unwritable(let reason) {
+                throw Problem(.serviceUnavailable, title: "Storage unavailable", detail: "Relais cannot write to its database: \(reason).", headers: [.retryAfter: "30"])
+            } catch {
                 throw Problem(.serviceUnavailable, title: "Database unreachable", detail: "Relais cannot reach its database.")
             }
             return try JSONCoding.response(["status": "ready"])

@@ -10,8 +10,9 @@ public enum DatabaseURL {
     ///   `durability` and `writeBatch` (reports written per transaction at most) apply;
     /// - `postgres://…` or `postgresql://…` (see `PostgresURL`): a pool of at most
     ///   `poolSize` connections.
+    /// `writeQueue`: SQLite's bounded group-commit queue (`SQLiteStorage`).
     public static func open(
-        _ url: String, durability: SQLiteStorage.Durability = .normal, writeBatch: Int = 64, poolSize: Int = 10,
+        _ url: String, durability: SQLiteStorage.Durability = .normal, writeBatch: Int = 64, writeQueue: Int = 1024, poolSize: Int = 10,
         moderation: ModerationPolicy = .default
     ) throws -> any RelaisStorage {
         if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
@@ -24,7 +25,7 @@ public enum DatabaseURL {
         } else if url.hasSuffix(".sqlite") || url.hasSuffix(".db") {
             path = url
         }
-        if let path { return try SQLiteStorage(path: path, durability: durability, moderation: moderation, writeBatch: writeBatch) }
+        if let path { return try SQLiteStorage(path: path, durability: durability, moderation: moderation, writeBatch: writeBatch, writeQueue: writeQueue) }
         throw StorageError.unsupportedDatabase(url)
     }
 }

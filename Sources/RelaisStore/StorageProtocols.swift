@@ -172,7 +172,9 @@ public protocol SupportEventStore: Sendable {
 
 /// Everything Relais stores. One implementation per backend, each passing the same
 /// contract tests.
-public protocol RelaisStorage: TenantStore, ReportStore, SupportEventStore, WebhookStore, ModerationStore, AppealStore, FlaggerStore, ConsoleStore {
+public protocol RelaisStorage: TenantStore, ReportStore, SupportEventStore, WebhookStore, ModerationStore, AppealStore, FlaggerStore, ConsoleStore,
+    StorageObservability
+{
     /// Applies pending migrations; safe to run again.
     func migrate() async throws
     /// Fails when the database cannot be reached.
@@ -202,6 +204,13 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
     /// The database cannot be reached right now (a request's connection did not come in
     /// time, or broke): nothing was acknowledged, the caller may retry.
     case unavailable
+    /// The database refuses writes for want of space or an I/O error (SQLite's
+    /// `SQLITE_FULL`/`SQLITE_IOERR`, PostgreSQL's classes 53 and 58): nothing was acknowledged;
+    /// retrying once space is back is safe.
+    case unwritable(reason: String)
+    /// Too many writes are already waiting for the database (SQLite's bounded write queue):
+    /// refused at once rather than queued until the caller times out. Nothing was written.
+    case overloaded
 
     public var description: String {
         switch self {
@@ -213,6 +222,8 @@ public enum StorageError: Error, Equatable, CustomStringConvertible {
         case .invalidDatabaseOption(let message): "invalid database option: \(message)"
         case .unreachable(let location, let reason): "cannot use the database at \(location): \(reason)"
         case .unavailable: "the database cannot be reached right now"
+        case .unwritable(let reason): "the database cannot be written: \(reason)"
+        case .overloaded: "too many writes are waiting for the database"
         }
     }
 }

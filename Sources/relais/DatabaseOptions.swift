@@ -11,17 +11,27 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "url"))
     var database: String?
 
-    @Option(help: "PostgreSQL: connections in this process's pool at most.")
-    var poolSize = 10
+    @Option(help: "PostgreSQL: connections in this process's pool at most (default 10).")
+    var poolSize: Int?
 
     var url: String { database ?? ProcessInfo.processInfo.environment["RELAIS_DATABASE_URL"] ?? DatabaseURL.defaultValue }
 
     /// Opens and migrates the storage; a clear message instead of a stack trace on failure.
-    func open(durability: SQLiteStorage.Durability = .normal, writeBatch: Int = 64, moderation: ModerationPolicy = .default) async throws -> any RelaisStorage {
+    func open(
+        durability: SQLiteStorage.Durability = .normal, writeBatch: Int = 64, writeQueue: Int = 1024, moderation: ModerationPolicy = .default
+    ) async throws -> any RelaisStorage {
+        try await Self.open(url: url, poolSize: poolSize ?? 10, durability: durability, writeBatch: writeBatch, writeQueue: writeQueue, moderation: moderation)
+    }
+
+    /// `relais serve` resolves its URL and pool size from flags, environment and config file first.
+    static func open(
+        url: String, poolSize: Int, durability: SQLiteStorage.Durability, writeBatch: Int, writeQueue: Int, moderation: ModerationPolicy
+    ) async throws -> any RelaisStorage {
         guard (1...1000).contains(poolSize) else { throw ValidationError("--pool-size: use 1 to 1000") }
         let storage: any RelaisStorage
         do {
-            storage = try DatabaseURL.open(url, durability: durability, writeBatch: writeBatch, poolSize: poolSize, moderation: moderation)
+            storage = try DatabaseURL.open(
+                url, durability: durability, writeBatch: writeBatch, writeQueue: writeQueue, poolSize: poolSize, moderation: moderation)
         } catch let error as StorageError {
             throw ValidationError(error.description)
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import RelaisStore
 import ServiceLifecycle
 
@@ -22,6 +23,8 @@ public struct WebhookWorker: Service {
     let now: @Sendable () -> Date
     let jitter: @Sendable (TimeInterval) -> TimeInterval
     let logger: Logger
+    /// Failed attempts (not 2xx, or no answer), a metric beside the backlog's gauges.
+    let deliveryFailures = Counter(label: "relais_webhook_delivery_failures_total")
 
     /// `now` and `jitter` are injectable so tests control time and randomness.
     public init(
@@ -50,7 +53,9 @@ public struct WebhookWorker: Service {
         logger.info("webhook delivery started", metadata: ["worker": "\(workerId)", "batch": "\(options.batchSize)"])
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             var claimed = 0
-            do { claimed = try await deliverDueEvents() } catch {
+            do { claimed = try await deliverDueEvents() } catch StorageError.unwritable {
+                // A full disk: the storage logged it once; a line per poll would bury it.
+            } catch {
                 logger.warning("webhook poll failed", metadata: ["error": "\(error)"])
             }
             if claimed < options.batchSize {
@@ -94,6 +99,7 @@ public struct WebhookWorker: Service {
             let failure = WebhookFailure(
                 attempts: attempts, error: response.errorDescription, nextAttemptAt: now().addingTimeInterval(wait), dead: dead)
             try await store.markWebhookFailed(eventId: delivery.eventId, worker: workerId, failure: failure)
+            deliveryFailures.increment()
             metadata["error"] = "\(failure.error)"
             if dead {
                 logger.error("webhook dead after \(attempts) attempts: relais webhooks replay", metadata: metadata)

@@ -57,9 +57,23 @@ extension SQLStatement {
 extension PostgresStorage: StoreDriver {
     public var dialect: SQLDialect { .postgres }
 
+    /// A write; a full disk or an I/O error becomes `StorageError.unwritable` (a 503, as on
+    /// SQLite) and is logged once by `writeHealth`.
     public func write<Outcome: Sendable>(_ plan: StorePlan<Outcome>) async throws -> Outcome {
-        if plan.isSingleStatement { return try await withSession { db in try await db.run(plan) } }
-        return try await inTransaction { db in try await db.run(plan) }
+        do {
+            let outcome: Outcome
+            if plan.isSingleStatement {
+                outcome = try await withSession { db in try await db.run(plan) }
+            } else {
+                outcome = try await inTransaction { db in try await db.run(plan) }
+            }
+            writeHealth.succeeded(location: location)
+            return outcome
+        } catch let error as PSQLError {
+            guard let reason = Self.unwritableReason(error) else { throw error }
+            writeHealth.failed(reason, location: location)
+            throw StorageError.unwritable(reason: reason)
+        }
     }
 
     public func read<Outcome: Sendable>(_ plan: StorePlan<Outcome>) async throws -> Outcome {

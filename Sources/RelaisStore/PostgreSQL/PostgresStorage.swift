@@ -23,6 +23,8 @@ public final class PostgresStorage: RelaisStorage {
     public let location: String
     public let moderation: ModerationPolicy
     private let runner: Task<Void, Never>
+    public let writeHealth = WriteHealth()
+    private let leases: LeaseCount
 
     /// `url`: `postgres://user[:password]@host[:port]/database[?sslmode=…&sslrootcert=…]`.
     /// `searchPath`: a schema to use instead of `public` (tests give each test its own).
@@ -40,6 +42,7 @@ public final class PostgresStorage: RelaisStorage {
         self.target = target
         self.location = target.location
         self.moderation = moderation
+        leases = LeaseCount(capacity: max(1, poolSize))
         // The pool lends connections only while `run()` runs; it stops with `shutdown()`.
         runner = Task { await client.run() }
     }
@@ -103,13 +106,16 @@ public final class PostgresStorage: RelaisStorage {
     /// during `work` are reported as unavailable too.
     private func leased<T: Sendable>(_ work: @escaping @Sendable (PostgresSession) async throws -> T) async throws -> T {
         let gate = LeaseGate()
-        let client = self.client, logger = self.logger
+        let client = self.client, logger = self.logger, leases = self.leases
+        leases.wait()
+        defer { leases.leave(started: gate.started) }
         do {
             return try await withThrowingTaskGroup(of: T?.self) { group in
                 group.addTask {
                     do {
                         return try await client.withConnection { connection in
                             guard gate.start() else { throw StorageError.unavailable }
+                            leases.start()
                             return try await work(PostgresSession(connection: connection, logger: logger))
                         }
                     } catch where !gate.started {
@@ -132,6 +138,21 @@ public final class PostgresStorage: RelaisStorage {
             }
         } catch let error as PSQLError where Self.isConnectionFailure(error) {
             throw StorageError.unavailable
+        }
+    }
+
+    /// Connections leased and requests waiting for one (PostgresNIO's pool counts neither
+    /// in public), for the `relais_database_pool` gauges.
+    public var poolUse: PoolUse { leases.use }
+
+    /// Why PostgreSQL cannot write, for its resource errors (class 53: disk full, out of
+    /// memory, too many connections; class 58: I/O error): nil for an error in a statement.
+    static func unwritableReason(_ error: PSQLError) -> String? {
+        guard let state = error.sqlState else { return nil }
+        switch state {
+        case "53100": return "the disk is full (53100)"
+        case "58030": return "an I/O error (58030)"
+        default: return state.hasPrefix("53") ? "out of resources (\(state))" : nil
         }
     }
 
@@ -186,6 +207,20 @@ public final class PostgresStorage: RelaisStorage {
         }
         return String(describing: error)
     }
+}
+
+/// Requests waiting for a connection and those holding one.
+private final class LeaseCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting = 0, busy = 0
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func wait() { lock.withLock { waiting += 1 } }
+    func start() { lock.withLock { waiting -= 1; busy += 1 } }
+    func leave(started: Bool) { lock.withLock { if started { busy -= 1 } else { waiting -= 1 } } }
+    var use: PoolUse { lock.withLock { PoolUse(busy: busy, waiting: waiting, capacity: capacity) } }
 }
 
 /// "Started" or "timed out", whichever comes first, once.

@@ -50,7 +50,27 @@ extension RelaisStorage where Self: StoreDriver {
         try await write(SharedSecret.plan(named: name))
     }
 
+    /// A read; while writes fail (`writeHealth`), a write instead: a real one, as large as the
+    /// largest request body (a row of `relais_settings` rewritten), so readiness comes back
+    /// only when the database takes a report again, not when a few bytes are free.
     public func ping() async throws {
-        _ = try await read(StorePlan.single("SELECT 1 AS one") { _ in true })
+        guard writeHealth.failure != nil else {
+            _ = try await read(StorePlan.single("SELECT 1 AS one") { _ in true })
+            return
+        }
+        let key = "write-probe", value = String(Int(Date().timeIntervalSince1970)) + String(repeating: "-", count: Self.probeBytes)
+        try await write(
+            StorePlan.write(
+                ["INSERT INTO relais_settings (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO UPDATE SET value = excluded.value"],
+                answering: ()))
+    }
+
+    /// What the readiness probe writes while writes fail: a report's largest body (64 KiB).
+    static var probeBytes: Int { 64 * 1024 }
+
+    public func queueGauges() async throws -> QueueGauges {
+        try await read(StorePlan.single("SELECT COUNT(*) AS n, MIN(first_report_at) AS oldest FROM cases WHERE status = 'open'") { rows in
+            QueueGauges(openCases: try rows.first?.int("n") ?? 0, oldestOpenSince: try rows.first?.optionalDate("oldest"))
+        })
     }
 }

@@ -11,31 +11,49 @@ import Metrics
 /// answered only after the shared commit, so "acknowledged means committed" still holds;
 /// a write that fails rolls back its own savepoint only, and a failed commit fails the
 /// whole batch (nobody was acknowledged).
+///
+/// The queue is bounded (`maxPending`): past it a write is refused at once with
+/// `StorageError.overloaded` (an API 503 with Retry-After), because an unbounded queue under
+/// overload only makes every caller wait until it times out, and then retry into the same queue.
 final class GroupCommit<Item: Sendable, Output: Sendable>: @unchecked Sendable {
     typealias Work = @Sendable (Database, Item) throws -> Output
 
     private let pool: DatabasePool
     private let maxBatch: Int
+    private let maxPending: Int
     private let work: Work
+    private let refusals = Counter(label: "relais_overload_rejections_total", dimensions: [("reason", "write_queue")])
     // Guarded by `lock`.
     private let lock = NSLock()
     private var pending: [(item: Item, continuation: CheckedContinuation<Output, any Error>)] = []
     private var draining = false
+    private var writing = 0
 
-    init(pool: DatabasePool, maxBatch: Int, work: @escaping Work) {
+    init(pool: DatabasePool, maxBatch: Int, maxPending: Int = 1024, work: @escaping Work) {
         self.pool = pool
         self.maxBatch = max(1, maxBatch)
+        self.maxPending = max(1, maxPending)
         self.work = work
     }
 
+    /// Writes being committed now, and writes waiting for the writer (the pool-use gauges).
+    var depth: (writing: Int, waiting: Int) { lock.withLock { (writing, pending.count) } }
+
     func submit(_ item: Item) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
-            let startDraining = lock.withLock {
+            let admission: GroupCommitAdmission = lock.withLock {
+                guard pending.count < maxPending else { return .refused }
                 pending.append((item, continuation))
                 defer { draining = true }
-                return !draining
+                return draining ? .queued : .startDraining
             }
-            if startDraining { Task { await self.drain() } }
+            switch admission {
+            case .refused:
+                refusals.increment()
+                continuation.resume(throwing: StorageError.overloaded)
+            case .queued: break
+            case .startDraining: Task { await self.drain() }
+            }
         }
     }
 
@@ -44,9 +62,11 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: @unchecked Sendable {
         lock.withLock {
             if pending.isEmpty {
                 draining = false
+                writing = 0
                 return nil
             }
             let count = min(maxBatch, pending.count)
+            writing = count
             defer { pending.removeFirst(count) }
             return Array(pending.prefix(count))
         }
@@ -78,3 +98,6 @@ final class GroupCommit<Item: Sendable, Output: Sendable>: @unchecked Sendable {
         }
     }
 }
+
+/// What `GroupCommit.submit` does with a write: refuse it, queue it, or queue it and start the writer.
+private enum GroupCommitAdmission { case refused, queued, startDraining }

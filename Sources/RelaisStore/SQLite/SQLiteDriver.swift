@@ -40,7 +40,7 @@ extension SQLiteStorage: StoreDriver {
     public var dialect: SQLDialect { .sqlite }
 
     public func write<Outcome: Sendable>(_ plan: StorePlan<Outcome>) async throws -> Outcome {
-        try await pool.write { db in try db.run(plan) }
+        try await watched { try await pool.write { db in try db.run(plan) } }
     }
 
     public func read<Outcome: Sendable>(_ plan: StorePlan<Outcome>) async throws -> Outcome {
@@ -49,6 +49,37 @@ extension SQLiteStorage: StoreDriver {
 
     public func writeReport(_ plan: StorePlan<SubmissionOutcome>) async throws -> SubmissionOutcome {
         if writeBatch == 1 { return try await write(plan) }
-        return try await reportWriter.submit(plan)
+        return try await watched { try await reportWriter.submit(plan) }
+    }
+
+    /// The group-commit writer's queue: reports being committed and reports waiting.
+    public var poolUse: PoolUse {
+        let depth = reportWriter.depth
+        return PoolUse(busy: depth.writing, waiting: depth.waiting, capacity: writeBatch)
+    }
+
+    /// Runs a write and keeps `writeHealth` up to date: a full disk or an I/O error becomes
+    /// `StorageError.unwritable` (a 503, not a 500: the request may be retried as it is).
+    private func watched<T>(_ write: () async throws -> T) async throws -> T {
+        do {
+            let value = try await write()
+            writeHealth.succeeded(location: location)
+            return value
+        } catch let error as DatabaseError {
+            guard let reason = Self.unwritableReason(error) else { throw error }
+            writeHealth.failed(reason, location: location)
+            throw StorageError.unwritable(reason: reason)
+        }
+    }
+
+    /// Why SQLite cannot write, for the errors that are about the storage and not the statement.
+    static func unwritableReason(_ error: DatabaseError) -> String? {
+        switch error.resultCode {
+        case .SQLITE_FULL: "the disk is full (SQLITE_FULL)"
+        case .SQLITE_IOERR: "an I/O error (SQLITE_IOERR)"
+        case .SQLITE_READONLY: "the database file is read-only (SQLITE_READONLY)"
+        case .SQLITE_CANTOPEN: "the database file cannot be opened (SQLITE_CANTOPEN)"
+        default: nil
+        }
     }
 }

@@ -20,8 +20,14 @@ public final class SQLiteStorage: RelaisStorage {
     /// Reports written per transaction at most; 1 writes each report in its own.
     public let writeBatch: Int
     let reportWriter: GroupCommit<StorePlan<SubmissionOutcome>, SubmissionOutcome>
+    /// Whether writes currently fail (a full disk): logged once, shown by `/readyz`.
+    public let writeHealth = WriteHealth()
 
-    public init(path: String, durability: Durability = .normal, moderation: ModerationPolicy = .default, writeBatch: Int = 64) throws {
+    /// `writeQueue`: reports that may wait for the group-commit writer; past it a report is
+    /// refused at once (`StorageError.overloaded`).
+    public init(
+        path: String, durability: Durability = .normal, moderation: ModerationPolicy = .default, writeBatch: Int = 64, writeQueue: Int = 1024
+    ) throws {
         self.moderation = moderation
         self.writeBatch = max(1, writeBatch)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
@@ -35,7 +41,7 @@ public final class SQLiteStorage: RelaisStorage {
         self.pool = pool
         self.path = path
         location = "sqlite:" + path
-        reportWriter = GroupCommit(pool: pool, maxBatch: max(1, writeBatch)) { db, plan in try db.run(plan) }
+        reportWriter = GroupCommit(pool: pool, maxBatch: max(1, writeBatch), maxPending: writeQueue) { db, plan in try db.run(plan) }
     }
 
     public func migrate() async throws {

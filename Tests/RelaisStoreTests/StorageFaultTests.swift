@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import Logging
+@testable import RelaisStore
+import Testing
+
+/// The pieces behind the 503s, apart from the server: which errors mean the storage cannot be
+/// written, that `WriteHealth` says so once each way, and that the group-commit queue refuses
+/// past its bound while committing what it admitted (real SQLite files).
+@Suite("Storage faults and the bounded write queue")
+struct StorageFaultTests {
+    @Test("SQLite's full disk and I/O errors are storage faults; a statement's error is not")
+    func sqliteCodes() {
+        for code in [ResultCode.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_IOERR_WRITE, .SQLITE_READONLY, .SQLITE_CANTOPEN] {
+            #expect(SQLiteStorage.unwritableReason(DatabaseError(resultCode: code)) != nil, "\(code)")
+        }
+        for code in [ResultCode.SQLITE_CONSTRAINT, .SQLITE_ERROR, .SQLITE_BUSY, .SQLITE_MISMATCH] {
+            #expect(SQLiteStorage.unwritableReason(DatabaseError(resultCode: code)) == nil, "\(code)")
+        }
+    }
+
+    @Test("WriteHealth logs the failure once and the recovery once, however many writes fail")
+    func logsOnce() {
+        let lines = CapturedLines()
+        let health = WriteHealth(logger: Logger(label: "test") { _ in CapturingHandler(lines: lines) })
+        #expect(health.failure == nil)
+        for _ in 0..<50 { health.failed("the disk is full (SQLITE_FULL)", location: "sqlite:x") }
+        #expect(health.failure == "the disk is full (SQLITE_FULL)")
+        for _ in 0..<50 { health.succeeded(location: "sqlite:x") }
+        #expect(health.failure == nil)
+        #expect(lines.all == ["storage unavailable: writes fail; answering 503 until a write succeeds", "storage writable again"])
+    }
+
+    @Test("Past its bound the group-commit queue refuses at once; everything admitted is committed")
+    func boundedQueue() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-gc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pool = try DatabasePool(path: folder.appendingPathComponent("q.sqlite").path)
+        try await pool.write { db in try db.execute(sql: "CREATE TABLE t (n INTEGER PRIMARY KEY)") }
+        // Each write takes a few milliseconds, so 64 callers at once find the queue of 4 full.
+        let writer = GroupCommit<Int, Int>(pool: pool, maxBatch: 2, maxPending: 4) { db, n in
+            Thread.sleep(forTimeInterval: 0.002)
+            try db.execute(sql: "INSERT INTO t (n) VALUES (?)", arguments: [n])
+            return n
+        }
+        let outcomes = await withTaskGroup(of: Result<Int, any Error>.self) { group in
+            for n in 0..<64 {
+                group.addTask {
+                    do { return .success(try await writer.submit(n)) } catch { return .failure(error) }
+                }
+            }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        let committed = Set(outcomes.compactMap { try? $0.get() })
+        let refused = outcomes.filter { if case .failure(StorageError.overloaded) = $0 { true } else { false } }
+        #expect(!refused.isEmpty && !committed.isEmpty)
+        #expect(committed.count + refused.count == 64, "nothing failed any other way")
+        let stored = try await pool.read { db in Set(try Int.fetchAll(db, sql: "SELECT n FROM t")) }
+        #expect(stored == committed, "every admitted write is committed, and no refused one")
+    }
+}
+
+/// Lines logged, in order (the tests read them after the writes).
+final class CapturedLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
+}
+
+struct CapturingHandler: LogHandler {
+    let lines: CapturedLines
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt
+    ) {
+        lines.append(message.description)
+    }
+}
