@@ -14,6 +14,9 @@ FORBIDDEN = {
     "seeded personal data": re.compile(r"SEEDED-[A-Za-z0-9-]*"),
     "tenant API key": re.compile(r"rls_[0-9a-f]{64}"),
     "moderator token": re.compile(r"rlm_[0-9a-f]{64}"),
+    "trusted flagger token": re.compile(r"rlf_[0-9a-f]{64}"),
+    # A sealed appeal link in a log would let anyone who reads the log contest in a person's name.
+    "appeal link token": re.compile(r"appeal\?token=[A-Za-z0-9_-]{40,}"),
     "webhook secret": re.compile(r"whsec_[A-Za-z0-9+/=]{16,}"),
     "metrics token": re.compile(r"metrics-token-for-[A-Za-z0-9-]+"),
     "IPv4 address": re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])"),

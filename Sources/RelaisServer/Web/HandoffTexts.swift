@@ -13,7 +13,7 @@ struct HandoffTexts: Sendable {
 
     static let french = HandoffTexts(
         title: "Votre numéro de signalement",
-        explain: "Si vous appelez une ligne d’aide comme le 3018, vous pouvez lui donner ce numéro.",
+        explain: "Si vous appelez une ligne d’aide, vous pouvez lui donner ce numéro.",
         question: "La ligne d’aide peut-elle utiliser ce numéro pour agir auprès de la plateforme à votre place ? Elle ne verra pas votre signalement.",
         yes: "Oui, elle peut l’utiliser",
         no: "Non",
