@@ -222,3 +222,35 @@ def test_appeal_routes_match_the_schema(server, auth, relais_bin):
     assert stats.status_code == 200
     check(stats.json(), "AppealStatistics")
     assert stats.json()["statistics"]["total"]["decided"] >= 1
+
+
+def test_flagger_routes_match_the_schema(server, auth, relais_bin):
+    """A trusted flagger's notice, its status and figures, and the hand-off consent, as the
+    document says, on each backend."""
+    suffix = uuid.uuid4().hex[:8]
+    created = subprocess.run(
+        [str(relais_bin), "flaggers", "create", f"flagger-{suffix}", "--designated-by", "Arcom", "--expertise", "harassment",
+         "--tenant", "demo", "--database", server.database, "--json"], capture_output=True, text=True, timeout=60, check=True)
+    flagger = {"Authorization": f"Bearer {json.loads(created.stdout)['token']}"}
+    body = report("harassment")
+    body["subject"]["id"] = f"handoff-{suffix}"
+    receipt = requests.post(server.url + "/v1/reports", json=body, headers=auth, timeout=10).json()
+    check(receipt, "ReportReceipt")
+    reference = receipt["handoff"]["reference"]
+    consent = requests.post(server.url + f"/v1/reports/{receipt['id']}/handoff-consent", json={"consent": True}, headers=auth, timeout=10)
+    assert consent.status_code == 200 and consent.json()["consent"] == "given"
+    notice = {"tenant": "demo", "category": "harassment", "country": "FR", "goodFaith": True, "reference": reference,
+              "subject": {"kind": "account", "id": f"bully-{suffix}"}}
+    filed = requests.post(server.url + "/v1/flagger/notices", json=notice, headers=flagger, timeout=10)
+    assert filed.status_code == 201, filed.text
+    check(filed.json(), "FlaggerNoticeReceipt")
+    assert filed.json()["reference"] == "linked" and filed.json()["priority"] == "trusted_flagger"
+    shown = requests.get(server.url + f"/v1/flagger/notices/{filed.json()['id']}", headers=flagger, timeout=10)
+    check(shown.json(), "FlaggerNoticeStatus")
+    stats = requests.get(server.url + "/v1/flagger/statistics?tenant=demo", headers=flagger, timeout=10)
+    assert stats.status_code == 200, stats.text
+    check(stats.json(), "FlaggerStatistics")
+    assert requests.post(server.url + "/v1/flagger/notices", json=notice, headers=auth, timeout=10).status_code == 401
+    refused = requests.post(server.url + "/v1/flagger/notices", json={**notice, "tenant": "nobody"}, headers=flagger, timeout=10)
+    assert refused.status_code == 422 and [e["field"] for e in refused.json()["errors"]] == ["tenant"]
+    check(refused.json(), "Problem")
