@@ -54,7 +54,7 @@ public enum RelaisApplication {
         "POST /v1/reports", "GET /v1/reports/{id}",
         "GET /v1/support", "POST /v1/support/events", "GET /v1/support/events",
         "GET /v1/helplines", "GET /v1/directory",
-    ] + AppealRoutes.routes + HandoffRoutes.routes + ModerationRoutes.routes + AppealReviewRoutes.routes + FlaggerRoutes.routes
+    ] + AppealRoutes.routes + HandoffRoutes.routes + ModerationRoutes.routes + AppealReviewRoutes.routes + FlaggerFiguresRoutes.routes + FlaggerRoutes.routes
 
     /// The HTML pages (the embeddable report sheet and the demo feed): not part of the JSON
     /// API, so not in `openapi.yaml`.
@@ -92,6 +92,7 @@ public enum RelaisApplication {
         AppealReviewRoutes(
             appeals: env.storage, outOfCourt: { id in try await storage.tenant(id: id).flatMap(config.outOfCourt(for:)) }, clock: env.clock
         ).register(on: moderation)
+        FlaggerFiguresRoutes(flaggers: env.storage, tenants: env.storage, clock: env.clock).register(on: moderation)
         // The web sheet and the demo: public pages, outside the API-key group.
         let assets: WebAssets
         do { assets = try WebAssets.bundled() } catch { fatalError("Relais's web assets are broken: \(error)") }

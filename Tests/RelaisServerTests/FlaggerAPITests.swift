@@ -87,9 +87,13 @@ struct FlaggerAPITests {
         try await server.run { client in
             let victim = try await victimReport(client, server, subject: "insults")
             #expect(HandoffReference.normalized(victim.reference) == victim.reference && victim.reference.count == 7)
-            // Without consent: handled on its own.
+            // Without consent, or refused: handled on its own.
             let before = try await client.post("/v1/flagger/notices", key: token, json: flaggerNoticeJSON(subject: "account-x", reference: victim.reference))
             #expect(before.json["reference"] as? String == "not_linked")
+            let refused = try await client.post("/v1/reports/\(victim.id)/handoff-consent", key: server.acmeKey, json: #"{"consent": false}"#)
+            #expect(refused.json["consent"] as? String == "refused")
+            let whileRefused = try await client.post("/v1/flagger/notices", key: token, json: flaggerNoticeJSON(subject: "account-r", reference: victim.reference))
+            #expect(whileRefused.json["reference"] as? String == "not_linked")
             // Consent given (typed the way a counsellor might), then linked to the victim's case.
             let given = try await client.post("/v1/reports/\(victim.id)/handoff-consent", key: server.acmeKey, json: #"{"consent": true}"#)
             #expect(given.json["consent"] as? String == "given")
@@ -118,7 +122,7 @@ struct FlaggerAPITests {
             #expect(wrong.json["reference"] as? String == "not_linked")
             // Consent and its withdrawal are audited without the person's id.
             let audit = try await server.database.rows("SELECT after_json FROM audit_log WHERE action = 'report.handoff_consent'").compactMap { $0.string("after_json") }
-            #expect(audit.count == 3 && audit.allSatisfy { !$0.contains("victim-") })
+            #expect(audit.count == 4 && audit.allSatisfy { !$0.contains("victim-") })
             // Another tenant cannot record consent on this report.
             #expect(try await client.post("/v1/reports/\(victim.id)/handoff-consent", key: server.otherKey, json: #"{"consent": true}"#).status == .notFound)
         }
@@ -156,6 +160,11 @@ struct FlaggerAPITests {
             #expect(stats["shareActioned"] as? Double == 0.5 && stats["shareWithinTarget"] as? Double == 0.5)
             #expect(stats["medianHoursToDecision"] as? Double == 16)
             #expect(try await client.get("/v1/flagger/statistics?tenant=other", key: token).status == .unprocessableContent)
+            // The tenant sees the same figures for each flagger it accepted.
+            let tenantView = try await client.get("/v1/moderation/flaggers?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z", key: mia)
+            let rows = try #require(tenantView.json["flaggers"] as? [[String: Any]], "\(tenantView.text)")
+            #expect(rows.count == 1 && rows.first?["name"] as? String == "e-Enfance")
+            #expect((rows.first?["statistics"] as? [String: Any])?["shareActioned"] as? Double == 0.5)
         }
     }
 
