@@ -147,7 +147,9 @@ public protocol SupportEventStore: Sendable {
 
 /// Everything Relais stores. One implementation per backend, each passing the same
 /// contract tests.
-public protocol RelaisStorage: TenantStore, ReportStore, SupportEventStore, WebhookStore, ModerationStore, AppealStore, ConsoleStore {
+public protocol RelaisStorage: TenantStore, ReportStore, SupportEventStore, WebhookStore, ModerationStore, AppealStore, ConsoleStore,
+    TransparencyStore
+{
     /// Applies pending migrations; safe to run again.
     func migrate() async throws
     /// Fails when the database cannot be reached.

@@ -35,6 +35,10 @@ struct ServeCommand: AsyncParsableCommand {
     var webhookPollInterval = 1.0
     @Option(help: "Webhook events claimed and sent per poll.") var webhookBatchSize = 10
     @Option(help: "Failed attempts before a webhook event is dead (docs/webhooks.md).") var webhookMaxAttempts = 16
+    @Option(help: ArgumentHelp("Seconds between Transparency Database polls (docs/dsa.md).", valueName: "seconds"))
+    var dsaPollInterval = 5.0
+    @Option(help: ArgumentHelp("Seconds a sender holds the statements it is sending before another may take them.", valueName: "seconds"))
+    var dsaClaimLease = 120.0
 
     func run() async throws {
         guard let level = Logger.Level(rawValue: logLevel) else { throw ValidationError("--log-level: '\(logLevel)' is not a log level") }
@@ -45,6 +49,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard webhookPollInterval > 0, webhookPollInterval <= 3600 else { throw ValidationError("--webhook-poll-interval: use 0 < seconds ≤ 3600") }
         guard (1...1000).contains(webhookBatchSize) else { throw ValidationError("--webhook-batch-size: use 1…1000") }
         guard (1...100).contains(webhookMaxAttempts) else { throw ValidationError("--webhook-max-attempts: use 1…100") }
+        guard dsaClaimLease >= 1, dsaClaimLease <= 3600 else { throw ValidationError("--dsa-claim-lease: use 1 ≤ seconds ≤ 3600") }
+        guard dsaPollInterval > 0, dsaPollInterval <= 3600 else { throw ValidationError("--dsa-poll-interval: use 0 < seconds ≤ 3600") }
         guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format: use text or json") }
         let json = logFormat == "json"
         LoggingSystem.bootstrap { label in
@@ -87,6 +93,14 @@ struct ServeCommand: AsyncParsableCommand {
                 pollInterval: .milliseconds(Int((webhookPollInterval * 1000).rounded())), batchSize: webhookBatchSize,
                 retry: WebhookRetryPolicy(maxAttempts: webhookMaxAttempts)),
             logger: Logger(label: "relais.webhooks"))
+        // Tokens are read now, so a missing one stops the start with a message naming where it should be.
+        let links: [TransparencyLink]
+        do { links = try TransparencyLink.all(settings, environment: ProcessInfo.processInfo.environment) } catch let error as ConfigError {
+            throw ValidationError(error.description)
+        }
+        let submissions = StatementSubmissionWorker(
+            storage: storage, links: links, pollInterval: .milliseconds(Int((dsaPollInterval * 1000).rounded())), claimLease: dsaClaimLease,
+            logger: Logger(label: "relais.dsa"))
         var metrics: MetricsEndpoint?
         if let token = metricsToken ?? ProcessInfo.processInfo.environment["RELAIS_METRICS_TOKEN"], !token.isEmpty {
             guard token.utf8.count >= 16 else { throw ValidationError("--metrics-token: use at least 16 characters") }
@@ -94,7 +108,7 @@ struct ServeCommand: AsyncParsableCommand {
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
             metrics = MetricsEndpoint(registry: registry, token: token)
         }
-        let app = RelaisApplication.application(env, host: host, port: port, logger: logger, services: [webhooks], metrics: metrics) { boundPort in
+        let app = RelaisApplication.application(env, host: host, port: port, logger: logger, services: [webhooks, submissions], metrics: metrics) { boundPort in
             var banner = "Relais is running: open http://\(host):\(boundPort)/ — API at http://\(host):\(boundPort)/v1, console at http://\(host):\(boundPort)/console (database \(storage.location), directory \(directory.version))"
             if let demoKey {
                 banner += "\nFirst start: created tenant 'demo'. Its API key (shown only this once):\n  \(demoKey)"

@@ -11,6 +11,7 @@ import RelaisStore
 struct ConsoleCaseRoutes: Sendable {
     let cases: any ModerationStore
     let console: any ConsoleStore
+    let submissions: any TransparencyStore
     let clock: RelaisClock
     let pages: ConsolePages
 
@@ -152,9 +153,13 @@ struct ConsoleCaseRoutes: Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let states = try await submissions.statementSubmissions(caseId: id, tenantId: session.moderator.tenantId) ?? []
+        let byPuid = Dictionary(states.map { ($0.puid, $0) }, uniquingKeysWith: { first, _ in first })
         let view = ConsoleStatementsView(
             page: pages.page("Statements of reasons", session), caseId: id.rawValue,
-            statements: try statements.map { .init(puid: $0.puid, json: String(decoding: try encoder.encode($0), as: UTF8.self)) },
+            statements: try statements.map {
+                .init(puid: $0.puid, json: String(decoding: try encoder.encode($0), as: UTF8.self), submission: byPuid[$0.puid].map(ConsoleStatementsView.State.init))
+            },
             isEmpty: statements.isEmpty)
         return try pages.render("console-statements", view)
     }

@@ -35,7 +35,7 @@ struct ConsoleRoutes: Sendable {
         self.clock = clock
         signIn = ConsoleSignInRoutes(store: storage, clock: clock, loginTokens: loginTokens, policy: policy, pages: pages)
         queue = ConsoleQueueRoutes(queue: storage, cases: storage, clock: clock, pages: pages)
-        cases = ConsoleCaseRoutes(cases: storage, console: storage, clock: clock, pages: pages)
+        cases = ConsoleCaseRoutes(cases: storage, console: storage, submissions: storage, clock: clock, pages: pages)
         let config = env.config
         appeals = ConsoleAppealRoutes(appeals: storage, tenants: storage, outOfCourt: { config.outOfCourt(for: $0) }, clock: clock, pages: pages)
         audit = ConsoleAuditRoutes(audit: storage, pages: pages)

@@ -93,7 +93,7 @@ public final class URLSessionWebhookTransport: WebhookTransport {
 }
 
 /// Answers every redirect with "don't follow": the 3xx itself becomes the response.
-private final class RefuseRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+final class RefuseRedirects: NSObject, URLSessionTaskDelegate, Sendable {
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void

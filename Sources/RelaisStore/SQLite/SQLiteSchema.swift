@@ -274,6 +274,35 @@ enum SQLiteSchema {
                 ALTER TABLE decisions ADD COLUMN appeal_id TEXT;
                 """)
         }),
+        ("v12 DSA submissions to the Transparency Database", { db in
+            // Each statement of reasons waits here to be sent to the DSA Transparency Database
+            // (Art. 24(5)): queued in the decision's own transaction, claimed with a lease like
+            // webhook events (one sender at a time per statement), then sent with the
+            // Database's uuid and permalink, or rejected with the Database's reasons.
+            // Statements stored before this step are queued too: the duty covers them.
+            try db.execute(sql: """
+                CREATE TABLE tdb_submissions (
+                  puid TEXT PRIMARY KEY REFERENCES statements_of_reasons(puid),
+                  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                  case_id TEXT NOT NULL REFERENCES cases(id),
+                  status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'rejected')),
+                  attempts INTEGER NOT NULL DEFAULT 0,
+                  next_attempt_at DATETIME NOT NULL,
+                  claimed_by TEXT,
+                  claimed_until DATETIME,
+                  last_error TEXT,
+                  uuid TEXT,
+                  permalink TEXT,
+                  reasons TEXT,
+                  sent_at DATETIME,
+                  created_at DATETIME NOT NULL
+                );
+                CREATE INDEX tdb_submissions_due ON tdb_submissions(tenant_id, status, next_attempt_at);
+                CREATE INDEX tdb_submissions_by_case ON tdb_submissions(case_id);
+                INSERT INTO tdb_submissions (puid, tenant_id, case_id, status, next_attempt_at, created_at)
+                  SELECT puid, tenant_id, case_id, 'queued', created_at, created_at FROM statements_of_reasons;
+                """)
+        }),
     ]
 
     static let outbox = """
