@@ -4,10 +4,11 @@ stand-in (tdb_standin.py), and statements of reasons made the way a platform mak
 with personal data that must never reach the Database."""
 import json
 import subprocess
-import time
 import uuid
 
 import requests
+
+from relais_testing import wait_until  # noqa: F401 (the suites import it from here)
 
 SECRET = "PERSONAL"  # every seeded personal value contains it; no sent body may
 
@@ -62,15 +63,6 @@ def submissions(server, mod, case_id):
     shown = requests.get(server.url + f"/v1/moderation/cases/{case_id}/submissions", headers=mod, timeout=10)
     assert shown.status_code == 200, shown.text
     return shown.json()
-
-
-def wait_until(predicate, timeout=60, interval=0.1):
-    deadline = time.time() + timeout
-    while True:
-        value = predicate()
-        if value or time.time() >= deadline:
-            return value
-        time.sleep(interval)
 
 
 def scan_for_personal_data(bodies):

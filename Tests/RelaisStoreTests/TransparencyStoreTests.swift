@@ -18,15 +18,7 @@ struct TransparencyStoreTests {
         var states = try #require(try await d.storage.statementSubmissions(caseId: d.caseId, tenantId: d.tenant.id))
         #expect(states.map(\.puid) == [first.puid] && states[0].status == .queued && states[0].attempts == 0)
 
-        let body: [String: Any] = [
-            "outcome": "modified", "textForAppellant": "The comment stays visible, labelled.",
-            "decision": [
-                "restrictions": ["content_labelled"], "ground": "incompatible", "termsClause": "Community Guidelines 3.2",
-                "explanation": "Insulting, but part of a heated exchange.", "facts": "A comment in a heated exchange.",
-                "automatedDetection": false, "automatedDecision": "not_automated", "territorialScope": ["FR"],
-            ],
-        ]
-        let (_, replacing) = try await appeals.review(d, try AppealResolution.validate(json: body, reviewing: removal).get())
+        let (_, replacing) = try await appeals.review(d, try AppealResolution.validate(json: AppealStoreTests.labelled(), reviewing: removal).get())
         let second = try #require(replacing?.statement)
         states = try #require(try await d.storage.statementSubmissions(caseId: d.caseId, tenantId: d.tenant.id))
         #expect(Set(states.map(\.puid)) == [first.puid, second.puid] && states.allSatisfy { $0.status == .queued })

@@ -25,13 +25,7 @@ public final class URLSessionTransparencyClient: TransparencyClient {
         self.endpoint = endpoint
         self.token = token
         self.timeout = timeout
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.httpShouldSetCookies = false
-        configuration.urlCache = nil
-        configuration.httpAdditionalHeaders = ["User-Agent": "Relais-DSA/1"]
-        session = URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
+        session = URLSessionWebhookTransport.session(timeout: timeout, userAgent: "Relais-DSA/1")
     }
 
     deinit { session.finishTasksAndInvalidate() }
