@@ -10,7 +10,7 @@ import RelaisStore
 struct DSACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dsa", abstract: "DSA Transparency Database: send queued statements of reasons, check them, resend refused ones (docs/dsa.md).",
-        subcommands: [Submit.self, Resend.self])
+        subcommands: [Submit.self, Resend.self, Report.self])
 
     struct Submit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -145,6 +145,44 @@ struct DSACommand: AsyncParsableCommand {
             let count = try await storage.resendRejected(tenantId: found.id, puid: puid, actor: "cli", now: Date())
             await storage.shutdown()
             print("\(count) statement\(count == 1 ? "" : "s") queued again for the Transparency Database.")
+        }
+    }
+}
+
+extension DSACommand {
+    /// `relais dsa report --check DIR`. Writing the report (`--tenant --from --to --out`) is
+    /// not built yet (docs/dsa.md); only the check is.
+    struct Report: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check transparency-report CSV files against the Commission's templates (Implementing Regulation (EU) 2024/2835).")
+        @Option(help: ArgumentHelp("A folder of report CSV files, each named with its part (…Part_4_…).", valueName: "dir")) var check: String
+
+        func run() async throws {
+            let templates = try ReportTemplate.bundled()
+            let names = try FileManager.default.contentsOfDirectory(atPath: check).filter { $0.hasSuffix(".csv") }.sorted()
+            guard !names.isEmpty else { throw ValidationError("--check: no .csv file in '\(check)'") }
+            var failed = false
+            for name in names {
+                let path = (check as NSString).appendingPathComponent(name)
+                guard let part = ReportTemplate.partNumber(inFileName: name), let template = templates.first(where: { $0.part == part }) else {
+                    print("\(path): not a template part (name it with Part_1_ … Part_11_)")
+                    failed = true
+                    continue
+                }
+                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                    print("\(path): not readable as UTF-8")
+                    failed = true
+                    continue
+                }
+                let problems = ReportCheck.check(text, against: template)
+                print(problems.isEmpty ? "\(path): part \(part) matches the template" : "\(path): part \(part), \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+                for problem in problems.prefix(50) { print("  \(problem)") }
+                failed = failed || !problems.isEmpty
+            }
+            let present = Set(names.compactMap(ReportTemplate.partNumber(inFileName:)))
+            let missing = templates.map(\.part).filter { !present.contains($0) }
+            if !missing.isEmpty { print("Not in the folder: part\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")).") }
+            if failed { throw ExitCode(1) }
         }
     }
 }
