@@ -10,7 +10,7 @@ import RelaisStore
 struct DSACommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dsa", abstract: "DSA Transparency Database: send queued statements of reasons, check them, resend refused ones (docs/dsa.md).",
-        subcommands: [Submit.self, Resend.self, Report.self])
+        subcommands: [Submit.self, Resend.self, Report.self, HelpFiguresCommand.self])
 
     struct Submit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -183,6 +183,38 @@ extension DSACommand {
             let missing = templates.map(\.part).filter { !present.contains($0) }
             if !missing.isEmpty { print("Not in the folder: part\(missing.count == 1 ? "" : "s") \(missing.map(String.init).joined(separator: ", ")).") }
             if failed { throw ExitCode(1) }
+        }
+    }
+}
+
+extension DSACommand {
+    /// `relais dsa help-figures`: the help CSV (issue 14 part 4) on its own, until the report
+    /// writer exists to put it beside the Commission's parts.
+    struct HelpFiguresCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "help-figures",
+            abstract: "Write how many help cards were shown and used (calls, chats, links) per country, category and helpline in a period, as CSV.")
+        @Option(help: "Tenant name.") var tenant: String
+        @Option(help: ArgumentHelp("First day of the period (UTC).", valueName: "YYYY-MM-DD")) var from: String
+        @Option(help: ArgumentHelp("Last day of the period (UTC), included.", valueName: "YYYY-MM-DD")) var to: String
+        @Option(help: "The CSV file to write.") var out: String
+        @Option(help: "The service's name in the Service column (default: the tenant's name).") var serviceName: String?
+        @OptionGroup var db: DatabaseOptions
+
+        func run() async throws {
+            guard let first = CalendarDay(from), let last = CalendarDay(to), first <= last else {
+                throw ValidationError("--from and --to: days written YYYY-MM-DD, --from not after --to")
+            }
+            let storage = try await db.open()
+            guard let found = try await storage.tenant(named: tenant) else {
+                await storage.shutdown()
+                throw ValidationError(StorageError.tenantNotFound(tenant).description)
+            }
+            let counts = try await storage.supportEventCounts(tenantId: found.id)
+            await storage.shutdown()
+            let figures = HelpFigures.tally(counts, from: first, to: last)
+            try Data(figures.csv(period: "\(first)/\(last)", service: serviceName ?? tenant).utf8).write(to: URL(fileURLWithPath: out))
+            print("Wrote \(out): \(figures.rows.count) rows; \(figures.total.shown) help cards shown, \(figures.total.calls) calls, \(figures.total.chats) chats, \(figures.total.links) links opened.")
         }
     }
 }

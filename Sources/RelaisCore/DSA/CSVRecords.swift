@@ -55,4 +55,12 @@ public enum CSVRecords {
         }
         return records
     }
+
+    /// One record, CRLF-terminated (RFC 4180): a field quoted only when it must be.
+    public static func line(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",") + "\r\n"
+    }
 }
