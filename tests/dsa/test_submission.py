@@ -126,6 +126,27 @@ def test_dsa_submit_dry_run_checks_and_sends_nothing_and_rerunning_is_harmless(s
     assert "0 queued statements checked" in later.stdout
 
 
+def test_a_dry_run_names_a_stored_statement_the_database_would_refuse(serve, standin, relais_bin, tmp_path):
+    """A statement stored by an earlier release, before a rule Relais now knows: the dry run
+    names it and its field, exits 1, and sends nothing."""
+    import json
+    import sqlite3
+    server = serve(extra=["--dsa-poll-interval", "3600"])
+    mod = moderator(relais_bin, server.database)
+    make_statements(server, server.key, mod, 2)
+    server.stop()
+    with sqlite3.connect(server.database.removeprefix("sqlite:")) as db:
+        puid, text = db.execute("SELECT puid, statement_json FROM statements_of_reasons ORDER BY puid LIMIT 1").fetchone()
+        statement = json.loads(text)
+        statement["territorial_scope"] = ["EL"]  # Greece is GR for the Database
+        db.execute("UPDATE statements_of_reasons SET statement_json = ? WHERE puid = ?", (json.dumps(statement), puid))
+    dry = dsa_submit(relais_bin, server.database, write_config(tmp_path, standin), standin, "--dry-run")
+    assert dry.returncode == 1
+    assert "2 queued statements checked, 1 would be refused; nothing sent" in dry.stdout
+    assert f"{puid}: territorial_scope.0" in dry.stdout
+    assert standin.count() == 0
+
+
 def dsa_submit(relais_bin, database, config, standin, *extra):
     return subprocess.run(
         [str(relais_bin), "dsa", "submit", "--config", str(config), "--tenant", "demo", "--database", database, *extra],
