@@ -71,7 +71,8 @@ def test_429_and_5xx_are_retried_and_an_unanswered_send_is_found_by_existing_pui
 
 
 def test_a_refused_token_stops_sending_for_the_tenant_and_says_so(serve, standin, relais_bin):
-    server = serve(token="1|wrong-token")
+    metrics = "metrics-token-for-tests-0123456789"
+    server = serve(token="1|wrong-token", extra=["--metrics-token", metrics])
     mod = moderator(relais_bin, server.database)
     cases = make_statements(server, server.key, mod, 2)
     assert wait_until(lambda: standin.count(401) >= 1)
@@ -86,6 +87,8 @@ def test_a_refused_token_stops_sending_for_the_tenant_and_says_so(serve, standin
     log = server.log_text()
     assert "refused the token" in log and "wrong-token" not in log
     assert all(s["status"] == "queued" for s in submissions(server, mod, cases[0]))
+    scraped = requests.get(server.url + "/metrics", headers={"Authorization": f"Bearer {metrics}"}, timeout=10).text
+    assert 'relais_dsa_submission_stopped{tenant="demo"} 1' in scraped, [line for line in scraped.splitlines() if "dsa" in line]
 
 
 def test_statements_are_sent_exactly_once_across_a_crash_and_a_restart(serve, standin, relais_bin):
