@@ -152,6 +152,7 @@ struct ConsoleTests {
     @Test func theStatementsPageTellsTheSubmissionStateTruthfully() async throws {
         let server = try await LiveServer()
         _ = try await Self.user(server, "mia")
+        _ = try await Self.user(server, "cleo", role: .compliance)
         try await server.run { client in
             let id = try await client.file(caseReportJSON(text: "insults"), key: server.acmeKey)
             let (cookie, _) = try await client.signIn("mia", Self.password)
@@ -176,8 +177,23 @@ struct ConsoleTests {
             try await server.storage.markStatementRejected(puid: puid, reasons: ["category": ["The selected category is invalid."]], at: now)
             page = try await client.page("/console/cases/\(id)/statements", cookie: cookie)
             #expect(page.text.contains("data-submission=\"rejected\"") && page.text.contains("The selected category is invalid."))
+            // A moderator sees no resend button and may not resend; compliance staff may, once.
+            #expect(!page.text.contains("/statements/resend"))
+            let refused = try await client.form("/console/cases/\(id)/statements/resend", cookie: cookie, fields: ["csrf": csrf, "puid": puid])
+            #expect(refused.status == .forbidden)
+            let (compliance, _) = try await client.signIn("cleo", Self.password)
+            let shown = try await client.page("/console/cases/\(id)/statements", cookie: compliance)
+            #expect(shown.text.contains("action=\"/console/cases/\(id)/statements/resend\""))
+            let token = try #require(shown.csrf)
+            let unknown = try await client.form("/console/cases/\(id)/statements/resend", cookie: compliance, fields: ["csrf": token, "puid": "nope"])
+            #expect(unknown.status == .notFound)
+            let resent = try await client.form("/console/cases/\(id)/statements/resend", cookie: compliance, fields: ["csrf": token, "puid": puid])
+            #expect(resent.status == .seeOther && resent.headers[.location] == "/console/cases/\(id)/statements?notice=resent")
+            #expect(try await server.storage.statementSubmissions(caseId: caseId, tenantId: server.acme.id)?.first?.status == .queued)
+            #expect(try await server.database.int("SELECT COUNT(*) FROM audit_log WHERE action = 'statement.resent' AND actor = 'cleo'") == 1)
+            let again = try await client.form("/console/cases/\(id)/statements/resend", cookie: compliance, fields: ["csrf": token, "puid": puid])
+            #expect(again.status == .notFound, "no longer refused: nothing to resend")
 
-            _ = try await server.storage.resendRejected(tenantId: server.acme.id, puid: puid, actor: "test", now: now)
             try await server.storage.markStatementsSent([SentStatement(puid: puid, uuid: "u-1", permalink: "https://tdb.example/statement/u-1")], at: now)
             page = try await client.page("/console/cases/\(id)/statements", cookie: cookie)
             #expect(page.text.contains("data-submission=\"sent\"") && page.text.contains("href=\"https://tdb.example/statement/u-1\""))

@@ -4,6 +4,9 @@ import RelaisStore
 struct ConsoleStatementsView: Sendable {
     var page: ConsolePage
     var caseId: String
+    var csrf: String
+    /// Admins and compliance staff see the resend button of a refused statement.
+    var canResend: Bool
     var statements: [Statement]
     var isEmpty: Bool
 
