@@ -43,7 +43,7 @@ let package = Package(
     targets: [
         .target(
             name: "RelaisCore",
-            resources: [.copy("Resources/directory.json")],
+            resources: [.copy("Resources/directory.json"), .copy("Resources/dsa-templates")],
             swiftSettings: swiftSettings
         ),
         .target(

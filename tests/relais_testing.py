@@ -151,3 +151,13 @@ def answer_prompts(cmd, cwd, env, password, timeout=120):
         return process.wait(timeout=10), output
     finally:
         os.close(main)
+
+
+def wait_until(predicate, timeout=60, interval=0.1):
+    """Polls predicate until it is truthy or the timeout passes; its last value."""
+    deadline = time.time() + timeout
+    while True:
+        value = predicate()
+        if value or time.time() >= deadline:
+            return value
+        time.sleep(interval)

@@ -54,7 +54,8 @@ public enum RelaisApplication {
         "POST /v1/reports", "GET /v1/reports/{id}",
         "GET /v1/support", "POST /v1/support/events", "GET /v1/support/events",
         "GET /v1/helplines", "GET /v1/directory",
-    ] + AppealRoutes.routes + HandoffRoutes.routes + ModerationRoutes.routes + AppealReviewRoutes.routes + FlaggerFiguresRoutes.routes + FlaggerRoutes.routes
+    ] + AppealRoutes.routes + HandoffRoutes.routes + ModerationRoutes.routes + AppealReviewRoutes.routes + FlaggerFiguresRoutes.routes
+        + StatementSubmissionRoutes.routes + FlaggerRoutes.routes
 
     /// The HTML pages (the embeddable report sheet and the demo feed): not part of the JSON
     /// API, so not in `openapi.yaml`.
@@ -89,6 +90,7 @@ public enum RelaisApplication {
         // Moderators' personal tokens, not tenant keys: a group of its own.
         let moderation = router.group("v1/moderation").add(middleware: ModeratorAuthMiddleware(moderators: env.storage, limits: env.limits))
         ModerationRoutes(moderation: env.storage, clock: env.clock).register(on: moderation)
+        StatementSubmissionRoutes(submissions: env.storage).register(on: moderation)
         AppealReviewRoutes(
             appeals: env.storage, outOfCourt: { id in try await storage.tenant(id: id).flatMap(config.outOfCourt(for:)) }, clock: env.clock
         ).register(on: moderation)

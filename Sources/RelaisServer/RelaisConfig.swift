@@ -21,6 +21,8 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
     /// Per tenant name: the certified out-of-court dispute settlement body a complainant can
     /// turn to after a review (DSA Art. 21), shown only where the tenant set one.
     public var outOfCourt: [String: OutOfCourtBody] = [:]
+    /// Per tenant name: its DSA settings (`dsa`: the Transparency Database link), docs/dsa.md.
+    public var dsa: [String: DSASettings] = [:]
 
     public init(
         tenants: [String: TenantSupportConfig] = [:], moderation: ModerationPolicy = .default, frameAncestors: [String: [String]] = [:],
@@ -70,6 +72,7 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
         frameAncestors = web.compactMapValues { $0.embed?.frameAncestors }
         corsOrigins = web.compactMapValues { $0.api.map { Set($0.allowedOrigins) } }
         outOfCourt = web.compactMapValues { $0.appeals?.outOfCourtBody }
+        dsa = web.compactMapValues(\.dsa)
     }
 
     public func outOfCourt(for tenant: Tenant) -> OutOfCourtBody? { outOfCourt[tenant.name] }
@@ -100,6 +103,7 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
         var embed: EmbedSettings?
         var api: APISettings?
         var appeals: AppealSettings?
+        var dsa: DSASettings?
     }
 
     /// `"api": {"allowedOrigins": ["https://app.example"]}`: exact origins, no wildcard, since

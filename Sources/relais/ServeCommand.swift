@@ -51,6 +51,10 @@ struct ServeCommand: AsyncParsableCommand {
     var webhookPollInterval: Double?
     @Option(help: "Webhook events claimed and sent per poll (default 10).") var webhookBatchSize: Int?
     @Option(help: "Failed attempts before a webhook event is dead, docs/webhooks.md (default 16).") var webhookMaxAttempts: Int?
+    @Option(help: ArgumentHelp("Seconds between Transparency Database polls, docs/dsa.md (default 5).", valueName: "seconds"))
+    var dsaPollInterval: Double?
+    @Option(help: ArgumentHelp("Seconds a sender holds the statements it is sending before another may take them (default 120).", valueName: "seconds"))
+    var dsaClaimLease: Double?
     @Flag(help: "Print every effective option and where it came from (flag, environment, config file, default), secrets redacted; then exit.")
     var printConfig = false
 
@@ -74,6 +78,8 @@ struct ServeCommand: AsyncParsableCommand {
         put("webhookPollInterval", webhookPollInterval.map(ConfigContent.double))
         put("webhookBatchSize", webhookBatchSize.map(ConfigContent.int))
         put("webhookMaxAttempts", webhookMaxAttempts.map(ConfigContent.int))
+        put("dsaPollInterval", dsaPollInterval.map(ConfigContent.double))
+        put("dsaClaimLease", dsaClaimLease.map(ConfigContent.double))
         return flags
     }
 
@@ -106,6 +112,8 @@ struct ServeCommand: AsyncParsableCommand {
         guard webhookPollInterval > 0, webhookPollInterval <= 3600 else { throw ValidationError("--webhook-poll-interval: use 0 < seconds ≤ 3600") }
         guard (1...1000).contains(webhookBatchSize) else { throw ValidationError("--webhook-batch-size: use 1…1000") }
         guard (1...100).contains(webhookMaxAttempts) else { throw ValidationError("--webhook-max-attempts: use 1…100") }
+        guard options.dsaClaimLease >= 1, options.dsaClaimLease <= 3600 else { throw ValidationError("--dsa-claim-lease: use 1 ≤ seconds ≤ 3600") }
+        guard options.dsaPollInterval > 0, options.dsaPollInterval <= 3600 else { throw ValidationError("--dsa-poll-interval: use 0 < seconds ≤ 3600") }
         guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format: use text or json") }
         let json = logFormat == "json"
         LoggingSystem.bootstrap { label in
@@ -160,7 +168,15 @@ struct ServeCommand: AsyncParsableCommand {
                 pollInterval: .milliseconds(Int((webhookPollInterval * 1000).rounded())), batchSize: webhookBatchSize,
                 retry: WebhookRetryPolicy(maxAttempts: webhookMaxAttempts)),
             logger: Logger(label: "relais.webhooks"))
-        let app = RelaisApplication.application(env, host: host, port: port, logger: logger, services: [webhooks], metrics: metrics) { boundPort in
+        // Tokens are read now, so a missing one stops the start with a message naming where it should be.
+        let links: [TransparencyLink]
+        do { links = try TransparencyLink.all(settings, environment: ProcessInfo.processInfo.environment) } catch let error as ConfigError {
+            throw ValidationError(error.description)
+        }
+        let submissions = StatementSubmissionWorker(
+            storage: storage, links: links, pollInterval: .milliseconds(Int((options.dsaPollInterval * 1000).rounded())), claimLease: options.dsaClaimLease,
+            logger: Logger(label: "relais.dsa"))
+        let app = RelaisApplication.application(env, host: host, port: port, logger: logger, services: [webhooks, submissions], metrics: metrics) { boundPort in
             var banner = "Relais is running: open http://\(host):\(boundPort)/ — API at http://\(host):\(boundPort)/v1, console at http://\(host):\(boundPort)/console (database \(storage.location), directory \(directory.version))"
             if let demoKey {
                 banner += "\nFirst start: created tenant 'demo'. Its API key (shown only this once):\n  \(demoKey)"

@@ -51,6 +51,8 @@ struct ServeSettings {
     var webhookPollInterval = 1.0
     var webhookBatchSize = 10
     var webhookMaxAttempts = 16
+    var dsaPollInterval = 5.0
+    var dsaClaimLease = 120.0
     /// Every option in a stable order, for `--print-config`.
     private(set) var entries: [Entry] = []
 
@@ -129,6 +131,8 @@ struct ServeSettings {
         webhookPollInterval = try double("webhookPollInterval", webhookPollInterval)
         webhookBatchSize = try int("webhookBatchSize", webhookBatchSize)
         webhookMaxAttempts = try int("webhookMaxAttempts", webhookMaxAttempts)
+        dsaPollInterval = try double("dsaPollInterval", dsaPollInterval)
+        dsaClaimLease = try double("dsaClaimLease", dsaClaimLease)
         let configSource: Source = flags["config"] != nil ? .flag("--config") : environment["RELAIS_CONFIG"] != nil ? .environment("RELAIS_CONFIG") : .defaultValue
         entries.insert(Entry(key: "config", shown: configPath ?? "(none)", source: configSource), at: 0)
     }
@@ -197,7 +201,7 @@ struct ServeSettings {
         ("host", .string), ("port", .int), ("databaseUrl", .string), ("poolSize", .int), ("logLevel", .string),
         ("logFormat", .string), ("metricsToken", .string), ("durability", .string), ("writeBatch", .int), ("writeQueue", .int),
         ("maxInFlight", .int), ("testClock", .string), ("webhookPollInterval", .double), ("webhookBatchSize", .int),
-        ("webhookMaxAttempts", .int),
+        ("webhookMaxAttempts", .int), ("dsaPollInterval", .double), ("dsaClaimLease", .double),
     ]
     /// Shown redacted: the metrics token whole, a database URL's password.
     static let secrets: Set<String> = ["metricsToken", "databaseUrl"]

@@ -147,6 +147,59 @@ struct ConsoleTests {
         }
     }
 
+    /// The statements page says what happened with the Transparency Database: queued is
+    /// never called sent; a refusal shows the Database's reasons; sent shows its public page.
+    @Test func theStatementsPageTellsTheSubmissionStateTruthfully() async throws {
+        let server = try await LiveServer()
+        _ = try await Self.user(server, "mia")
+        _ = try await Self.user(server, "cleo", role: .compliance)
+        try await server.run { client in
+            let id = try await client.file(caseReportJSON(text: "insults"), key: server.acmeKey)
+            let (cookie, _) = try await client.signIn("mia", Self.password)
+            let csrf = try #require(try await client.page("/console/queue", cookie: cookie).csrf)
+            _ = try await client.form("/console/claim", cookie: cookie, fields: ["csrf": csrf])
+            let decided = try await client.form(
+                "/console/cases/\(id)/decide", cookie: cookie,
+                fields: [
+                    "csrf": csrf, "restriction_content_removed": "on", "ground": "incompatible", "termsClause": "Guidelines 3.2",
+                    "explanation": "Insults.", "facts": "A comment insulting a person.", "territorialScope": "FR",
+                    "automatedDecision": "not_automated",
+                ])
+            #expect(decided.status == .seeOther)
+            let caseId = ModerationCase.ID(rawValue: id)
+            let puid = try #require(try await server.storage.statements(caseId: caseId, tenantId: server.acme.id)?.first?.puid)
+            var page = try await client.page("/console/cases/\(id)/statements", cookie: cookie)
+            #expect(page.text.contains("data-submission=\"queued\"") && page.text.contains("Not sent yet"))
+            #expect(!page.text.contains("As sent to") && !page.text.contains("Sent to the EU"))
+
+            let now = Date()
+            _ = try await server.storage.claimQueuedStatements(tenantId: server.acme.id, since: nil, now: now, leaseUntil: now + 60, worker: "t", limit: 10)
+            try await server.storage.markStatementRejected(puid: puid, reasons: ["category": ["The selected category is invalid."]], at: now)
+            page = try await client.page("/console/cases/\(id)/statements", cookie: cookie)
+            #expect(page.text.contains("data-submission=\"rejected\"") && page.text.contains("The selected category is invalid."))
+            // A moderator sees no resend button and may not resend; compliance staff may, once.
+            #expect(!page.text.contains("/statements/resend"))
+            let refused = try await client.form("/console/cases/\(id)/statements/resend", cookie: cookie, fields: ["csrf": csrf, "puid": puid])
+            #expect(refused.status == .forbidden)
+            let (compliance, _) = try await client.signIn("cleo", Self.password)
+            let shown = try await client.page("/console/cases/\(id)/statements", cookie: compliance)
+            #expect(shown.text.contains("action=\"/console/cases/\(id)/statements/resend\""))
+            let token = try #require(shown.csrf)
+            let unknown = try await client.form("/console/cases/\(id)/statements/resend", cookie: compliance, fields: ["csrf": token, "puid": "nope"])
+            #expect(unknown.status == .notFound)
+            let resent = try await client.form("/console/cases/\(id)/statements/resend", cookie: compliance, fields: ["csrf": token, "puid": puid])
+            #expect(resent.status == .seeOther && resent.headers[.location] == "/console/cases/\(id)/statements?notice=resent")
+            #expect(try await server.storage.statementSubmissions(caseId: caseId, tenantId: server.acme.id)?.first?.status == .queued)
+            #expect(try await server.database.int("SELECT COUNT(*) FROM audit_log WHERE action = 'statement.resent' AND actor = 'cleo'") == 1)
+            let again = try await client.form("/console/cases/\(id)/statements/resend", cookie: compliance, fields: ["csrf": token, "puid": puid])
+            #expect(again.status == .notFound, "no longer refused: nothing to resend")
+
+            try await server.storage.markStatementsSent([SentStatement(puid: puid, uuid: "u-1", permalink: "https://tdb.example/statement/u-1")], at: now)
+            page = try await client.page("/console/cases/\(id)/statements", cookie: cookie)
+            #expect(page.text.contains("data-submission=\"sent\"") && page.text.contains("href=\"https://tdb.example/statement/u-1\""))
+        }
+    }
+
     @Test func sensitiveContentIsBlurredUntilShownAndShowingIsAudited() async throws {
         let server = try await LiveServer()
         _ = try await Self.user(server, "mia")

@@ -226,10 +226,9 @@ struct AppealStoreTests {
         #expect(stats.total.medianHoursToDecide == 1)
     }
 
-    @Test func aModificationNamesTheStatementItReplaces() async throws {
-        let d = try await decided()
-        defer { d.db.removeLater() }
-        let body: [String: Any] = [
+    /// A review that keeps the comment visible, labelled: a new restrictive decision with its own statement.
+    static func labelled() -> [String: Any] {
+        [
             "outcome": "modified", "textForAppellant": "The comment stays visible, labelled.",
             "decision": [
                 "restrictions": ["content_labelled"], "ground": "incompatible", "termsClause": "Community Guidelines 3.2",
@@ -237,7 +236,12 @@ struct AppealStoreTests {
                 "automatedDetection": false, "automatedDecision": "not_automated", "territorialScope": ["FR"],
             ],
         ]
-        let (appeal, newDecision) = try await review(d, try AppealResolution.validate(json: body, reviewing: removal).get())
+    }
+
+    @Test func aModificationNamesTheStatementItReplaces() async throws {
+        let d = try await decided()
+        defer { d.db.removeLater() }
+        let (appeal, newDecision) = try await review(d, try AppealResolution.validate(json: Self.labelled(), reviewing: removal).get())
         #expect(appeal.review?.outcome == .modified)
         let statement = try #require(newDecision?.statement)
         let earlier = try #require(d.decision.statement?.puid)

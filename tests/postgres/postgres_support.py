@@ -5,9 +5,9 @@ the webhook receiver: webhook_testing.py)."""
 import json
 import subprocess
 import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 
+import relais_testing
 from postgres_testing import TIMEOUT
 
 
@@ -48,9 +48,4 @@ def bearer(token: str) -> dict:
 
 def wait_until(predicate, timeout=TIMEOUT, interval=0.1):
     """Polls predicate until it is truthy or the timeout passes; its last value."""
-    deadline = time.time() + timeout
-    while True:
-        value = predicate()
-        if value or time.time() >= deadline:
-            return value
-        time.sleep(interval)
+    return relais_testing.wait_until(predicate, timeout, interval)

@@ -11,6 +11,7 @@ import RelaisStore
 struct ConsoleCaseRoutes: Sendable {
     let cases: any ModerationStore
     let console: any ConsoleStore
+    let submissions: any TransparencyStore
     let clock: RelaisClock
     let pages: ConsolePages
 
@@ -22,7 +23,28 @@ struct ConsoleCaseRoutes: Sendable {
         deciding.post("cases/:id/release") { _, context in try await release(try Self.caseId(context), context.session) }
         deciding.post("cases/:id/renew") { _, context in try await renew(try Self.caseId(context), context.session) }
         deciding.post("cases/:id/decide") { _, context in try await decide(try Self.caseId(context), context.session, context.form) }
-        signedIn.get("cases/:id/statements") { _, context in try await statements(try Self.caseId(context), context.session) }
+        signedIn.get("cases/:id/statements") { request, context in
+            try await statements(try Self.caseId(context), context.session, notice: ConsolePages.notice(request))
+        }
+    }
+
+    /// Resending a refused statement: admins and compliance staff (`ConsolePermission.comply`).
+    func registerResend(on complying: RouterGroup<ConsoleRequestContext>) {
+        complying.post("cases/:id/statements/resend") { _, context in try await resend(try Self.caseId(context), context.session, context.form) }
+    }
+
+    /// Only a rejected statement of this case, of the user's tenant, is queued again; anything
+    /// else is 404 and changes nothing. Audited by the store call, as for `relais dsa resend`.
+    func resend(_ id: ModerationCase.ID, _ session: ConsoleSession, _ fields: FormFields) async throws -> Response {
+        let tenantId = session.moderator.tenantId
+        let states = try await submissions.statementSubmissions(caseId: id, tenantId: tenantId) ?? []
+        guard let puid = fields.nonEmpty("puid"), states.contains(where: { $0.puid == puid && $0.status == .rejected }) else {
+            return try pages.message(
+                session, status: .notFound, "Statement not found", ["No refused statement with this puid on this case. Nothing was resent."],
+                back: "/console/cases/\(id.rawValue)/statements")
+        }
+        _ = try await submissions.resendRejected(tenantId: tenantId, puid: puid, actor: session.moderator.name, now: clock.now())
+        return ConsolePages.redirect("/console/cases/\(id.rawValue)/statements?notice=resent")
     }
 
     static func caseId(_ context: ConsoleRequestContext) throws -> ModerationCase.ID {
@@ -150,15 +172,20 @@ struct ConsoleCaseRoutes: Sendable {
             form: ConsoleDecisionForm.make(fields, errors: errors), status: .unprocessableContent)
     }
 
-    func statements(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
+    func statements(_ id: ModerationCase.ID, _ session: ConsoleSession, notice: String? = nil) async throws -> Response {
         guard let statements = try await cases.statements(caseId: id, tenantId: session.moderator.tenantId) else {
             return try pages.caseNotFound(session)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let states = try await submissions.statementSubmissions(caseId: id, tenantId: session.moderator.tenantId) ?? []
+        let byPuid = Dictionary(states.map { ($0.puid, $0) }, uniquingKeysWith: { first, _ in first })
         let view = ConsoleStatementsView(
-            page: pages.page("Statements of reasons", session), caseId: id.rawValue,
-            statements: try statements.map { .init(puid: $0.puid, json: String(decoding: try encoder.encode($0), as: UTF8.self)) },
+            page: pages.page("Statements of reasons", session, notice: notice), caseId: id.rawValue, csrf: session.csrfToken,
+            canResend: ConsolePermission.comply.allows(session.moderator.role),
+            statements: try statements.map {
+                .init(puid: $0.puid, json: String(decoding: try encoder.encode($0), as: UTF8.self), submission: byPuid[$0.puid].map(ConsoleStatementsView.State.init))
+            },
             isEmpty: statements.isEmpty)
         return try pages.render("console-statements", view)
     }

@@ -48,6 +48,7 @@ struct ConsolePages: Sendable {
         "renewed": "Lease renewed.",
         "revealed": "Content shown. This was recorded in the audit log.",
         "replayed": "Replay queued. This was recorded in the audit log.",
+        "resent": "Statement queued again for the Transparency Database. This was recorded in the audit log.",
         "no-appeal": "No appeal to claim: every open appeal is held by someone, or is against a decision you took.",
         "appeal-decided": "Review recorded. The platform is notified and tells the appellant.",
         "appeal-released": "Lease released: the appeal is back in the queue.",

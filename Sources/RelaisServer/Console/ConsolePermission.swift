@@ -8,11 +8,14 @@ enum ConsolePermission: Sendable {
     case decide
     /// The webhook dead letters: admins only.
     case administer
+    /// Resending statements the Transparency Database refused: admins and compliance staff.
+    case comply
 
     func allows(_ role: Moderator.Role) -> Bool {
         switch self {
         case .decide: role.decides
         case .administer: role == .admin
+        case .comply: role == .admin || role == .compliance
         }
     }
 
@@ -26,6 +29,10 @@ enum ConsolePermission: Sendable {
         case .administer:
             try pages.message(
                 session, status: .forbidden, "Administrators only", ["Webhook dead letters are shown to administrators."], back: "/console/queue")
+        case .comply:
+            try pages.message(
+                session, status: .forbidden, "Not allowed for your role",
+                ["Statements the Transparency Database refused are resent by administrators and compliance staff."], back: "/console/queue")
         }
     }
 }

@@ -24,6 +24,7 @@ struct ConsoleRoutes: Sendable {
         "GET /console", "GET /console/login", "POST /console/login", "POST /console/logout", "GET /console/queue",
         "POST /console/claim", "GET /console/cases/{id}", "POST /console/cases/{id}/reveal", "POST /console/cases/{id}/release",
         "POST /console/cases/{id}/renew", "POST /console/cases/{id}/decide", "GET /console/cases/{id}/statements",
+        "POST /console/cases/{id}/statements/resend",
         "GET /console/audit", "GET /console/webhooks", "POST /console/webhooks/replay", "GET /console/static/{file}",
     ] + ConsoleAppealRoutes.routes
 
@@ -35,7 +36,7 @@ struct ConsoleRoutes: Sendable {
         self.clock = clock
         signIn = ConsoleSignInRoutes(store: storage, clock: clock, loginTokens: loginTokens, policy: policy, pages: pages)
         queue = ConsoleQueueRoutes(queue: storage, cases: storage, clock: clock, pages: pages)
-        cases = ConsoleCaseRoutes(cases: storage, console: storage, clock: clock, pages: pages)
+        cases = ConsoleCaseRoutes(cases: storage, console: storage, submissions: storage, clock: clock, pages: pages)
         let config = env.config
         appeals = ConsoleAppealRoutes(appeals: storage, tenants: storage, outOfCourt: { config.outOfCourt(for: $0) }, clock: clock, pages: pages)
         audit = ConsoleAuditRoutes(audit: storage, pages: pages)
@@ -56,9 +57,11 @@ struct ConsoleRoutes: Sendable {
             .group(context: ConsoleRequestContext.self)
         let deciding = signedIn.group().add(middleware: ConsoleRoleMiddleware(permission: .decide, pages: pages))
         let administering = signedIn.group().add(middleware: ConsoleRoleMiddleware(permission: .administer, pages: pages))
+        let complying = signedIn.group().add(middleware: ConsoleRoleMiddleware(permission: .comply, pages: pages))
         signIn.register(on: signedIn)
         queue.register(on: signedIn, deciding: deciding)
         cases.register(on: signedIn, deciding: deciding)
+        cases.registerResend(on: complying)
         appeals.register(on: signedIn, deciding: deciding)
         audit.register(on: signedIn)
         webhooks.register(on: administering)

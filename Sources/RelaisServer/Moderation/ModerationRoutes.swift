@@ -35,27 +35,27 @@ struct ModerationRoutes {
 
     func show(_ context: RelaisRequestContext) async throws -> Response {
         let moderator = try context.requireModerator()
-        let id = try caseId(context), now = clock.now()
-        guard let found = try await moderation.moderationCase(id: id, tenantId: moderator.tenantId, now: now) else { throw notFound(id) }
+        let id = try Self.caseId(context), now = clock.now()
+        guard let found = try await moderation.moderationCase(id: id, tenantId: moderator.tenantId, now: now) else { throw Self.notFound(id) }
         return try JSONCoding.response(ModerationCaseView(found, now: now))
     }
 
     func renew(_ context: RelaisRequestContext) async throws -> Response {
         let moderator = try deciding(context)
-        let id = try caseId(context), now = clock.now()
+        let id = try Self.caseId(context), now = clock.now()
         switch try await moderation.renewLease(caseId: id, by: moderator, now: now) {
         case .leased(let renewed): return try JSONCoding.response(ModerationCaseView(renewed, now: now))
-        case .released, .notFound: throw notFound(id)
+        case .released, .notFound: throw Self.notFound(id)
         case .notLeasedByCaller: throw Self.noLease
         }
     }
 
     func release(_ context: RelaisRequestContext) async throws -> Response {
         let moderator = try deciding(context)
-        let id = try caseId(context)
+        let id = try Self.caseId(context)
         switch try await moderation.releaseLease(caseId: id, by: moderator, now: clock.now()) {
         case .released, .leased: return Response(status: .noContent)
-        case .notFound: throw notFound(id)
+        case .notFound: throw Self.notFound(id)
         case .notLeasedByCaller: throw Self.noLease
         }
     }
@@ -65,7 +65,7 @@ struct ModerationRoutes {
     /// `case.decided` event are committed.
     func decide(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {
         let moderator = try deciding(context)
-        let id = try caseId(context)
+        let id = try Self.caseId(context)
         let json = try await JSONBody.read(request)
         let decision: Decision
         switch Decision.validate(json: json) {
@@ -76,7 +76,7 @@ struct ModerationRoutes {
         case .decided(let recorded):
             return try JSONCoding.response(
                 DecisionCreatedView(decision: DecisionView(recorded), statementOfReasons: recorded.statement), status: .created)
-        case .notFound: throw notFound(id)
+        case .notFound: throw Self.notFound(id)
         case .notLeasedByCaller: throw Self.noLease
         case .refused(let failure):
             throw Problem(
@@ -88,8 +88,8 @@ struct ModerationRoutes {
     /// The statements of reasons of the case, as the DSA Transparency Database's JSON.
     func statements(_ context: RelaisRequestContext) async throws -> Response {
         let moderator = try context.requireModerator()
-        let id = try caseId(context)
-        guard let statements = try await moderation.statements(caseId: id, tenantId: moderator.tenantId) else { throw notFound(id) }
+        let id = try Self.caseId(context)
+        guard let statements = try await moderation.statements(caseId: id, tenantId: moderator.tenantId) else { throw Self.notFound(id) }
         return try JSONCoding.response(statements)
     }
 
@@ -106,13 +106,13 @@ struct ModerationRoutes {
         return moderator
     }
 
-    private func caseId(_ context: RelaisRequestContext) throws -> ModerationCase.ID {
+    static func caseId(_ context: RelaisRequestContext) throws -> ModerationCase.ID {
         let id = try context.parameters.require("id")
-        guard id.count <= 64 else { throw notFound(ModerationCase.ID(rawValue: String(id.prefix(64)))) }
+        guard id.count <= 64 else { throw Self.notFound(ModerationCase.ID(rawValue: String(id.prefix(64)))) }
         return ModerationCase.ID(rawValue: id)
     }
 
-    private func notFound(_ id: ModerationCase.ID) -> Problem {
+    static func notFound(_ id: ModerationCase.ID) -> Problem {
         Problem(.notFound, title: "Case not found", detail: "No case with id '\(id.rawValue)' for your tenant.")
     }
 

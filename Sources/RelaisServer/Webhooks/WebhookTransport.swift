@@ -45,16 +45,22 @@ public final class URLSessionWebhookTransport: WebhookTransport {
 
     public init(timeout: TimeInterval = 10) {
         self.timeout = timeout
+        session = Self.session(timeout: timeout, userAgent: "Relais-Webhooks/1")
+    }
+
+    deinit { session.finishTasksAndInvalidate() }
+
+    /// Ephemeral (no cookies, no cache), a hard timeout per request, redirects not followed:
+    /// the sessions Relais calls other services with (webhooks, the Transparency Database).
+    static func session(timeout: TimeInterval, userAgent: String) -> URLSession {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.timeoutIntervalForResource = timeout
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
-        configuration.httpAdditionalHeaders = ["User-Agent": "Relais-Webhooks/1"]
-        session = URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
+        configuration.httpAdditionalHeaders = ["User-Agent": userAgent]
+        return URLSession(configuration: configuration, delegate: RefuseRedirects(), delegateQueue: nil)
     }
-
-    deinit { session.finishTasksAndInvalidate() }
 
     public func send(_ request: WebhookRequest) async -> WebhookResponse {
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
@@ -93,7 +99,7 @@ public final class URLSessionWebhookTransport: WebhookTransport {
 }
 
 /// Answers every redirect with "don't follow": the 3xx itself becomes the response.
-private final class RefuseRedirects: NSObject, URLSessionTaskDelegate, Sendable {
+final class RefuseRedirects: NSObject, URLSessionTaskDelegate, Sendable {
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void

@@ -321,5 +321,32 @@ enum PostgresSchema {
             "ALTER TABLE cases ADD COLUMN new_reporters INTEGER NOT NULL DEFAULT 0, ADD COLUMN low_weight_reports INTEGER NOT NULL DEFAULT 0",
             "ALTER TABLE outbox_events ADD COLUMN flagger_id TEXT",
         ]),
+        // Statements of reasons waiting for, sent to or refused by the Transparency Database.
+        ("v13 DSA submissions to the Transparency Database", [
+            """
+            CREATE TABLE tdb_submissions (
+              puid TEXT PRIMARY KEY REFERENCES statements_of_reasons(puid),
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              case_id TEXT NOT NULL REFERENCES cases(id),
+              status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'rejected')),
+              attempts INTEGER NOT NULL DEFAULT 0,
+              next_attempt_at TIMESTAMPTZ NOT NULL,
+              claimed_by TEXT,
+              claimed_until TIMESTAMPTZ,
+              last_error TEXT,
+              uuid TEXT,
+              permalink TEXT,
+              reasons TEXT,
+              sent_at TIMESTAMPTZ,
+              created_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            "CREATE INDEX tdb_submissions_due ON tdb_submissions (tenant_id, status, next_attempt_at)",
+            "CREATE INDEX tdb_submissions_by_case ON tdb_submissions (case_id)",
+            """
+            INSERT INTO tdb_submissions (puid, tenant_id, case_id, status, next_attempt_at, created_at)
+              SELECT puid, tenant_id, case_id, 'queued', created_at, created_at FROM statements_of_reasons
+            """,
+        ]),
     ]
 }

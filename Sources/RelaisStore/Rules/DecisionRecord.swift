@@ -24,6 +24,8 @@ enum DecisionRecord {
                 INSERT INTO statements_of_reasons (puid, tenant_id, case_id, decision_id, statement_json, created_at)
                 VALUES (\(statement.puid), \(tenantId), \(caseId), \(id), \(String(decoding: try statement.jsonData(), as: UTF8.self)), \(now))
                 """)
+            // Queued for the Transparency Database in the same transaction (TransparencyRules).
+            statements.append(TransparencyRules.queue(puid: statement.puid, tenantId: tenantId, caseId: caseId, now: now))
         }
         // The decision in force until now (the one a complaint contested, or the one a new
         // report reopened the case after) is replaced by this one.

@@ -11,7 +11,7 @@ typealias SQLiteMigration = (name: String, apply: @Sendable (Database) throws ->
 /// - never edit, reorder or rename a step once shipped (the names below are the ones
 ///   existing databases have recorded, uneven as they are);
 /// - a new step goes at the end, named `vN what it does` with N one more than the last
-///   (the next is `v13`), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
+///   (the next is `v14`), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
 ///   under the same name;
 /// - `SchemaUpgradeTests` upgrades a database made by an earlier release and checks that its
 ///   schema equals a new one's.
@@ -325,6 +325,35 @@ enum SQLiteSchema {
                 ALTER TABLE cases ADD COLUMN new_reporters INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE cases ADD COLUMN low_weight_reports INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE outbox_events ADD COLUMN flagger_id TEXT;
+                """)
+        }),
+        ("v13 DSA submissions to the Transparency Database", { db in
+            // Each statement of reasons waits here to be sent to the DSA Transparency Database
+            // (Art. 24(5)): queued in the decision's own transaction, claimed with a lease like
+            // webhook events (one sender at a time per statement), then sent with the
+            // Database's uuid and permalink, or rejected with the Database's reasons.
+            // Statements stored before this step are queued too: the duty covers them.
+            try db.execute(sql: """
+                CREATE TABLE tdb_submissions (
+                  puid TEXT PRIMARY KEY REFERENCES statements_of_reasons(puid),
+                  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                  case_id TEXT NOT NULL REFERENCES cases(id),
+                  status TEXT NOT NULL CHECK (status IN ('queued', 'sent', 'rejected')),
+                  attempts INTEGER NOT NULL DEFAULT 0,
+                  next_attempt_at DATETIME NOT NULL,
+                  claimed_by TEXT,
+                  claimed_until DATETIME,
+                  last_error TEXT,
+                  uuid TEXT,
+                  permalink TEXT,
+                  reasons TEXT,
+                  sent_at DATETIME,
+                  created_at DATETIME NOT NULL
+                );
+                CREATE INDEX tdb_submissions_due ON tdb_submissions(tenant_id, status, next_attempt_at);
+                CREATE INDEX tdb_submissions_by_case ON tdb_submissions(case_id);
+                INSERT INTO tdb_submissions (puid, tenant_id, case_id, status, next_attempt_at, created_at)
+                  SELECT puid, tenant_id, case_id, 'queued', created_at, created_at FROM statements_of_reasons;
                 """)
         }),
     ]

@@ -1,0 +1,12 @@
+import Foundation
+
+/// A Transparency Database token. Printed, interpolated or logged it shows as `<redacted>`:
+/// only the `Authorization` header reads its value.
+public struct TransparencyToken: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+    let value: String
+
+    public init(_ value: String) { self.value = value }
+
+    public var description: String { "<redacted>" }
+    public var debugDescription: String { "<redacted>" }
+}
