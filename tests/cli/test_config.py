@@ -13,7 +13,7 @@ from relais_testing import keep_log
 VALUES = {"host": "127.0.0.2", "port": 9123, "databaseUrl": "sqlite:/tmp/relais-config-test.sqlite", "poolSize": 3,
           "logLevel": "debug", "logFormat": "json", "metricsToken": "metrics-token-for-config-tests", "durability": "full",
           "writeBatch": 7, "writeQueue": 99, "maxInFlight": 55, "testClock": "2026-11-29T23:30:00+01:00",
-          "webhookPollInterval": 2.5, "webhookBatchSize": 4, "webhookMaxAttempts": 3}
+          "webhookPollInterval": 2.5, "webhookBatchSize": 4, "webhookMaxAttempts": 3, "dsaPollInterval": 7.5, "dsaClaimLease": 90.0}
 
 
 def flag(key):
