@@ -25,7 +25,7 @@ struct ReportRoutes {
     /// after the commit.
     func create(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {
         let tenant = try context.requireTenant()
-        let key = try idempotencyKey(request)
+        let key = try IdempotencyKeyHeader.read(request)
         let json = try await JSONBody.read(request)
         let draft: ReportDraft
         switch ReportDraft.validate(json) {
@@ -63,8 +63,6 @@ struct ReportRoutes {
         headers[.contentType] = "application/json"
         return Response(status: .created, headers: headers, body: .init(byteBuffer: ByteBuffer(string: receipt.json)))
     }
-
-    private func idempotencyKey(_ request: Request) throws -> String? { try IdempotencyKeyHeader.read(request) }
 
     func show(_ context: RelaisRequestContext) async throws -> Response {
         let tenant = try context.requireTenant()

@@ -133,9 +133,9 @@ public protocol AppealStore: Sendable {
     /// page shows what is contested).
     func decision(id: String, tenantId: Tenant.ID) async throws -> RecordedDecision?
     /// `nil` when the tenant has no such appeal.
-    func appeal(id: Appeal.ID, tenantId: Tenant.ID) async throws -> Appeal?
+    func appeal(id: Appeal.ID, tenantId: Tenant.ID, now: Date) async throws -> Appeal?
     /// The tenant's appeals, newest first, at most `limit`.
-    func appeals(tenantId: Tenant.ID, status: String?, limit: Int) async throws -> [Appeal]
+    func appeals(tenantId: Tenant.ID, status: String?, limit: Int, now: Date) async throws -> [Appeal]
     /// Leases the most urgent open appeal on a decision the moderator did not take.
     func claimNextAppeal(for moderator: Moderator, now: Date) async throws -> AppealReview?
     func appealReview(id: Appeal.ID, tenantId: Tenant.ID, now: Date) async throws -> AppealReview?

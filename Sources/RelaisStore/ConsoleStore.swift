@@ -95,15 +95,11 @@ public enum AuditJSON {
     public static func make(_ object: [String: String?]) -> String { json(object) }
 
     /// A case's lease as the audit log's "before" or "after".
-    static func lease(owner: String?, expiresAt: Date?, status: String = "open") -> String {
-        json(["status": status, "leaseOwner": owner, "leaseExpiresAt": expiresAt.map(Timestamp.format)])
-    }
-
-    /// An audit "after" of the appeal queue: the lease state with the complaint's id.
-    static func withAppeal(_ json: String, _ appealId: String) -> String {
-        guard let data = json.data(using: .utf8), var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return json }
-        object["appealId"] = appealId
-        return Self.json(object)
+    /// `appealId`: the lease is on a complaint of the appeal queue (the entry's case is its case).
+    static func lease(owner: String?, expiresAt: Date?, status: String = "open", appealId: String? = nil) -> String {
+        var state: [String: Any?] = ["status": status, "leaseOwner": owner, "leaseExpiresAt": expiresAt.map(Timestamp.format)]
+        if let appealId { state["appealId"] = appealId }
+        return json(state)
     }
 
     /// Sorted-key JSON of a small state snapshot (`nil` values are written as null).

@@ -41,27 +41,15 @@ struct AppealReviewRoutes {
         if let status, !["open", "decided"].contains(status) {
             throw Problem.validation(ValidationFailure([FieldError("status", "must be open or decided")]))
         }
-        let found = try await appeals.appeals(tenantId: moderator.tenantId, status: status, limit: 200)
+        let found = try await appeals.appeals(tenantId: moderator.tenantId, status: status, limit: 200, now: clock.now())
         return try JSONCoding.response(found.map { AppealView($0, outOfCourt: nil) })
     }
 
     /// The figures of the transparency report's part 7 for complaints received in
-    /// `[from, to)` (RFC 3339 instants; by default the last 365 days).
+    /// `[from, to)` (`ReportingPeriod`: by default the last 365 days).
     func statistics(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {
         let moderator = try context.requireModerator()
-        let now = clock.now()
-        var errors: [FieldError] = []
-        func instant(_ name: String, _ fallback: Date) -> Date {
-            guard let text = request.uri.queryParameters[Substring(name)].map(String.init) else { return fallback }
-            guard let date = Timestamp.parse(text) else {
-                errors.append(FieldError(name, "must be an RFC 3339 time such as 2026-01-01T00:00:00Z"))
-                return fallback
-            }
-            return date
-        }
-        let from = instant("from", now.addingTimeInterval(-365 * 86400)), to = instant("to", now)
-        if errors.isEmpty, from >= to { errors.append(FieldError("from", "must be before to")) }
-        guard errors.isEmpty else { throw Problem.validation(ValidationFailure(errors)) }
+        let (from, to) = try ReportingPeriod.parse(request, now: clock.now())
         let stats = try await appeals.appealStatistics(tenantId: moderator.tenantId, from: from, to: to)
         return try JSONCoding.response(AppealStatisticsView(from: Timestamp.format(from), to: Timestamp.format(to), statistics: stats))
     }

@@ -51,7 +51,7 @@ struct AppealRoutes {
     func show(_ context: RelaisRequestContext) async throws -> Response {
         let tenant = try context.requireTenant()
         let id = try context.parameters.require("id")
-        guard id.count <= 64, let appeal = try await appeals.appeal(id: Appeal.ID(rawValue: id), tenantId: tenant.id) else {
+        guard id.count <= 64, let appeal = try await appeals.appeal(id: Appeal.ID(rawValue: id), tenantId: tenant.id, now: clock.now()) else {
             throw Problem(.notFound, title: "Appeal not found", detail: "No appeal with id '\(id.prefix(64))' for this tenant.")
         }
         return try JSONCoding.response(AppealView(appeal, outOfCourt: outOfCourt(tenant)))

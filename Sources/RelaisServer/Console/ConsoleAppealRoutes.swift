@@ -46,8 +46,8 @@ struct ConsoleAppealRoutes: Sendable {
                 leasedBy: a.lease?.moderatorName)
         }
         // Due first, as the queue hands them out.
-        let open = try await appeals.appeals(tenantId: tenantId, status: "open", limit: 200).sorted { ($0.dueAt, $0.id.rawValue) < ($1.dueAt, $1.id.rawValue) }
-        let decided = try await appeals.appeals(tenantId: tenantId, status: "decided", limit: 50)
+        let open = try await appeals.appeals(tenantId: tenantId, status: "open", limit: 200, now: now).sorted { ($0.dueAt, $0.id.rawValue) < ($1.dueAt, $1.id.rawValue) }
+        let decided = try await appeals.appeals(tenantId: tenantId, status: "decided", limit: 50, now: now)
         let view = ConsoleAppealsView(
             page: pages.page("Appeals", session, notice: ConsolePages.notice(request)), csrf: session.csrfToken,
             decides: session.moderator.role.decides, open: open.map(row), decided: decided.map(row), hasOpen: !open.isEmpty,
@@ -102,11 +102,7 @@ struct ConsoleAppealRoutes: Sendable {
             receivedAt: ConsoleFormat.time(a.receivedAt), dueAt: ConsoleFormat.time(a.dueAt), overdue: a.status == "open" && now > a.dueAt,
             explanation: a.explanation, lease: a.lease.map { .init(moderator: $0.moderatorName, expiresAt: ConsoleFormat.time($0.expiresAt)) },
             holdsLease: holdsLease,
-            original: .init(
-                id: d.id, decidedAt: ConsoleFormat.time(d.decidedAt), moderator: d.moderatorName,
-                restrictions: d.decision.isNoAction ? "No action" : d.decision.restrictions.map(\.rawValue).joined(separator: ", "),
-                ground: d.decision.ground.map { $0 == .illegal ? "Illegal: \(d.decision.legalGround ?? "")" : "Terms: \(d.decision.termsClause ?? "")" },
-                explanation: d.decision.explanation, facts: d.decision.facts, internalNote: d.decision.internalNote),
+            original: ConsoleCaseView.DecisionRow(d),
             statementJSON: try d.statement.map { String(decoding: try encoder.encode($0), as: UTF8.self) },
             reports: review.moderationCase.reports.map {
                 .init(

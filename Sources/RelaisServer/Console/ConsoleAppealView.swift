@@ -37,22 +37,11 @@ struct ConsoleAppealView: Sendable {
     var explanation: String
     var lease: ConsoleCaseView.LeaseInfo?
     var holdsLease: Bool
-    var original: Decided
+    var original: ConsoleCaseView.DecisionRow
     var statementJSON: String?
     var reports: [Report]
     var review: Review?
     var form: Form?
-
-    struct Decided: Sendable {
-        var id: String
-        var decidedAt: String
-        var moderator: String
-        var restrictions: String
-        var ground: String?
-        var explanation: String
-        var facts: String?
-        var internalNote: String?
-    }
 
     struct Report: Sendable {
         var receivedAt: String

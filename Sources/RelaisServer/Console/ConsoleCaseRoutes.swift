@@ -87,14 +87,7 @@ struct ConsoleCaseRoutes: Sendable {
                     details: r.draft.details, snapshot: r.draft.subject.text, subjectURL: r.draft.subject.url, linked: r.linkedReportId != nil,
                     weighsLess: r.lowWeightReason != nil)
             },
-            decisions: found.decisions.map { d in
-                .init(
-                    decidedAt: ConsoleFormat.time(d.decidedAt), moderator: d.moderatorName,
-                    restrictions: d.decision.isNoAction ? "No action" : d.decision.restrictions.map(\.rawValue).joined(separator: ", "),
-                    ground: d.decision.ground.map { $0 == .illegal ? "Illegal: \(d.decision.legalGround ?? "")" : "Terms: \(d.decision.termsClause ?? "")" },
-                    explanation: d.decision.explanation, noteForReporter: d.decision.noteForReporter, internalNote: d.decision.internalNote,
-                    statementPuid: d.statement?.puid)
-            },
+            decisions: found.decisions.map(ConsoleCaseView.DecisionRow.init),
             hasDecisions: !found.decisions.isEmpty, repeatCount: found.repeatOffender.restrictedDecisionCount,
             repeatThreshold: found.repeatOffender.threshold,
             repeatSuggestion: Self.suggestion(found.repeatOffender.suggestion),

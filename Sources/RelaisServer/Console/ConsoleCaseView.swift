@@ -1,3 +1,5 @@
+import RelaisStore
+
 struct ConsoleCaseView: Sendable {
     var page: ConsolePage
     var csrf: String
@@ -62,6 +64,20 @@ struct ConsoleCaseView: Sendable {
         var noteForReporter: String?
         var internalNote: String?
         var statementPuid: String?
+        var facts: String?
+
+        /// A decision as every console page shows it (the case page, an appeal's review).
+        init(_ d: RecordedDecision) {
+            decidedAt = ConsoleFormat.time(d.decidedAt)
+            moderator = d.moderatorName
+            restrictions = d.decision.isNoAction ? "No action" : d.decision.restrictions.map(\.rawValue).joined(separator: ", ")
+            ground = d.decision.ground.map { $0 == .illegal ? "Illegal: \(d.decision.legalGround ?? "")" : "Terms: \(d.decision.termsClause ?? "")" }
+            explanation = d.decision.explanation
+            noteForReporter = d.decision.noteForReporter
+            internalNote = d.decision.internalNote
+            statementPuid = d.statement?.puid
+            facts = d.decision.facts
+        }
     }
 
     struct AuthorRow: Sendable {

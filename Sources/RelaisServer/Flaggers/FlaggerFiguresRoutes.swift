@@ -19,7 +19,7 @@ struct FlaggerFiguresRoutes {
 
     func figures(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {
         let moderator = try context.requireModerator()
-        let (from, to) = try FlaggerRoutes.period(request, now: clock.now())
+        let (from, to) = try ReportingPeriod.parse(request, now: clock.now())
         guard let tenant = try await tenants.tenant(id: moderator.tenantId) else { throw Problem.unauthorized }
         var rows: [FlaggerFiguresView.Row] = []
         for flagger in try await flaggers.flaggers() where flagger.tenants.contains(tenant.name) {

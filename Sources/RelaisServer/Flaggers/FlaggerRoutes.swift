@@ -45,19 +45,22 @@ struct FlaggerRoutes {
         let tenant = try await acceptingTenant(notice.tenant, flagger)
         let receipt: ReportReceipt
         var headers: HTTPFields = [:]
+        let linked: Bool
         switch try await filing.fileNotice(notice, tenant: tenant, flagger: flagger, idempotencyKey: key) {
-        case .created(let stored): receipt = stored
+        case .created(let stored):
+            receipt = stored
+            linked = stored.linked
         case .replayed(let stored):
             receipt = stored
             headers[.idempotentReplayed] = "true"
+            // A replayed receipt does not say whether the first answer linked: the stored notice does.
+            linked = try await flaggers.notice(id: stored.id, flaggerId: flagger.id)?.linked ?? false
         case .keyReusedWithDifferentRequest:
             throw Problem(
                 .unprocessableContent, title: "Idempotency-Key reused", detail: "This key was already used for a different notice.",
                 errors: [FieldError("Idempotency-Key", "was already used with a different request body")])
         }
         headers[.location] = "/v1/flagger/notices/\(receipt.id)"
-        // A replay does not know whether the first answer linked: the stored notice does.
-        let linked = try await flaggers.notice(id: receipt.id, flaggerId: flagger.id)?.linked ?? receipt.linked
         return try JSONCoding.response(
             NoticeReceiptView(
                 id: receipt.id, tenant: tenant.name, receivedAt: receipt.receivedAt, status: "received",
@@ -80,26 +83,9 @@ struct FlaggerRoutes {
         let flagger = try flagger(context)
         let query = request.uri.queryParameters
         let tenant = try await acceptingTenant(query["tenant"].map(String.init) ?? "", flagger)
-        let (from, to) = try Self.period(request, now: clock.now())
+        let (from, to) = try ReportingPeriod.parse(request, now: clock.now())
         let stats = try await flaggers.flaggerStatistics(flaggerId: flagger.id, tenantId: tenant.id, from: from, to: to)
         return try JSONCoding.response(FlaggerStatisticsView(flagger: flagger.name, tenant: tenant.name, from: Timestamp.format(from), to: Timestamp.format(to), statistics: stats))
-    }
-
-    /// `from` and `to` as RFC 3339 instants, by default the last 365 days up to now.
-    static func period(_ request: Request, now: Date) throws -> (Date, Date) {
-        var errors: [FieldError] = []
-        func instant(_ name: String, _ fallback: Date) -> Date {
-            guard let text = request.uri.queryParameters[Substring(name)].map(String.init) else { return fallback }
-            guard let date = Timestamp.parse(text) else {
-                errors.append(FieldError(name, "must be an RFC 3339 time such as 2026-01-01T00:00:00Z"))
-                return fallback
-            }
-            return date
-        }
-        let from = instant("from", now.addingTimeInterval(-365 * 86400)), to = instant("to", now.addingTimeInterval(1))
-        if errors.isEmpty, from >= to { errors.append(FieldError("from", "must be before to")) }
-        guard errors.isEmpty else { throw Problem.validation(ValidationFailure(errors)) }
-        return (from, to)
     }
 }
 

@@ -5,8 +5,7 @@ import RelaisStore
 
 /// The platform records, with its key, what the person who reported answered when its own
 /// app asked whether the helpline may use their reference (`POST
-/// /v1/reports/{id}/handoff-consent`), and reads the tenant's per-flagger figures
-/// (`GET /v1/moderation/flaggers`, moderators).
+/// /v1/reports/{id}/handoff-consent`).
 struct HandoffRoutes {
     let flaggers: any FlaggerStore
     let clock: RelaisClock

@@ -23,15 +23,15 @@ extension AppealStore where Self: StoreDriver {
         try await read(CaseReading.decision(id: id, tenantId: tenantId))
     }
 
-    public func appeal(id: Appeal.ID, tenantId: Tenant.ID) async throws -> Appeal? {
-        try await read(AppealReading.appeal(id: id, tenantId: tenantId, now: Date()))
+    public func appeal(id: Appeal.ID, tenantId: Tenant.ID, now: Date) async throws -> Appeal? {
+        try await read(AppealReading.appeal(id: id, tenantId: tenantId, now: now))
     }
 
-    public func appeals(tenantId: Tenant.ID, status: String?, limit: Int) async throws -> [Appeal] {
+    public func appeals(tenantId: Tenant.ID, status: String?, limit: Int, now: Date) async throws -> [Appeal] {
         let filter: SQLStatement = status.map { "AND a.status = \($0)" } ?? ""
         return try await read(StorePlan.single("""
             SELECT \(raw: AppealReading.columns) WHERE a.tenant_id = \(tenantId) \(filter) ORDER BY a.received_at DESC, a.id LIMIT \(limit)
-            """) { rows in try rows.map { try AppealReading.appeal($0, now: Date()) } })
+            """) { rows in try rows.map { try AppealReading.appeal($0, now: now) } })
     }
 
     public func claimNextAppeal(for moderator: Moderator, now: Date) async throws -> AppealReview? {

@@ -19,6 +19,9 @@ struct LeaseChange: Sendable {
 
     var action: String { queue.auditPrefix + (kind == .renew ? ".lease_renewed" : ".released") }
 
+    /// The complaint's id in the audit entry, when the lease is on the appeal queue.
+    var appealId: String? { queue == .appeals ? caseId.rawValue : nil }
+
     /// What the change writes: the lease columns and the audit's "after".
     var update: (statement: SQLStatement, after: String) {
         switch kind {
@@ -26,11 +29,11 @@ struct LeaseChange: Sendable {
             let expiresAt = now.addingTimeInterval(leaseDuration)
             return (
                 "UPDATE \(raw: queue.table) SET lease_expires_at = \(expiresAt) WHERE id = \(caseId)",
-                AuditJSON.lease(owner: moderator.name, expiresAt: expiresAt))
+                AuditJSON.lease(owner: moderator.name, expiresAt: expiresAt, appealId: appealId))
         case .release:
             return (
                 "UPDATE \(raw: queue.table) SET lease_owner = NULL, lease_expires_at = NULL WHERE id = \(caseId)",
-                AuditJSON.lease(owner: nil, expiresAt: nil))
+                AuditJSON.lease(owner: nil, expiresAt: nil, appealId: appealId))
         }
     }
 
@@ -47,7 +50,7 @@ struct LeaseChange: Sendable {
                         update.statement,
                         SharedStatements.audit(
                             tenantId: change.moderator.tenantId, actor: change.moderator.name, at: change.now, action: change.action,
-                            caseId: state.caseId, before: state.json, after: change.queue == .appeals ? AuditJSON.withAppeal(update.after, change.caseId.rawValue) : update.after),
+                            caseId: state.caseId, before: state.json, after: update.after),
                     ], answering: .changed)
                 }
             }
@@ -59,12 +62,12 @@ struct LeaseChange: Sendable {
     static func claim(_ id: ModerationCase.ID, queue: LeasedQueue, moderator: Moderator, now: Date, leaseDuration: TimeInterval) -> StorePlan<ModerationCase.ID> {
         let expiresAt = now.addingTimeInterval(leaseDuration)
         return state(caseId: id, queue: queue).then { state in
-            let after = AuditJSON.lease(owner: moderator.name, expiresAt: expiresAt)
+            let after = AuditJSON.lease(owner: moderator.name, expiresAt: expiresAt, appealId: queue == .appeals ? id.rawValue : nil)
             return .write([
                 "UPDATE \(raw: queue.table) SET lease_owner = \(moderator.id), lease_expires_at = \(expiresAt) WHERE id = \(id)",
                 SharedStatements.audit(
                     tenantId: moderator.tenantId, actor: moderator.name, at: now, action: queue.auditPrefix + ".claimed", caseId: state.caseId,
-                    before: state.json, after: queue == .appeals ? AuditJSON.withAppeal(after, id.rawValue) : after),
+                    before: state.json, after: after),
             ], answering: id)
         }
     }
