@@ -80,12 +80,17 @@ public struct SupportTexts: Sendable {
     }
 
     /// The texts for a language tag, English when the language has none.
-    public static func forLanguage(_ tag: LanguageTag?) -> SupportTexts {
-        guard let tag else { return english }
-        return all.first { $0.language == tag.language } ?? english
+    public static func forLanguage(_ tag: LanguageTag?) -> SupportTexts { all[languageIndex(tag)] }
+
+    /// Where `tag`'s language is in `all`; English's when Relais has no texts in it.
+    /// Compares the primary subtag without building a string: it runs for every report.
+    public static func languageIndex(_ tag: LanguageTag?) -> Int {
+        guard let tag else { return englishIndex }
+        return all.firstIndex { $0.language == tag.language } ?? englishIndex
     }
 
-    public static var all: [SupportTexts] { [french, english, german, spanish, italian, dutch] }
+    public static let all: [SupportTexts] = [french, english, german, spanish, italian, dutch]
+    static let englishIndex = 1
 
     public static let french = SupportTexts(
         language: "fr",

@@ -33,12 +33,14 @@ struct ReportFiling: Sendable {
 
     func file(_ draft: ReportDraft, tenant: Tenant, idempotencyKey: String?) async throws -> SubmissionOutcome {
         let now = clock.now()
-        let support = help.decide(draft.supportRequest(tenant: tenant.name), for: tenant, now: now)
+        let decided = help.decideEncoded(draft.supportRequest(tenant: tenant.name), for: tenant, now: now)
+        let support = decided?.card
         let requestHash = idempotencyKey == nil ? "" : try Self.requestHash(draft)
         // Whoever is shown help gets a reference they can give the helpline (with consent).
         let submission = ReportSubmission(
             tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: draft, support: support,
-            receivedAt: now, idempotencyKey: idempotencyKey, requestHash: requestHash, handoffCode: support == nil ? nil : HandoffReference.random())
+            receivedAt: now, idempotencyKey: idempotencyKey, requestHash: requestHash, handoffCode: support == nil ? nil : HandoffReference.random(),
+            supportJSON: decided?.json)
         let outcome = try await reports.submit(submission)
         if case .created = outcome {
             // Categories and countries are closed lists: bounded labels, nothing a caller typed.

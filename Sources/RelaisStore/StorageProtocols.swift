@@ -71,6 +71,9 @@ public struct ReportSubmission: Sendable {
     public var reportId: String
     public var draft: ReportDraft
     public var support: SupportCard?
+    /// `support` as JSON (`ReceiptCodec.encodeCard`), when the caller has it already: the
+    /// help-card cache encodes a card once for every report that shows it.
+    public var supportJSON: String?
     public var receivedAt: Date
     public var idempotencyKey: String?
     /// Hash of the validated request, to tell a retry from a different request with the same key.
@@ -83,8 +86,10 @@ public struct ReportSubmission: Sendable {
 
     public init(
         tenantId: Tenant.ID, reportId: String, draft: ReportDraft, support: SupportCard?, receivedAt: Date,
-        idempotencyKey: String?, requestHash: String, handoffCode: String? = nil, flaggerId: String? = nil, citedReference: String? = nil
+        idempotencyKey: String?, requestHash: String, handoffCode: String? = nil, flaggerId: String? = nil, citedReference: String? = nil,
+        supportJSON: String? = nil
     ) {
+        self.supportJSON = supportJSON
         self.handoffCode = handoffCode
         self.flaggerId = flaggerId
         self.citedReference = citedReference
