@@ -84,7 +84,7 @@ public enum SupportPolicy {
     }
 
     /// The card every reporter with `key` sees at `now`: the same for all of them, so it can
-    /// be computed once and reused until `nextChange` (`HelpCardCache` on the server).
+    /// be computed once and reused until `nextChange` (`SupportCardCache`).
     public static func card(
         for key: SupportCardKey, config: TenantSupportConfig, directory: HelplineDirectory, now: Date
     ) -> SupportCard? {

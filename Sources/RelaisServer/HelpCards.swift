@@ -11,8 +11,8 @@ struct HelpCards: Sendable {
     private let snapshots: [String: DirectorySnapshot]
     private let defaultSnapshot: DirectorySnapshot
     /// Each tenant's cards, computed once per key until they may change.
-    private let caches: [String: HelpCardCache]
-    private let defaultCache: HelpCardCache
+    private let caches: [String: SupportCardCache]
+    private let defaultCache: SupportCardCache
 
     init(directory: HelplineDirectory, config: RelaisConfig) {
         self.config = config
@@ -23,12 +23,15 @@ struct HelpCards: Sendable {
                 (name, DirectorySnapshot(directory: directory.applying(settings.helplines), settings: settings, tenant: name))
             })
         self.snapshots = snapshots
-        defaultCache = HelpCardCache(config: .default, directory: defaultSnapshot.directory)
+        defaultCache = SupportCardCache(config: .default, directory: defaultSnapshot.directory, encode: Self.encode)
         caches = Dictionary(
             uniqueKeysWithValues: config.tenants.map { name, settings in
-                (name, HelpCardCache(config: settings, directory: snapshots[name]!.directory))
+                (name, SupportCardCache(config: settings, directory: snapshots[name]!.directory, encode: Self.encode))
             })
     }
+
+    /// A card's JSON as the store writes it, so a cached card is what a receipt would hold.
+    @Sendable static func encode(_ card: SupportCard) -> String? { try? ReceiptCodec.encodeCard(card) }
 
     func snapshot(for tenant: Tenant) -> DirectorySnapshot { snapshots[tenant.name] ?? defaultSnapshot }
 
@@ -42,7 +45,7 @@ struct HelpCards: Sendable {
     }
 
     /// The card with its JSON, encoded once for everyone who sees it.
-    func decideEncoded(_ request: SupportRequest, for tenant: Tenant, now: Date) -> HelpCardCache.Entry? {
+    func decideEncoded(_ request: SupportRequest, for tenant: Tenant, now: Date) -> SupportCardCache.Entry? {
         guard let entry = (caches[tenant.name] ?? defaultCache).card(for: request, now: now), entry.card != nil else { return nil }
         return entry
     }

@@ -17,6 +17,8 @@ public struct RelaisEnvironment: Sendable {
     let help: HelpCards
     /// Request limits, per key, token, reporter and address.
     let limits: RateLimiters
+    /// Who each API key is, read at most once per `TenantKeyCache.defaultStaleness`.
+    let tenantKeys: TenantKeyCache
     /// Requests handled at once at most (`--max-in-flight`); past it, 503 at once.
     public var maxInFlight = InFlightLimit.defaultMax
 
@@ -34,6 +36,7 @@ public struct RelaisEnvironment: Sendable {
         self.clock = clock
         help = HelpCards(directory: directory, config: config)
         limits = RateLimiters(config.rateLimits, trustForwardedFor: config.trustForwardedFor)
+        tenantKeys = TenantKeyCache(store: storage)
     }
 
     func snapshot(for tenant: Tenant) -> DirectorySnapshot { help.snapshot(for: tenant) }
@@ -77,7 +80,7 @@ public enum RelaisApplication {
         let cors = CORSRules(env.config.corsOrigins)
         router.add(middleware: CORSPreflightMiddleware(rules: cors))
         router.add(middleware: EmbedRateLimitMiddleware(limits: env.limits))
-        let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.storage, limits: env.limits)).add(middleware: TenantCORSMiddleware(rules: cors))
+        let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.tenantKeys, limits: env.limits)).add(middleware: TenantCORSMiddleware(rules: cors))
         ReportRoutes(filing: env.filing, reports: env.storage, reporters: env.limits.reporter).register(on: api)
         SupportRoutes(events: env.storage, help: env.help, clock: env.clock).register(on: api)
         DirectoryRoutes(help: env.help, clock: env.clock).register(on: api)

@@ -29,6 +29,8 @@ public protocol TenantStore: Sendable {
     func tenant(named name: String) async throws -> Tenant?
     func tenant(id: Tenant.ID) async throws -> Tenant?
     func tenant(apiKey: String) async throws -> Tenant?
+    /// The same lookup by the key's hash (`APIKey.hash`), for callers that keep hashes.
+    func tenant(apiKeyHash: String) async throws -> Tenant?
 }
 
 /// What `POST /v1/reports` answers with `201`, and replays for a repeated idempotency key.

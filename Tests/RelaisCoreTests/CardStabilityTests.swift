@@ -3,7 +3,7 @@ import Testing
 
 @testable import RelaisCore
 
-/// `SupportPolicy.nextChange` is what lets the server reuse a card (`HelpCardCache`): over
+/// `SupportPolicy.nextChange` is what lets the server reuse a card (`SupportCardCache`): over
 /// `[t, nextChange(t))` the card must not change. Walked over the whole of 2026 for every
 /// country of the shipped directory, interval after interval: the card at the start of each
 /// interval, a second before its end and at a point inside it must be the same card, for

@@ -10,10 +10,10 @@ import Testing
 /// and with the JSON the store would write. `CardStabilityTests` proves the bound the
 /// cache relies on; this proves the cache uses it rightly.
 @Suite("The help-card cache")
-struct HelpCardCacheTests {
+struct SupportCardCacheTests {
     @Test func answersWhatThePolicyAnswersAtAnyInstantInAnyOrder() throws {
         let directory = try HelplineDirectory.bundled()
-        let cache = HelpCardCache(config: .default, directory: directory)
+        let cache = SupportCardCache(config: .default, directory: directory, encode: HelpCards.encode)
         let countries = Array(directory.countries).sorted { $0.rawValue < $1.rawValue } + [CountryCode(rawValue: "JP")!]
         let categories = ReportCategory.allCases
         let languages = ["fr", "en-GB", "de-AT", "es", "it", "nl-BE", "pt", nil]
@@ -39,7 +39,7 @@ struct HelpCardCacheTests {
         var config = TenantSupportConfig.default
         config.rollout.percentage = 50
         let directory = try HelplineDirectory.bundled()
-        let cache = HelpCardCache(config: config, directory: directory)
+        let cache = SupportCardCache(config: config, directory: directory, encode: HelpCards.encode)
         let now = Date(timeIntervalSince1970: 1_796_000_000)
         var shown = 0, withheld = 0
         for reporter in 0..<200 {
