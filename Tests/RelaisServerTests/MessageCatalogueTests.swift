@@ -111,6 +111,23 @@ struct MessageCatalogueTests {
         #expect(Messages(.de, in: set, region: "DE").day(january, in: paris) == "15. Januar 2027")
     }
 
+    /// The help window's next opening, in each language, in the line's zone: "tomorrow at
+    /// 09:00" at 23:30 in Paris, the weekday and date when it is further away.
+    @Test(arguments: [
+        ("en", "tomorrow at 09:00", "on Thursday 3 December at 09:00"), ("fr", "demain à 09:00", "le jeudi 3 décembre à 09:00"),
+        ("de", "morgen um 09:00", "am Donnerstag, 3. Dezember um 09:00"), ("es", "mañana a las 9:00", "el jueves, 3 de diciembre a las 9:00"),
+        ("it", "domani alle 09:00", "il giovedì 3 dicembre alle 09:00"), ("nl", "morgen om 09:00", "op donderdag 3 december om 09:00"),
+    ] as [(language: String, tomorrow: String, later: String)])
+    func theNextOpeningIsWrittenInTheReadersLanguage(_ example: (language: String, tomorrow: String, later: String)) throws {
+        let texts = Messages(WebLanguage(rawValue: example.language)!, in: try Self.web())
+        let lateEvening = Timestamp.parse("2026-11-29T23:30:00+01:00")!
+        #expect(HelpWindowView.nextOpening("2026-11-30T09:00:00+01:00", texts: texts, now: lateEvening) == example.tomorrow)
+        #expect(HelpWindowView.nextOpening("2026-12-03T09:00:00+01:00", texts: texts, now: lateEvening) == example.later)
+        // Just after midnight in Paris (still the 29th in UTC), 09:00 is today, not tomorrow.
+        let afterMidnight = Timestamp.parse("2026-11-30T00:30:00+01:00")!
+        #expect(HelpWindowView.nextOpening("2026-11-30T09:00:00+01:00", texts: texts, now: afterMidnight) == texts("help.todayAt", ["time": example.tomorrow.components(separatedBy: " ").last!]))
+    }
+
     @Test(arguments: [
         ("de", "fr-FR", nil, WebLanguage.de), (nil, "de-AT,de;q=0.9,en;q=0.8", nil, .de), (nil, "en;q=0.5,nl;q=0.9", nil, .nl),
         (nil, "pt-BR,ja;q=0.8", WebLanguage.it, .it), (nil, nil, WebLanguage.es, .es), (nil, "pt-BR", nil, .en), (nil, "fr;q=0,es", nil, .es),
