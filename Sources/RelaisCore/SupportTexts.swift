@@ -24,7 +24,7 @@ public struct SupportTexts: Sendable {
     let email: String
     let alwaysOpen: String
     let closedToday: String
-    let hoursUnknown: String
+    public let hoursUnknown: String
     /// The threat message when the card has no emergency number to name.
     let emergencyWithoutNumber: String
     /// No line of the card is open: "{emergency}" is the emergency number.
@@ -377,7 +377,7 @@ extension String {
 
     /// The `{slot}` names of a template, for the tests that check every language has the
     /// same slots as English.
-    var placeholders: [String] {
+    public var placeholders: [String] {
         var names: [String] = []
         var rest = self[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

@@ -108,7 +108,7 @@ public enum RelaisApplication {
         AppealPageRoutes(
             tenants: env.storage, appeals: env.storage, intake: env.appealIntake,
             linkSecret: { try await storage.sharedSecret(named: AppealLinkToken.secretName) }, clock: env.clock, assets: assets,
-            tokens: env.formTokens
+            tokens: env.formTokens, config: config
         ).register(on: router)
         HandoffPageRoutes(tenants: env.storage, flaggers: env.storage, clock: env.clock, assets: assets, tokens: env.formTokens).register(on: router)
         DemoRoutes(tenants: env.storage, assets: assets).register(on: router)
