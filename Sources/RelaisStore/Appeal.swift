@@ -148,4 +148,7 @@ public protocol AppealStore: Sendable {
         -> AppealDecisionOutcome
     /// What the transparency report counts of the appeals received in `[from, to)`.
     func appealStatistics(tenantId: Tenant.ID, from: Date, to: Date) async throws -> AppealStatistics
+    /// The same appeals one by one, as the statistics count them (the transparency report
+    /// tallies them twice: all, and those about a trusted flagger's notice).
+    func appealEntries(tenantId: Tenant.ID, from: Date, to: Date) async throws -> [AppealStatistics.Entry]
 }

@@ -150,16 +150,108 @@ struct DSACommand: AsyncParsableCommand {
 }
 
 extension DSACommand {
-    /// `relais dsa report --check DIR`. Writing the report (`--tenant --from --to --out`) is
-    /// not built yet (docs/dsa.md); only the check is.
+    /// `relais dsa report`: writes the transparency report of a tenant and period from the
+    /// stored data (`--tenant --from --to --out`), or checks a folder of report files against
+    /// the Commission's templates (`--check DIR`).
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check transparency-report CSV files against the Commission's templates (Implementing Regulation (EU) 2024/2835).")
-        @Option(help: ArgumentHelp("A folder of report CSV files, each named with its part (…Part_4_…).", valueName: "dir")) var check: String
+            abstract: "Write a tenant's DSA transparency report (Implementing Regulation (EU) 2024/2835) as the Commission's CSV parts, or check report files against the templates.")
+        @Option(help: ArgumentHelp("Check this folder of report CSV files, each named with its part (…Part_4_…), and write nothing.", valueName: "dir")) var check: String?
+        @Option(help: "Tenant name.") var tenant: String?
+        @Option(help: ArgumentHelp("First day of the reporting period (UTC).", valueName: "YYYY-MM-DD")) var from: String?
+        @Option(help: ArgumentHelp("Last day of the reporting period (UTC), included.", valueName: "YYYY-MM-DD")) var to: String?
+        @Option(help: ArgumentHelp("The folder to write the CSV files in (made if missing).", valueName: "dir")) var out: String?
+        @Option(help: "The service's name in the Service column (default: the config's dsa.report.serviceName, else the tenant's name).") var serviceName: String?
+        @Option(help: "Config file with the tenant's dsa.report texts (docs/dsa.md).") var config: String?
+        @Option(help: ArgumentHelp("The report's publication date (default: today, UTC).", valueName: "YYYY-MM-DD")) var published: String?
+        @OptionGroup var db: DatabaseOptions
+
+        static let helpFileName = "relais_help_figures.csv"
+
+        func validate() throws {
+            if check != nil {
+                guard tenant == nil, from == nil, to == nil, out == nil else { throw ValidationError("--check takes no --tenant, --from, --to or --out") }
+                return
+            }
+            guard tenant != nil, from != nil, to != nil, out != nil else {
+                throw ValidationError("give --tenant, --from, --to and --out to write a report, or --check DIR to check one")
+            }
+        }
 
         func run() async throws {
+            if let check { return try Self.check(folder: check) }
+            guard let tenant, let out, let first = from.flatMap(CalendarDay.init), let last = to.flatMap(CalendarDay.init), first <= last else {
+                throw ValidationError("--from and --to: days written YYYY-MM-DD, --from not after --to")
+            }
+            let publishedDay = try published.map { text in
+                guard let day = CalendarDay(text) else { throw ValidationError("--published: '\(text)' is not a day written YYYY-MM-DD") }
+                return day
+            } ?? CalendarDay(Date())
+            var texts = TransparencyReportTexts()
+            if let config {
+                do { texts = try RelaisConfig.load(path: config).dsa[tenant]?.report ?? texts } catch let error as ConfigError { throw ValidationError(error.description) }
+            }
+            let service = serviceName ?? texts.serviceName ?? tenant
+            let start = try Submit.day("\(first)"), end = try Submit.day("\(last)").addingTimeInterval(86400)
+
+            let storage = try await db.open()
+            let figures: TransparencyFigures, help: HelpFigures
+            do {
+                guard let found = try await storage.tenant(named: tenant) else { throw ValidationError(StorageError.tenantNotFound(tenant).description) }
+                progress("\(tenant): counting notices (1/4)")
+                let notices = try await storage.noticeTallies(tenantId: found.id, from: start, to: end)
+                progress("\(tenant): counting decisions (2/4)")
+                let measures = try await storage.measureCounts(tenantId: found.id, from: start, to: end)
+                progress("\(tenant): counting complaints (3/4)")
+                let appeals = try await storage.appealEntries(tenantId: found.id, from: start, to: end)
+                progress("\(tenant): counting help shown and used (4/4)")
+                help = HelpFigures.tally(try await storage.supportEventCounts(tenantId: found.id), from: first, to: last)
+                figures = TransparencyFigures(notices: notices, measures: measures, appeals: appeals)
+            } catch {
+                endProgress()
+                await storage.shutdown()
+                throw error
+            }
+            await storage.shutdown()
+            endProgress()
+
+            let report = TransparencyReport(
+                figures: figures, texts: texts, service: service, from: first, to: last, published: publishedDay,
+                helpSummary: help.summary(file: Self.helpFileName))
             let templates = try ReportTemplate.bundled()
-            let names = try FileManager.default.contentsOfDirectory(atPath: check).filter { $0.hasSuffix(".csv") }.sorted()
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for file in report.files(templates) {
+                let path = (out as NSString).appendingPathComponent(file.name)
+                // Written from the templates, so a problem here is a bug in Relais: say so rather than publish it.
+                if let template = templates.first(where: { $0.part == file.part }), case let problems = ReportCheck.check(file.text, against: template), !problems.isEmpty {
+                    throw CommandFailure("\(file.name) does not match its template: \(problems.prefix(3).joined(separator: "; "))")
+                }
+                try Data(file.text.utf8).write(to: URL(fileURLWithPath: path))
+                print("Wrote \(path) (part \(file.part))")
+            }
+            let helpPath = (out as NSString).appendingPathComponent(Self.helpFileName)
+            try Data(help.csv(period: report.period, service: service).utf8).write(to: URL(fileURLWithPath: helpPath))
+            print("Wrote \(helpPath) (help shown and used; Relais's own figures, outside the Commission's templates)")
+            print(Self.summary(figures, help: help, period: report.period))
+        }
+
+        static func summary(_ figures: TransparencyFigures, help: HelpFigures, period: String) -> String {
+            let total = figures.total, appeals = figures.appeals
+            let median = total.hoursToAction.median.map { String(format: "%.2f h", $0) } ?? "none"
+            return """
+                \(period): \(total.notices) notices (\(total.trustedFlaggerNotices) from trusted flaggers), \(total.actionsOnLaw + total.actionsOnTerms) led to a restriction \
+                (\(total.actionsOnLaw) on the law, \(total.actionsOnTerms) on the terms), median time to action \(median); \
+                \(figures.measures.restrictive) restrictive decisions (\(figures.measures.solelyAutomated) solely automated); \
+                \(appeals.total.received) complaints (\(appeals.reversals) reversed or modified); \(help.total.shown) help cards shown, \
+                \(help.total.calls + help.total.chats + help.total.links) used.
+                """
+        }
+
+        static func check(folder check: String) throws {
+            let templates = try ReportTemplate.bundled()
+            let all = try FileManager.default.contentsOfDirectory(atPath: check).filter { $0.hasSuffix(".csv") }.sorted()
+            // Relais's own files beside the report (the help figures) are outside the templates.
+            let names = all.filter { !$0.hasPrefix("relais_") }
             guard !names.isEmpty else { throw ValidationError("--check: no .csv file in '\(check)'") }
             var failed = false
             for name in names {
@@ -188,8 +280,8 @@ extension DSACommand {
 }
 
 extension DSACommand {
-    /// `relais dsa help-figures`: the help CSV (issue 14 part 4) on its own, until the report
-    /// writer exists to put it beside the Commission's parts.
+    /// `relais dsa help-figures`: the help CSV on its own (`relais dsa report` writes the same
+    /// file beside the Commission's parts).
     struct HelpFiguresCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "help-figures",

@@ -16,6 +16,7 @@ struct ReportCheckTests {
                 let column = template.header[index]
                 if cell == ReportTemplate.periodPlaceholder { return "2026-01-01/2026-12-31" }
                 if column == "Service" { return "Relais demo, \"beta\"" }
+                if cell == "YYYY-MM-DD" { return "2027-02-15" }  // part 1's dates
                 if cell.isEmpty && ![1, 2, 11].contains(template.part) && !column.hasPrefix("Contextual") && !column.hasPrefix("Description") { return value }
                 return cell
             }
@@ -42,6 +43,18 @@ struct ReportCheckTests {
 
     @Test(arguments: 1...11) func aFilledTemplatePasses(number: Int) {
         #expect(ReportCheck.check(csv(filled(part(number))), against: part(number)) == [])
+    }
+
+    @Test func partOneAndElevenTakeTheirTextsAndDates() {
+        var summary = filled(part(1)), qualitative = filled(part(11))
+        summary[1][3] = "Acme SAS"
+        summary[3][3] = ""  // no previous report
+        qualitative[1][4] = "We review every notice by hand."
+        #expect(ReportCheck.check(csv(summary), against: part(1)) == [] && ReportCheck.check(csv(qualitative), against: part(11)) == [])
+        summary[2][3] = "15/02/2027"
+        #expect(ReportCheck.check(csv(summary), against: part(1)) == [
+            "line 3: Date of the publication of the report must be YYYY-MM-DD, found \"15/02/2027\"",
+        ])
     }
 
     @Test func aChangedHeaderOrLabelOrOrderIsFound() {

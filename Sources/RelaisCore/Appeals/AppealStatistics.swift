@@ -29,14 +29,21 @@ public struct AppealStatistics: Sendable, Equatable, Codable {
         public var decidedAt: Date?
         public var outcome: AppealOutcome?
         public var imposedNewRestriction: Bool
+        /// A trusted flagger sent a notice of the case (part 7 counts complaints about no
+        /// action on such notices apart).
+        public var onTrustedFlaggerNotice: Bool
 
-        public init(party: AppealParty, decisionUnderReview: Decision, receivedAt: Date, decidedAt: Date?, outcome: AppealOutcome?, imposedNewRestriction: Bool) {
+        public init(
+            party: AppealParty, decisionUnderReview: Decision, receivedAt: Date, decidedAt: Date?, outcome: AppealOutcome?, imposedNewRestriction: Bool,
+            onTrustedFlaggerNotice: Bool = false
+        ) {
             self.party = party
             self.decisionUnderReview = decisionUnderReview
             self.receivedAt = receivedAt
             self.decidedAt = decidedAt
             self.outcome = outcome
             self.imposedNewRestriction = imposedNewRestriction
+            self.onTrustedFlaggerNotice = onTrustedFlaggerNotice
         }
     }
 

@@ -30,6 +30,9 @@ public enum ReportCheck {
             return problems
         }
         let other = header.firstIndex(of: "Description of the sub-category \"Other\"")
+        // Parts 1 and 11 hold an instruction in their Value column ("Text", "YYYY-MM-DD",
+        // "Free text"), which the report replaces with its own text.
+        let written = Set([other, [1, 11].contains(template.part) ? header.firstIndex(of: "Value") : nil].compactMap { $0 })
         var next = 0, previous: [String]? = nil, otherDescriptions: Set<String> = []
         for (offset, row) in records.dropFirst().enumerated() {
             let line = offset + 2
@@ -37,12 +40,12 @@ public enum ReportCheck {
                 problems.append("line \(line): \(row.count) fields, the template has \(header.count)")
                 continue
             }
-            if next < template.rows.count, labelsMatch(row, template.rows[next], skip: other) {
+            if next < template.rows.count, labelsMatch(row, template.rows[next], skip: written) {
                 if let other, !row[other].isEmpty, row[other] != template.rows[next][other] { otherDescriptions.insert(row[other]) }
                 checkValues(row, template.rows[next], header: header, part: template.part, line: line, into: &problems)
                 previous = template.rows[next]
                 next += 1
-            } else if let previous, let other, !row[other].isEmpty, labelsMatch(row, previous, skip: other) {
+            } else if let previous, let other, !row[other].isEmpty, labelsMatch(row, previous, skip: written) {
                 if !otherDescriptions.insert(row[other]).inserted { problems.append("line \(line): a second \"Other\" row described \(quoted(row[other]))") }
                 checkValues(row, previous, header: header, part: template.part, line: line, into: &problems)
             } else {
@@ -57,9 +60,9 @@ public enum ReportCheck {
 
     /// Every cell the template fills is the same, the period placeholder and the "Other"
     /// description aside (the template holds an instruction there: "Text to detail …").
-    static func labelsMatch(_ row: [String], _ template: [String], skip: Int?) -> Bool {
+    static func labelsMatch(_ row: [String], _ template: [String], skip: Set<Int>) -> Bool {
         zip(row, template).enumerated().allSatisfy { index, pair in
-            pair.1.isEmpty || pair.1 == ReportTemplate.periodPlaceholder || index == skip || pair.0 == pair.1
+            pair.1.isEmpty || pair.1 == ReportTemplate.periodPlaceholder || skip.contains(index) || pair.0 == pair.1
         }
     }
 
@@ -68,6 +71,10 @@ public enum ReportCheck {
             let value = row[index], expected = template[index]
             if expected == ReportTemplate.periodPlaceholder {
                 if !isPeriod(value) { problems.append("line \(line): \(name) must be YYYY-MM-DD/YYYY-MM-DD, found \(quoted(value))") }
+                continue
+            }
+            if part == 1, name == "Value", expected == "YYYY-MM-DD" {
+                if !value.isEmpty && CalendarDay(value) == nil { problems.append("line \(line): \(template[2]) must be YYYY-MM-DD, found \(quoted(value))") }
                 continue
             }
             if name == "Service" {

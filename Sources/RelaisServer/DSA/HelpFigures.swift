@@ -60,4 +60,28 @@ public struct HelpFigures: Sendable, Equatable {
             [period, service, row.country, row.category, row.helplineId] + [row.shown, row.calls, row.chats, row.links, row.dismissed].map(String.init)
         }).map(CSVRecords.line).joined()
     }
+
+    /// The figures in words, for the report's qualitative part: Relais's own count, outside
+    /// the Commission's templates, named so.
+    public func summary(file: String) -> String {
+        let lines = helplines.map { "\($0.helplineId) (\($0.shown) shown, \($0.calls) calls, \($0.chats) chats, \($0.links) links)" }
+        return "Help offered after a notice (counted by Relais, outside the Commission's templates; the figures per country, category and helpline are in "
+            + "\(file)): \(total.shown) help cards shown to people who reported; from them \(total.calls) calls, \(total.chats) chats and "
+            + "\(total.links) links opened to a helpline\(lines.isEmpty ? "" : ": " + lines.joined(separator: "; "))."
+    }
+
+    /// The rows summed per helpline, in helpline order.
+    public var helplines: [Row] {
+        var byHelpline: [String: Row] = [:]
+        for row in rows {
+            var sum = byHelpline[row.helplineId, default: Row(country: "", category: "", helplineId: row.helplineId)]
+            sum.shown += row.shown
+            sum.calls += row.calls
+            sum.chats += row.chats
+            sum.links += row.links
+            sum.dismissed += row.dismissed
+            byHelpline[row.helplineId] = sum
+        }
+        return byHelpline.values.sorted { $0.helplineId < $1.helplineId }
+    }
 }

@@ -348,5 +348,9 @@ enum PostgresSchema {
               SELECT puid, tenant_id, case_id, 'queued', created_at, created_at FROM statements_of_reasons
             """,
         ]),
+        // The transparency report counts a tenant's restrictive decisions of a period (part 8).
+        ("v16 decisions by tenant and time, for the transparency report", [
+            "CREATE INDEX decisions_by_tenant ON decisions (tenant_id, decided_at)",
+        ]),
     ]
 }

@@ -86,19 +86,27 @@ extension AppealStore where Self: StoreDriver {
     }
 
     public func appealStatistics(tenantId: Tenant.ID, from: Date, to: Date) async throws -> AppealStatistics {
+        AppealStatistics.tally(try await appealEntries(tenantId: tenantId, from: from, to: to))
+    }
+
+    /// The complaints received in `from..<to`, as the statistics count them.
+    public func appealEntries(tenantId: Tenant.ID, from: Date, to: Date) async throws -> [AppealStatistics.Entry] {
         try await read(StorePlan.single("""
-            SELECT a.party, a.received_at, a.decided_at, a.outcome, a.restrictions_imposed, d.decision_json
+            SELECT a.party, a.received_at, a.decided_at, a.outcome, a.restrictions_imposed, d.decision_json,
+              CASE WHEN EXISTS (SELECT 1 FROM reports r WHERE r.case_id = a.case_id AND r.reporter_trusted_flagger IS NOT NULL)
+                THEN 1 ELSE 0 END AS on_trusted_flagger_notice
             FROM appeals a JOIN decisions d ON d.id = a.decision_id
             WHERE a.tenant_id = \(tenantId) AND a.received_at >= \(from) AND a.received_at < \(to)
             """) { rows in
-            AppealStatistics.tally(try rows.map { row in
+            try rows.map { row in
                 AppealStatistics.Entry(
                     party: AppealParty(rawValue: try row.string("party")) ?? .reporter,
                     decisionUnderReview: try JSONDecoder().decode(Decision.self, from: Data(try row.string("decision_json").utf8)),
                     receivedAt: try row.date("received_at"), decidedAt: try row.optionalDate("decided_at"),
                     outcome: try row.optionalString("outcome").flatMap(AppealOutcome.init(rawValue:)),
-                    imposedNewRestriction: try row.bool("restrictions_imposed"))
-            })
+                    imposedNewRestriction: try row.bool("restrictions_imposed"),
+                    onTrustedFlaggerNotice: try row.int("on_trusted_flagger_notice") == 1)
+            }
         })
     }
 }

@@ -21,6 +21,10 @@ public struct SQLDialect: Sendable {
     let jsonFlag: @Sendable (_ column: String, _ key: String) -> String
     /// The column that orders reports received in the same instant (insertion order).
     let reportSequence: String
+    /// Seconds from one timestamp column to another, as a double.
+    let secondsBetween: @Sendable (_ start: String, _ end: String) -> String
+    /// The text at `key` of the JSON text column (NULL where absent).
+    let jsonText: @Sendable (_ column: String, _ key: String) -> String
 
     /// `CasePriority.score` at `now` in SQL: the stored time-independent part plus the two
     /// terms of time, with the same weights as the core (see `ModerationQueue`).
@@ -42,7 +46,9 @@ extension SQLDialect {
         distinctList: { "GROUP_CONCAT(DISTINCT \($0))" },
         secondsSince: { column, instant in "(julianday(\(instant)) - julianday(\(raw: column))) * 86400.0" },
         jsonFlag: { column, key in "json_extract(\(column), '$.\(key)') = 1" },
-        reportSequence: "rowid")
+        reportSequence: "rowid",
+        secondsBetween: { start, end in "((julianday(\(end)) - julianday(\(start))) * 86400.0)" },
+        jsonText: { column, key in "json_extract(\(column), '$.\(key)')" })
 }
 
 extension SQLDialect {
@@ -53,5 +59,7 @@ extension SQLDialect {
         distinctList: { "string_agg(DISTINCT \($0), ',')" },
         secondsSince: { column, instant in "EXTRACT(EPOCH FROM (\(instant) - \(raw: column)))::float8" },
         jsonFlag: { column, key in "(\(column)::jsonb ->> '\(key)') = 'true'" },
-        reportSequence: "seq")
+        reportSequence: "seq",
+        secondsBetween: { start, end in "EXTRACT(EPOCH FROM (\(end) - \(start)))::float8" },
+        jsonText: { column, key in "(\(column)::jsonb ->> '\(key)')" })
 }

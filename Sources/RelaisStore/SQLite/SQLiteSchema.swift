@@ -356,6 +356,10 @@ enum SQLiteSchema {
                   SELECT puid, tenant_id, case_id, 'queued', created_at, created_at FROM statements_of_reasons;
                 """)
         }),
+        ("v16 decisions by tenant and time, for the transparency report", { db in
+            // The report counts a tenant's restrictive decisions of a period (part 8).
+            try db.execute(sql: "CREATE INDEX decisions_by_tenant ON decisions(tenant_id, decided_at)")
+        }),
     ]
 
     static let outbox = """

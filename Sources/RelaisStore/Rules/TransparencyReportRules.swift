@@ -1,0 +1,63 @@
+import Foundation
+import RelaisCore
+
+/// The transparency report's counts (`TransparencyReportStore`), on either backend: one
+/// aggregate statement each, written once.
+///
+/// The decision that answers a notice is the first decision on its case taken at or after the
+/// notice arrived, a complaint's new decision aside (that one answers the complaint). A notice
+/// with no such decision, or whose decision restricted nothing, counts as a notice without
+/// action; the median time to take action runs over the notices that led to a restriction
+/// (Annex II allows leaving out no-action cases), from receipt to the decision, in hundredths
+/// of an hour (rounded half up on both databases: PostgreSQL's `round` of a double would
+/// round half to even, its `round` of a NUMERIC rounds like SQLite's).
+extension TransparencyReportStore where Self: StoreDriver {
+    public func noticeTallies(tenantId: Tenant.ID, from: Date, to: Date) async throws -> [NoticeTally] {
+        let ground = dialect.jsonText("d.decision_json", "ground"), automation = dialect.jsonText("d.decision_json", "automatedDecision")
+        // The answering decision is picked per notice first (one index seek on decisions_by_case),
+        // materialized, and only then joined by its key: a join whose condition holds the
+        // correlated pick is run as a scan of every decision per notice on both databases.
+        return try await read(StorePlan.single("""
+            WITH answered AS MATERIALIZED (
+              SELECT r.category, r.received_at,
+                CASE WHEN r.reporter_trusted_flagger IS NOT NULL THEN 1 ELSE 0 END AS trusted_flagger,
+                (SELECT f.id FROM decisions f
+                 WHERE f.case_id = r.case_id AND f.appeal_id IS NULL AND f.decided_at >= r.received_at
+                 ORDER BY f.decided_at, f.id LIMIT 1) AS decision_id
+              FROM reports r
+              WHERE r.tenant_id = \(tenantId) AND r.received_at >= \(from) AND r.received_at < \(to)
+            )
+            SELECT n.category, n.trusted_flagger, n.centi_hours, COUNT(*) AS notices, SUM(n.on_law) AS on_law, SUM(n.on_terms) AS on_terms,
+              SUM(n.automated) AS automated
+            FROM (
+              SELECT a.category, a.trusted_flagger,
+                CASE WHEN d.restrictive THEN CAST(ROUND(CAST(\(raw: dialect.secondsBetween("a.received_at", "d.decided_at")) / 36.0 AS NUMERIC)) AS INTEGER)
+                  ELSE -1 END AS centi_hours,
+                CASE WHEN d.restrictive AND \(raw: ground) = 'illegal' THEN 1 ELSE 0 END AS on_law,
+                CASE WHEN d.restrictive AND \(raw: ground) = 'incompatible' THEN 1 ELSE 0 END AS on_terms,
+                CASE WHEN \(raw: automation) = 'fully' THEN 1 ELSE 0 END AS automated
+              FROM answered a LEFT JOIN decisions d ON d.id = a.decision_id
+            ) n
+            GROUP BY n.category, n.trusted_flagger, n.centi_hours
+            """) { rows in
+            try rows.map { row in
+                let hours = try row.int("centi_hours")
+                return NoticeTally(
+                    category: try row.string("category"), trustedFlagger: try row.int("trusted_flagger") == 1, actionCentiHours: hours < 0 ? nil : hours,
+                    notices: try row.int("notices"), actionsOnLaw: try row.int("on_law"), actionsOnTerms: try row.int("on_terms"),
+                    solelyAutomated: try row.int("automated"))
+            }
+        })
+    }
+
+    public func measureCounts(tenantId: Tenant.ID, from: Date, to: Date) async throws -> TransparencyFigures.Measures {
+        let automation = dialect.jsonText("decision_json", "automatedDecision")
+        return try await read(StorePlan.single("""
+            SELECT COUNT(*) AS restrictive, COALESCE(SUM(CASE WHEN \(raw: automation) = 'fully' THEN 1 ELSE 0 END), 0) AS automated
+            FROM decisions
+            WHERE tenant_id = \(tenantId) AND restrictive = \(true) AND decided_at >= \(from) AND decided_at < \(to)
+            """) { rows in
+            TransparencyFigures.Measures(restrictive: try rows.first?.int("restrictive") ?? 0, solelyAutomated: try rows.first?.int("automated") ?? 0)
+        })
+    }
+}
