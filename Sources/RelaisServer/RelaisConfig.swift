@@ -23,6 +23,8 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
     public var outOfCourt: [String: OutOfCourtBody] = [:]
     /// Per tenant name: its DSA settings (`dsa`: the Transparency Database link), docs/dsa.md.
     public var dsa: [String: DSASettings] = [:]
+    /// Per tenant name: its decision presets (`presets`), checked when the file is loaded.
+    public var presets: [String: [DecisionPreset]] = [:]
 
     public init(
         tenants: [String: TenantSupportConfig] = [:], moderation: ModerationPolicy = .default, frameAncestors: [String: [String]] = [:],
@@ -76,6 +78,8 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
     }
 
     public func outOfCourt(for tenant: Tenant) -> OutOfCourtBody? { outOfCourt[tenant.name] }
+
+    public func presets(for tenant: Tenant) -> [DecisionPreset] { presets[tenant.name] ?? [] }
 
     /// `"appeals": {"outOfCourtBody": {"name": "…", "url": "https://…"}}`.
     struct AppealSettings: Decodable {
@@ -170,12 +174,18 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
             throw ConfigError("cannot read config file '\(path)'")
         }
         // The same rule as for every text a caller sends (`StoredText`): no NUL anywhere.
-        if let json = try? JSONSerialization.jsonObject(with: data), let field = Self.fieldWithNUL(json) {
+        let json = try? JSONSerialization.jsonObject(with: data)
+        if let json, let field = Self.fieldWithNUL(json) {
             throw ConfigError("config file '\(path)': \(field.isEmpty ? "" : field + ": ")\(StoredText.nulRefusal)")
         }
-        let config: RelaisConfig
+        var config: RelaisConfig
         do { config = try JSONDecoder().decode(RelaisConfig.self, from: data) } catch let error as DecodingError {
             throw ConfigError("config file '\(path)': \(ConfigError.describe(error))")
+        }
+        if let json {
+            let (presets, problems) = PresetSettings.read(json)
+            guard problems.isEmpty else { throw ConfigError("config file '\(path)':\n  " + problems.joined(separator: "\n  ")) }
+            config.presets = presets
         }
         return config
     }
