@@ -46,16 +46,30 @@ public struct QueueEntry: Sendable, Equatable {
     public var dueAt: Date
     public var overdue: Bool
     public var leasedBy: String?
+    /// The priority's terms (`CasePriority.assess` on the case's stored summary), for its
+    /// level and reasons.
+    public var priority: CasePriority? = nil
+    /// The earliest report's content snapshot, to be shown as a preview line (blurred for
+    /// sensitive categories by the page).
+    public var preview: String? = nil
+    public var ageBrackets: [String] = []
+    /// The hand-off reference a victim gave a helpline, when a report of the case has one.
+    public var reference: String? = nil
+    /// The case waits for a senior (`CaseNotesStore.escalateCase`).
+    public var escalated: Bool = false
 }
 
 public struct QueueFilter: Sendable, Equatable {
     public var category: String?
     public var country: String?
     public var overdueOnly: Bool
-    public init(category: String? = nil, country: String? = nil, overdueOnly: Bool = false) {
+    /// How many entries of the order to skip: paging.
+    public var offset: Int = 0
+    public init(category: String? = nil, country: String? = nil, overdueOnly: Bool = false, offset: Int = 0) {
         self.category = category
         self.country = country
         self.overdueOnly = overdueOnly
+        self.offset = max(0, offset)
     }
 }
 
