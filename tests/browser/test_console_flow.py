@@ -252,3 +252,48 @@ def test_claim_a_chosen_case_from_the_queue(console, browser):
     driver.find_element(By.CSS_SELECTOR, f"[data-claim='{chosen}']").click()
     assert wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-case-id]"))).text == chosen
     assert "held by mia" in driver.find_element(By.CSS_SELECTOR, "[data-lease]").text
+
+
+def test_the_queue_reads_at_320_px_without_sideways_scroll(console, browser):
+    file_report(console, "c-queue-harass", text="you are worthless and everyone knows it")
+    file_report(console, "c-queue-sextortion", category="sextortion", text="SENSITIVE: pay or I post the photos")
+    for n in range(3):
+        file_report(console, f"c-queue-spam-{n}", category="spam", text="buy cheap watches", age="18+")
+    driver = signed_in(browser, console)
+    # A desktop window cannot be made 320 px wide; the phone's viewport is emulated instead.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 320, "height": 720, "deviceScaleFactor": 1, "mobile": True})
+    driver.get(console.base_url + "/console/queue")
+    assert driver.execute_script("return window.innerWidth") == 320
+    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1")
+    rows = driver.find_elements(By.CSS_SELECTOR, "[data-queue] tbody tr")
+    assert len(rows) == 5
+    # Short references, never the whole id; a priority level with its reasons, not a bare score.
+    first = rows[0]
+    # (the hand-off reference the reporter was given, such as K7M-4QP, else the id's first 8 characters)
+    reference = first.find_element(By.CSS_SELECTOR, "[data-ref]").text
+    assert 0 < len(reference) <= 8 and reference.lower() not in first.get_attribute("data-case")
+    assert first.find_element(By.CSS_SELECTOR, "[data-level-label]").text == "Urgent"
+    assert "may involve a minor" in first.find_element(By.CSS_SELECTOR, "[data-reasons]").text
+    # The sensitive case's text is not in the page at all; the other previews are.
+    assert "SENSITIVE" not in driver.page_source
+    assert driver.find_elements(By.CSS_SELECTOR, "[data-preview-blurred]")
+    previews = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "[data-preview]")]
+    assert "you are worthless and everyone knows it" in previews
+    assert any("Reporter age: 13-17" in e.text for e in driver.find_elements(By.CSS_SELECTOR, "[data-ages]"))
+    assert_accessible(driver, "queue at 320 px")
+    screenshot(driver, "console-queue-320")
+    for path in ("/console/cases/" + rows[0].get_attribute("data-case"), "/console/audit"):
+        driver.get(console.base_url + path)
+        assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth + 1"), path
+
+
+def test_serve_refuses_to_start_with_a_bad_preset(tmp_path):
+    config = tmp_path / "relais.json"
+    config.write_text(json.dumps({"tenants": {"demo": {"presets": [
+        {"id": "p", "label": "P", "decision": {"restrictions": ["content_removed"], "ground": "incompatible", "explanation": "x"}}]}}}))
+    result = subprocess.run(
+        [str(relais_binary()), "serve", "--port", "0", "--database", "sqlite:" + str(tmp_path / "db.sqlite"), "--config", str(config)],
+        capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+    assert "tenants.demo.presets.0 (p): decision.termsClause: is required" in result.stderr
+    assert "decision.facts" in result.stderr, "every reason at once"
