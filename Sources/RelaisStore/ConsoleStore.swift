@@ -102,6 +102,32 @@ public protocol ConsoleStore: Sendable {
     func auditLog(tenantId: Tenant.ID, caseId: ModerationCase.ID) async throws -> [AuditEntry]
     /// The tenant's latest audit entries, newest first.
     func recentAudit(tenantId: Tenant.ID, limit: Int) async throws -> [AuditEntry]
+    /// The tenant's audit entries that match every given filter, newest first, older than
+    /// `filter.beforeSeq` (keyset paging: stable while new entries arrive).
+    func auditEntries(tenantId: Tenant.ID, filter: AuditFilter, limit: Int) async throws -> [AuditEntry]
+}
+
+/// Filters of the audit log; `nil` matches everything.
+public struct AuditFilter: Sendable, Equatable {
+    public var actor: String?
+    public var action: String?
+    public var caseId: ModerationCase.ID?
+    /// From this instant (included) to that one (excluded).
+    public var from: Date?
+    public var until: Date?
+    /// Only entries older than this one: the next page starts after the last entry shown.
+    public var beforeSeq: Int64?
+
+    public init(
+        actor: String? = nil, action: String? = nil, caseId: ModerationCase.ID? = nil, from: Date? = nil, until: Date? = nil, beforeSeq: Int64? = nil
+    ) {
+        self.actor = actor
+        self.action = action
+        self.caseId = caseId
+        self.from = from
+        self.until = until
+        self.beforeSeq = beforeSeq
+    }
 }
 
 /// Sorted-key JSON of a small state snapshot, for audit entries.

@@ -297,3 +297,63 @@ def test_serve_refuses_to_start_with_a_bad_preset(tmp_path):
     assert result.returncode != 0
     assert "tenants.demo.presets.0 (p): decision.termsClause: is required" in result.stderr
     assert "decision.facts" in result.stderr, "every reason at once"
+
+
+def test_an_admin_manages_users(console, browser):
+    admin = signed_in(browser, console, name="ada")
+    admin.get(console.base_url + "/console/users")
+    assert_accessible(admin, "users page")
+    admin.find_element(By.ID, "new-name").send_keys("noah")
+    Select = __import__("selenium.webdriver.support.ui", fromlist=["Select"]).Select
+    Select(admin.find_element(By.ID, "new-role")).select_by_value("moderator")
+    admin.find_element(By.ID, "new-password").send_keys(PASSWORD)
+    admin.find_element(By.ID, "create-user").click()
+    row = wait(admin).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-user-row='noah']")))
+    assert row.find_element(By.CSS_SELECTOR, "[data-role]").text == "moderator"
+    # The new user signs in; a role change and a disable follow, each audited.
+    noah = signed_in(browser, console, name="noah")
+    assert noah.find_elements(By.CSS_SELECTOR, "[data-queue], [data-empty-queue]")
+    Select(admin.find_element(By.ID, "role-noah")).select_by_value("compliance")
+    admin.find_element(By.ID, "set-role-noah").click()
+    wait(admin).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-user-row='noah'] [data-role]"), "compliance"))
+    admin.find_element(By.ID, "disable-noah").click()
+    wait(admin).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-user-row='noah'] [data-state]"), "disabled"))
+    # Noah's session ended: the next page is the sign-in page.
+    noah.get(console.base_url + "/console/queue")
+    assert "/console/login" in noah.current_url
+    admin.find_element(By.ID, "password-noah").send_keys("another long password")
+    admin.find_element(By.ID, "reset-noah").click()
+    wait(admin).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-user-row='noah'] [data-state]"), "active"))
+    # A moderator is refused the page.
+    mia = signed_in(browser, console)
+    mia.get(console.base_url + "/console/users")
+    assert not mia.find_elements(By.ID, "create-user")
+    admin.get(console.base_url + "/console/audit?actor=ada")
+    actions = [r.get_attribute("data-action") for r in admin.find_elements(By.CSS_SELECTOR, "[data-audit] tbody tr")]
+    for action in ("moderator.created", "moderator.role_changed", "moderator.disabled", "moderator.password_set"):
+        assert action in actions
+
+
+def test_the_audit_log_filters_by_actor_action_case_and_period(console, browser):
+    case = file_report(console, "c-audit")
+    other = file_report(console, "c-audit-2")
+    driver = signed_in(browser, console)
+    for target in (case, other):
+        driver.get(console.base_url + "/console/cases/" + target)
+        driver.find_element(By.ID, "tag").send_keys("checked")
+        driver.find_element(By.ID, "add-tag").click()
+        wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-notice]")))
+    driver.get(console.base_url + "/console/audit")
+    driver.find_element(By.ID, "audit-action").send_keys("case.tagged")
+    driver.find_element(By.ID, "audit-case").send_keys(case)
+    driver.find_element(By.ID, "audit-filter").click()
+    wait(driver).until(EC.url_contains("action=case.tagged"))
+    rows = driver.find_elements(By.CSS_SELECTOR, "[data-audit] tbody tr")
+    assert [r.get_attribute("data-action") for r in rows] == ["case.tagged"]
+    assert case in rows[0].text
+    assert_accessible(driver, "filtered audit log")
+    # The period is in UTC days: the pinned clock's day shows the entries, the day before none.
+    driver.get(console.base_url + "/console/audit?actor=mia&from=2026-11-30&until=2026-11-30")
+    assert len(driver.find_elements(By.CSS_SELECTOR, "[data-audit] tbody tr")) >= 2
+    driver.get(console.base_url + "/console/audit?actor=mia&until=2026-11-29")
+    assert driver.find_elements(By.CSS_SELECTOR, "[data-empty-audit]")

@@ -52,6 +52,7 @@ struct ConsolePages: Sendable {
         "claimed": "Case claimed: you hold its lease.",
         "escalated": ConsoleTexts.escalated,
         "noted": ConsoleTexts.noted,
+        "user-changed": ConsoleTexts.Users.changed,
         "revealed": "Content shown. This was recorded in the audit log.",
         "replayed": "Replay queued. This was recorded in the audit log.",
         "resent": "Statement queued again for the Transparency Database. This was recorded in the audit log.",

@@ -17,6 +17,7 @@ struct ConsoleRoutes: Sendable {
     let queue: ConsoleQueueRoutes
     let cases: ConsoleCaseRoutes
     let notes: ConsoleNotesRoutes
+    let users: ConsoleUserRoutes
     let appeals: ConsoleAppealRoutes
     let audit: ConsoleAuditRoutes
     let webhooks: ConsoleWebhookRoutes
@@ -27,7 +28,7 @@ struct ConsoleRoutes: Sendable {
         "POST /console/cases/{id}/renew", "POST /console/cases/{id}/decide", "GET /console/cases/{id}/statements",
         "POST /console/cases/{id}/statements/resend",
         "GET /console/audit", "GET /console/webhooks", "POST /console/webhooks/replay", "GET /console/static/{file}",
-    ] + ConsoleAppealRoutes.routes + ConsoleNotesRoutes.routes
+    ] + ConsoleAppealRoutes.routes + ConsoleNotesRoutes.routes + ConsoleUserRoutes.routes
 
     /// Hands each route struct the part of the environment it uses, and nothing else.
     init(env: RelaisEnvironment, assets: WebAssets, loginTokens: FormTokens, signIn policy: SignInPolicy) {
@@ -42,6 +43,7 @@ struct ConsoleRoutes: Sendable {
             cases: storage, console: storage, submissions: storage, notes: storage, presets: TenantPresets(tenants: storage, config: config), clock: clock,
             pages: pages)
         notes = ConsoleNotesRoutes(notes: storage, clock: clock, pages: pages)
+        users = ConsoleUserRoutes(users: storage, clock: clock, pages: pages)
         appeals = ConsoleAppealRoutes(appeals: storage, tenants: storage, outOfCourt: { config.outOfCourt(for: $0) }, clock: clock, pages: pages)
         audit = ConsoleAuditRoutes(audit: storage, pages: pages)
         webhooks = ConsoleWebhookRoutes(tenants: storage, webhooks: storage, clock: clock, pages: pages)
@@ -67,6 +69,7 @@ struct ConsoleRoutes: Sendable {
         cases.register(on: signedIn, deciding: deciding)
         cases.registerResend(on: complying)
         notes.register(deciding: deciding)
+        users.register(administering: administering)
         appeals.register(on: signedIn, deciding: deciding)
         audit.register(on: signedIn)
         webhooks.register(on: administering)

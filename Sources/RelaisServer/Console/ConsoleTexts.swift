@@ -44,4 +44,20 @@ enum ConsoleTexts {
     }
 
     static func queuePage(_ number: Int) -> String { "Page \(number)" }
+
+    enum Users {
+        static let title = "Users"
+        static let active = "active"
+        static let disabled = "disabled"
+        static let noPassword = "no password yet"
+        static let unknownRole = "role: must be one of admin, moderator, compliance"
+        static let notFound = "User not found"
+        static let notFoundDetail = "No user with this name in your tenant. Nothing was changed."
+        static let notOnSelf = "You cannot disable yourself or change your own role: ask another admin."
+        static let changed = "Saved. The change is in the audit log."
+    }
+
+    enum Audit {
+        static let badPeriod = "from and until: dates written YYYY-MM-DD"
+    }
 }

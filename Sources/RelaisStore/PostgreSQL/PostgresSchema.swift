@@ -349,7 +349,7 @@ enum PostgresSchema {
             """,
         ]),
         // The team's private notes on a case, and its escalation to the senior role.
-        ("v15 case tags, comments and escalation", [
+        ("v15 case notes, escalation and disabled users", [
             """
             CREATE TABLE case_tags (
               case_id TEXT NOT NULL REFERENCES cases(id),
@@ -372,6 +372,7 @@ enum PostgresSchema {
             """,
             "CREATE INDEX case_comments_by_case ON case_comments (case_id, created_at)",
             "ALTER TABLE cases ADD COLUMN escalated_at TIMESTAMPTZ, ADD COLUMN escalation_reason TEXT, ADD COLUMN escalated_by TEXT REFERENCES moderators(id)",
+            "ALTER TABLE moderators ADD COLUMN disabled_at TIMESTAMPTZ",
         ]),
     ]
 }

@@ -134,6 +134,20 @@ extension ConsoleStore where Self: StoreDriver {
         })
     }
 
+    /// Absent bounds are bound as the widest ones, so that no parameter is a typeless NULL.
+    public func auditEntries(tenantId: Tenant.ID, filter: AuditFilter, limit: Int) async throws -> [AuditEntry] {
+        let from = filter.from ?? Date(timeIntervalSince1970: 0), until = filter.until ?? Date(timeIntervalSince1970: 253_402_300_799)
+        let before = Int(filter.beforeSeq ?? Int64.max), caseId = filter.caseId?.rawValue
+        return try await read(StorePlan.single("""
+            SELECT * FROM audit_log WHERE tenant_id = \(tenantId)
+              AND (CAST(\(filter.actor) AS TEXT) IS NULL OR actor = \(filter.actor))
+              AND (CAST(\(filter.action) AS TEXT) IS NULL OR action = \(filter.action))
+              AND (CAST(\(caseId) AS TEXT) IS NULL OR case_id = \(caseId))
+              AND at >= \(from) AND at < \(until) AND seq < \(before)
+            ORDER BY seq DESC LIMIT \(limit)
+            """) { try $0.map(StoredRows.auditEntry) })
+    }
+
     public func recentAudit(tenantId: Tenant.ID, limit: Int) async throws -> [AuditEntry] {
         try await read(StorePlan.single("SELECT * FROM audit_log WHERE tenant_id = \(tenantId) ORDER BY seq DESC LIMIT \(limit)") {
             try $0.map(StoredRows.auditEntry)

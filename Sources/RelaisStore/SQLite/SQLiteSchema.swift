@@ -356,7 +356,7 @@ enum SQLiteSchema {
                   SELECT puid, tenant_id, case_id, 'queued', created_at, created_at FROM statements_of_reasons;
                 """)
         }),
-        ("v15 case tags, comments and escalation", { db in
+        ("v15 case notes, escalation and disabled users", { db in
             // The team's private notes on a case (never sent anywhere), and its escalation to
             // the senior role: while escalated_at is set, only seniors claim the case.
             try db.execute(sql: """
@@ -380,6 +380,7 @@ enum SQLiteSchema {
                 ALTER TABLE cases ADD COLUMN escalated_at DATETIME;
                 ALTER TABLE cases ADD COLUMN escalation_reason TEXT;
                 ALTER TABLE cases ADD COLUMN escalated_by TEXT REFERENCES moderators(id);
+                ALTER TABLE moderators ADD COLUMN disabled_at DATETIME;
                 """)
         }),
     ]
