@@ -357,3 +357,20 @@ def test_the_audit_log_filters_by_actor_action_case_and_period(console, browser)
     assert len(driver.find_elements(By.CSS_SELECTOR, "[data-audit] tbody tr")) >= 2
     driver.get(console.base_url + "/console/audit?actor=mia&until=2026-11-29")
     assert driver.find_elements(By.CSS_SELECTOR, "[data-empty-audit]")
+
+
+def test_the_moderator_sees_their_exposure_of_today(console, browser):
+    case = file_report(console, "c-exposure", category="sextortion", text="SENSITIVE: pay or I post the photos")
+    driver = signed_in(browser, console)
+    driver.get(console.base_url + "/console/queue")
+    assert driver.find_element(By.CSS_SELECTOR, "[data-exposure]").text.endswith(": 0.")
+    driver.get(console.base_url + "/console/cases/" + case)
+    assert "blurred" in driver.find_element(By.CSS_SELECTOR, "[data-snapshot]").get_attribute("class")
+    driver.find_element(By.ID, "show-content").click()
+    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-notice]")))
+    assert driver.find_element(By.CSS_SELECTOR, "[data-exposure]").text.endswith(": 1.")
+    driver.get(console.base_url + "/console/queue")
+    assert driver.find_element(By.CSS_SELECTOR, "[data-exposure]").text.endswith(": 1.")
+    # Another moderator's count is theirs.
+    other = signed_in(browser, console, name="lou")
+    assert other.find_element(By.CSS_SELECTOR, "[data-exposure]").text.endswith(": 0.")

@@ -35,7 +35,7 @@ struct ConsoleAuditRoutes: Sendable {
         let next = entries.count > Self.pageSize ? shown.last.map { "/console/audit?" + (kept + ["before=\($0.seq)"]).joined(separator: "&") } : nil
         let view = ConsoleAuditView(
             page: pages.page("Audit log", session, notice: badPeriod ? ConsoleTexts.Audit.badPeriod : nil, error: badPeriod),
-            rows: shown.map(ConsoleAuditRow.init), actor: actor ?? "", action: action ?? "", caseId: caseText ?? "", from: fromText ?? "",
+            rows: shown.map(ConsoleAuditRow.init), actor: actor ?? "", action: action ?? "", caseFilter: caseText ?? "", from: fromText ?? "",
             until: untilText ?? "", filtered: !kept.isEmpty, nextPage: next, isEmpty: shown.isEmpty)
         return try pages.render("console-audit", view)
     }

@@ -3,7 +3,7 @@ struct ConsoleAuditView: Sendable {
     var rows: [ConsoleAuditRow]
     var actor: String
     var action: String
-    var caseId: String
+    var caseFilter: String
     var from: String
     var until: String
     var filtered: Bool

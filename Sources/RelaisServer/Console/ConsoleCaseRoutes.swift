@@ -81,7 +81,7 @@ struct ConsoleCaseRoutes: Sendable {
         let chosen = presetId.flatMap { id in tenantPresets.first { $0.id == id } }
         let (fitting, others) = DecisionPreset.ordered(tenantPresets, for: Set(categories))
         let link = { (preset: DecisionPreset) in ConsoleCaseView.PresetLink(id: preset.id, label: preset.label) }
-        let view = ConsoleCaseView(
+        var view = ConsoleCaseView(
             page: pages.page("Case \(id)", session, notice: notice, error: status != .ok), csrf: session.csrfToken, caseId: id.rawValue,
             status: found.status, isOpen: found.status == "open", subjectKind: found.facts.subjectKind.rawValue, subjectId: found.subjectId,
             authorId: found.authorId, categories: categories.map(\.summary).joined(separator: ", "),
@@ -119,6 +119,7 @@ struct ConsoleCaseRoutes: Sendable {
                     fitting: fitting.map(link), others: others.map(link), hasFitting: !fitting.isEmpty, hasOthers: !others.isEmpty,
                     chosen: chosen?.label),
             notes: caseNotes.map(ConsoleCaseView.Notes.init) ?? .init(CaseNotes(tags: [], comments: [], escalation: nil)))
+        view.exposure = ConsoleTexts.exposure(try await ExposureCounter(audit: console).today(for: session.moderator, now: now))
         return try pages.render("console-case", view, status: status)
     }
 

@@ -37,6 +37,8 @@ struct ConsoleCaseView: Sendable {
 
     /// The team's private tags and comments, and the escalation if any.
     var notes: Notes
+    /// `ExposureCounter`'s line for the moderator.
+    var exposure: String = ""
 
     struct Notes: Sendable {
         var tags: [String]

@@ -33,13 +33,14 @@ struct ConsoleQueueRoutes: Sendable {
         if let country { kept.append("country=\(country.rawValue)") }
         if overdue { kept.append("overdue=1") }
         let link = { (number: Int) in "/console/queue?" + (kept + ["page=\(number)"]).joined(separator: "&") }
-        let view = ConsoleQueueView(
+        var view = ConsoleQueueView(
             page: pages.page("Queue", session, notice: ConsolePages.notice(request)), csrf: session.csrfToken,
             decides: session.moderator.role.decides,
             categories: ReportCategory.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.summary, selected: $0 == category) },
             country: country?.rawValue ?? "", overdueOnly: overdue, filtered: category != nil || country != nil || overdue, rows: Array(rows),
             isEmpty: rows.isEmpty, pageLabel: ConsoleTexts.queuePage(page), previousPage: page > 1 ? link(page - 1) : nil,
             nextPage: entries.count > Self.pageSize ? link(page + 1) : nil)
+        view.exposure = ConsoleTexts.exposure(try await ExposureCounter(audit: queue).today(for: session.moderator, now: clock.now()))
         return try pages.render("console-queue", view)
     }
 

@@ -14,6 +14,8 @@ struct ConsoleQueueView: Sendable {
     var pageLabel: String
     var previousPage: String?
     var nextPage: String?
+    /// `ExposureCounter`'s line for the moderator.
+    var exposure: String = ""
 
     /// One case as a moderator reads it: a short reference, a preview line, the level of its
     /// priority with the reasons, never a bare id or score.
@@ -24,8 +26,9 @@ struct ConsoleQueueView: Sendable {
         var position: Int
         var subjectKind: String
         var categories: String
-        var countries: String
-        var ages: String
+        /// `nil` when empty (an empty string would still open a mustache section).
+        var countries: String?
+        var ages: String?
         var reportCount: Int
         /// `nil` for a sensitive category: the text is not sent, only that it is blurred.
         var preview: String?
@@ -51,8 +54,8 @@ struct ConsoleQueueView: Sendable {
             self.position = position
             subjectKind = entry.subjectKind
             self.categories = entry.categories.map { ReportCategory(rawValue: $0)?.summary ?? $0 }.joined(separator: ", ")
-            countries = entry.countries.joined(separator: ", ")
-            ages = entry.ageBrackets.joined(separator: ", ")
+            countries = entry.countries.isEmpty ? nil : entry.countries.joined(separator: ", ")
+            ages = entry.ageBrackets.isEmpty ? nil : entry.ageBrackets.joined(separator: ", ")
             reportCount = entry.reportCount
             self.sensitive = sensitive
             preview = sensitive ? nil : entry.preview.map { text in

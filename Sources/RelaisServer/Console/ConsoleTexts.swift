@@ -60,4 +60,9 @@ enum ConsoleTexts {
     enum Audit {
         static let badPeriod = "from and until: dates written YYYY-MM-DD"
     }
+
+    static func exposure(_ count: Int) -> String {
+        let shown = count >= ExposureCounter.ceiling ? "at least \(count)" : "\(count)"
+        return "Sensitive content you chose to see today (UTC): \(shown)."
+    }
 }
