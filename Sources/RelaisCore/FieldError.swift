@@ -10,6 +10,16 @@ public struct FieldError: Sendable, Equatable, Codable, CustomStringConvertible 
     }
 
     public var description: String { "\(field): \(message)" }
+
+    /// The field a path belongs to: "territorialScope" for "territorialScope.2".
+    public var rootField: String { String(field.split(separator: ".", maxSplits: 1).first ?? Substring(field)) }
+
+    /// `first`, then each of `later` whose field `first` does not already name: a field
+    /// refused for its own value is not refused again by a rule that read it as missing.
+    public static func merging(_ first: [FieldError], _ later: [FieldError]) -> [FieldError] {
+        let named = Set(first.map(\.rootField))
+        return first + later.filter { !named.contains($0.rootField) }
+    }
 }
 
 /// Reads fields out of a decoded JSON object (JSONSerialization's `[String: Any]`),

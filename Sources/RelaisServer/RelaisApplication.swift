@@ -92,7 +92,7 @@ public enum RelaisApplication {
         FlaggerRoutes(filing: env.filing, flaggers: env.storage, tenants: env.storage, clock: env.clock).register(on: flagger)
         // Moderators' personal tokens, not tenant keys: a group of its own.
         let moderation = router.group("v1/moderation").add(middleware: ModeratorAuthMiddleware(moderators: env.storage, limits: env.limits))
-        ModerationRoutes(moderation: env.storage, clock: env.clock).register(on: moderation)
+        ModerationRoutes(moderation: env.storage, presets: TenantPresets(tenants: storage, config: config), notes: storage, clock: env.clock).register(on: moderation)
         StatementSubmissionRoutes(submissions: env.storage).register(on: moderation)
         AppealReviewRoutes(
             appeals: env.storage, outOfCourt: { id in try await storage.tenant(id: id).flatMap(config.outOfCourt(for:)) }, clock: env.clock

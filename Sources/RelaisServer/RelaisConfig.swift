@@ -27,6 +27,9 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
     /// Relais speaks (`"defaultLanguage": "de"`), after the platform's `lang`; else English.
     public var defaultLanguages: [String: String] = [:]
 
+    /// Per tenant name: its decision presets (`presets`), checked when the file is loaded.
+    public var presets: [String: [DecisionPreset]] = [:]
+
     public init(
         tenants: [String: TenantSupportConfig] = [:], moderation: ModerationPolicy = .default, frameAncestors: [String: [String]] = [:],
         corsOrigins: [String: Set<String>] = [:], rateLimits: RateLimits = .default, trustForwardedFor: Bool = false
@@ -83,6 +86,8 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
 
     /// The tenant's default page language, checked at load to be one Relais speaks.
     func defaultLanguage(for tenant: String) -> WebLanguage? { defaultLanguages[tenant].flatMap(WebLanguage.init(rawValue:)) }
+
+    public func presets(for tenant: Tenant) -> [DecisionPreset] { presets[tenant.name] ?? [] }
 
     /// `"appeals": {"outOfCourtBody": {"name": "…", "url": "https://…"}}`.
     struct AppealSettings: Decodable {
@@ -193,12 +198,18 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
             throw ConfigError("cannot read config file '\(path)'")
         }
         // The same rule as for every text a caller sends (`StoredText`): no NUL anywhere.
-        if let json = try? JSONSerialization.jsonObject(with: data), let field = Self.fieldWithNUL(json) {
+        let json = try? JSONSerialization.jsonObject(with: data)
+        if let json, let field = Self.fieldWithNUL(json) {
             throw ConfigError("config file '\(path)': \(field.isEmpty ? "" : field + ": ")\(StoredText.nulRefusal)")
         }
-        let config: RelaisConfig
+        var config: RelaisConfig
         do { config = try JSONDecoder().decode(RelaisConfig.self, from: data) } catch let error as DecodingError {
             throw ConfigError("config file '\(path)': \(ConfigError.describe(error))")
+        }
+        if let json {
+            let (presets, problems) = PresetSettings.read(json)
+            guard problems.isEmpty else { throw ConfigError("config file '\(path)':\n  " + problems.joined(separator: "\n  ")) }
+            config.presets = presets
         }
         return config
     }

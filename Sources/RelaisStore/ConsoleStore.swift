@@ -46,16 +46,30 @@ public struct QueueEntry: Sendable, Equatable {
     public var dueAt: Date
     public var overdue: Bool
     public var leasedBy: String?
+    /// The priority's terms (`CasePriority.assess` on the case's stored summary), for its
+    /// level and reasons.
+    public var priority: CasePriority? = nil
+    /// The earliest report's content snapshot, to be shown as a preview line (blurred for
+    /// sensitive categories by the page).
+    public var preview: String? = nil
+    public var ageBrackets: [String] = []
+    /// The hand-off reference a victim gave a helpline, when a report of the case has one.
+    public var reference: String? = nil
+    /// The case waits for a senior (`CaseNotesStore.escalateCase`).
+    public var escalated: Bool = false
 }
 
 public struct QueueFilter: Sendable, Equatable {
     public var category: String?
     public var country: String?
     public var overdueOnly: Bool
-    public init(category: String? = nil, country: String? = nil, overdueOnly: Bool = false) {
+    /// How many entries of the order to skip: paging.
+    public var offset: Int = 0
+    public init(category: String? = nil, country: String? = nil, overdueOnly: Bool = false, offset: Int = 0) {
         self.category = category
         self.country = country
         self.overdueOnly = overdueOnly
+        self.offset = max(0, offset)
     }
 }
 
@@ -88,6 +102,32 @@ public protocol ConsoleStore: Sendable {
     func auditLog(tenantId: Tenant.ID, caseId: ModerationCase.ID) async throws -> [AuditEntry]
     /// The tenant's latest audit entries, newest first.
     func recentAudit(tenantId: Tenant.ID, limit: Int) async throws -> [AuditEntry]
+    /// The tenant's audit entries that match every given filter, newest first, older than
+    /// `filter.beforeSeq` (keyset paging: stable while new entries arrive).
+    func auditEntries(tenantId: Tenant.ID, filter: AuditFilter, limit: Int) async throws -> [AuditEntry]
+}
+
+/// Filters of the audit log; `nil` matches everything.
+public struct AuditFilter: Sendable, Equatable {
+    public var actor: String?
+    public var action: String?
+    public var caseId: ModerationCase.ID?
+    /// From this instant (included) to that one (excluded).
+    public var from: Date?
+    public var until: Date?
+    /// Only entries older than this one: the next page starts after the last entry shown.
+    public var beforeSeq: Int64?
+
+    public init(
+        actor: String? = nil, action: String? = nil, caseId: ModerationCase.ID? = nil, from: Date? = nil, until: Date? = nil, beforeSeq: Int64? = nil
+    ) {
+        self.actor = actor
+        self.action = action
+        self.caseId = caseId
+        self.from = from
+        self.until = until
+        self.beforeSeq = beforeSeq
+    }
 }
 
 /// Sorted-key JSON of a small state snapshot, for audit entries.

@@ -12,6 +12,11 @@ public struct Moderator: Sendable, Equatable, Codable {
         /// Reads cases and statements of reasons (exports, regulators' requests); decides nothing.
         case compliance
 
+        /// The role a case is escalated to ("decide this one for us"): admins, who also
+        /// manage the console's users. An escalated case is claimed by seniors only.
+        public static let seniorRole: Role = .admin
+        public var isSenior: Bool { self == Self.seniorRole }
+
         /// Whether the role may claim, lease and decide cases.
         public var decides: Bool { self != .compliance }
     }
@@ -182,6 +187,10 @@ public protocol ModerationStore: Sendable {
     /// Leases the most urgent open case of the moderator's tenant that nobody holds, or
     /// `nil` when there is none. The choice and the lease are one write transaction.
     func claimNextCase(for moderator: Moderator, now: Date) async throws -> ModerationCase?
+    /// Leases one chosen open case of the moderator's tenant, when nobody else holds a live
+    /// lease on it: `.leased`, or `.notLeasedByCaller` when it is held or decided. The check and
+    /// the lease are one write transaction, the row locked first.
+    func claimCase(id: ModerationCase.ID, for moderator: Moderator, now: Date) async throws -> LeaseOutcome
     /// `nil` when the tenant has no such case.
     func moderationCase(id: ModerationCase.ID, tenantId: Tenant.ID, now: Date) async throws -> ModerationCase?
     /// Extends the caller's live lease by the lease duration.

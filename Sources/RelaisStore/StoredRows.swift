@@ -117,15 +117,19 @@ enum StoredRows {
     }
 
     /// A line of the console's queue: the case, comma-joined `categories` and `countries`, `score`.
-    static func queueEntry(_ row: any ColumnReading, now: Date) throws -> QueueEntry {
+    static func queueEntry(_ row: any ColumnReading, now: Date, weights: PriorityWeights) throws -> QueueEntry {
         let dueAt = try row.date("due_at")
         let leaseExpires = try row.optionalDate("lease_expires_at")
         let categories = try row.optionalString("categories") ?? "", countries = try row.optionalString("countries") ?? ""
+        let ages = try row.optionalString("ages") ?? ""
         return QueueEntry(
             caseId: try row.id("id"), subjectKind: try row.string("subject_kind"),
             categories: categories.split(separator: ",").map(String.init), countries: countries.split(separator: ",").map(String.init),
             reportCount: try row.int("report_count"), score: try row.double("score"), dueAt: dueAt, overdue: dueAt < now,
-            leasedBy: (leaseExpires.map { $0 > now } ?? false) ? try row.optionalString("leased_by") : nil)
+            leasedBy: (leaseExpires.map { $0 > now } ?? false) ? try row.optionalString("leased_by") : nil,
+            priority: CasePriority.assess(try priorityInputs(row), weights: weights, now: now), preview: try row.optionalString("preview"),
+            ageBrackets: ages.split(separator: ",").map(String.init).sorted(), reference: try row.optionalString("reference"),
+            escalated: try row.optionalDate("escalated_at") != nil)
     }
 
     static func deadEvent(_ row: any ColumnReading) throws -> WebhookStatus.DeadEvent {

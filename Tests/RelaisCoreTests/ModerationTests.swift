@@ -253,6 +253,22 @@ struct ModerationTests {
         #expect(Decision.validate(json: Fixture.json("[]")).errorFields == ["body"])
     }
 
+    @Test("every missing or invalid field in one answer: field errors and the rules between fields together")
+    func decisionAllErrorsAtOnce() {
+        // The issue's example: restrictions and a ground only. Before, the answer named
+        // `explanation`, and only the retry named `termsClause` and `facts`.
+        let partial = Decision.validate(json: Fixture.json(#"{"restrictions": ["content_removed"], "ground": "incompatible"}"#))
+        #expect(Set(partial.errorFields) == ["explanation", "automatedDetection", "automatedDecision", "territorialScope", "termsClause", "facts"])
+        // A refused item and a rule between fields, both named; the field refused for its own
+        // value is not named again by a rule that read it as missing.
+        let mixed = Decision.validate(json: Fixture.json(
+            #"{"restrictions": ["content_removed", "content_nuked"], "ground": "illegal", "explanation": "", "automatedDetection": false, "automatedDecision": "not_automated", "territorialScope": ["FR", "XX"], "endDate": "2039-01-01"}"#))
+        #expect(mixed.errorFields == ["restrictions.1", "explanation", "territorialScope.1", "legalGround", "facts", "endDate"])
+        // Unreadable restrictions: whether it is "no action" is unknown, so no rule that depends on it.
+        let unreadable = Decision.validate(json: Fixture.json(#"{"restrictions": "content_removed", "explanation": "x", "automatedDetection": false, "automatedDecision": "not_automated", "territorialScope": []}"#))
+        #expect(unreadable.errorFields == ["restrictions"])
+    }
+
     @Test(
         "field errors, with dotted paths",
         arguments: [

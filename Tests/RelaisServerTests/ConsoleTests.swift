@@ -35,7 +35,8 @@ struct ConsoleTests {
             let queue = try await client.page("/console/queue", cookie: cookie)
             #expect(queue.status == .ok)
             #expect(queue.text.contains("Open cases"))
-            #expect(queue.headers[.contentSecurityPolicy]?.contains("script-src 'none'") == true)
+            #expect(queue.headers[.contentSecurityPolicy]?.contains("script-src 'self';") == true)
+            #expect(queue.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
             // The session id is stored hashed: the raw cookie value is nowhere in the database.
             let rows = try await server.storage.consoleSession(idHash: cookie, now: Date())
             #expect(rows == nil)

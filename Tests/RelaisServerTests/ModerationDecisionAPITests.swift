@@ -94,6 +94,29 @@ struct ModerationDecisionAPITests {
         }
     }
 
+    /// The issue's example: restrictions and a ground only used to name `explanation`, and the
+    /// retry `termsClause` and `facts`. One answer names them all, and the rules of the
+    /// statement of reasons join those of the decision.
+    @Test func aRefusalNamesEveryFieldToFixInOneAnswer() async throws {
+        let server = try await LiveServer()
+        let mia = try await server.moderatorToken("mia")
+        try await server.run { client in
+            let id = try await client.file(caseReportJSON(reporter: "reporter-4242"), key: server.acmeKey)
+            _ = try await client.claim(mia)
+            let sparse = try await client.post(
+                "/v1/moderation/cases/\(id)/decisions", key: mia, json: #"{"restrictions": ["content_removed"], "ground": "incompatible"}"#)
+            #expect(sparse.status == .unprocessableContent)
+            #expect(Set(sparse.problemFields) == ["explanation", "automatedDetection", "automatedDecision", "territorialScope", "termsClause", "facts"], "\(sparse.text)")
+            // A reporter's id in the facts (the decision's own check) and an end date before
+            // the decision day (the statement's check): both in the same answer.
+            let both = try await client.post(
+                "/v1/moderation/cases/\(id)/decisions", key: mia, json: decisionJSON(facts: "Reported by reporter-4242 twice.", endDate: "2026-11-01"))
+            #expect(Set(both.problemFields) == ["facts", "endDate"], "\(both.text)")
+            let shown = try await client.get("/v1/moderation/cases/\(id)", key: mia)
+            #expect((shown.json["decisions"] as? [[String: Any]])?.isEmpty == true)
+        }
+    }
+
     @Test func decidingWithoutTheLeaseIsAConflict() async throws {
         let server = try await LiveServer()
         let mia = try await server.moderatorToken("mia")

@@ -156,6 +156,39 @@ struct ModerationStoreTests {
         #expect(base == 85)
     }
 
+    @Test func aChosenCaseIsClaimedOnlyWhenNobodyElseHoldsIt() async throws {
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: moderationStart)
+        _ = try await storage.createTenant(name: "other", now: moderationStart)
+        let mia = try await storage.createModerator(name: "mia", tenantName: "acme", role: .moderator, now: moderationStart).0
+        let lou = try await storage.createModerator(name: "lou", tenantName: "acme", role: .moderator, now: moderationStart).0
+        let olga = try await storage.createModerator(name: "olga", tenantName: "other", role: .moderator, now: moderationStart).0
+        _ = try await storage.file(tenant, moderationDraft(subject: "threat", category: .threat), at: moderationStart)
+        let spam = try await storage.file(tenant, moderationDraft(subject: "spam", category: .spam), at: moderationStart)
+        // Not the most urgent case: the one chosen.
+        guard case .leased(let claimed) = try await storage.claimCase(id: spam, for: mia, now: moderationStart) else {
+            Issue.record("the free case was not claimed"); return
+        }
+        #expect(claimed.id == spam && claimed.lease?.moderatorName == "mia")
+        #expect(try await storage.auditLog(tenantId: tenant.id).contains { $0.action == "case.claimed" && $0.caseId == spam && $0.actor == "mia" })
+        // Held by mia: refused to lou, granted again to mia (a renewal), unknown to another tenant.
+        guard case .notLeasedByCaller = try await storage.claimCase(id: spam, for: lou, now: moderationStart.addingTimeInterval(60)) else {
+            Issue.record("a held case was handed to a second moderator"); return
+        }
+        guard case .leased = try await storage.claimCase(id: spam, for: mia, now: moderationStart.addingTimeInterval(60)) else {
+            Issue.record("the holder could not claim again"); return
+        }
+        guard case .notFound = try await storage.claimCase(id: spam, for: olga, now: moderationStart) else {
+            Issue.record("another tenant's case was found"); return
+        }
+        // Once the lease expired, lou may take it; once decided, nobody may.
+        let later = moderationStart.addingTimeInterval(ModerationPolicy.default.leaseDuration + 120)
+        guard case .leased = try await storage.claimCase(id: spam, for: lou, now: later) else { Issue.record("an expired lease kept the case"); return }
+        guard case .decided = try await storage.decide(caseId: spam, decision: removal, by: lou, now: later) else { Issue.record("not decided"); return }
+        guard case .notLeasedByCaller = try await storage.claimCase(id: spam, for: mia, now: later) else { Issue.record("a decided case was claimed"); return }
+    }
+
     @Test func moderatorTokensAreHashedAndOnlyPersonalTokensAuthenticate() async throws {
         let (storage, db) = try await makeStorage()
         defer { db.removeLater() }

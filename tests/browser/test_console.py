@@ -96,7 +96,7 @@ def test_moderator_claims_reveals_and_decides(console, browser):
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/console"
     rows = driver.find_elements(By.CSS_SELECTOR, "[data-queue] tbody tr")
     assert len(rows) == 3
-    scores = [float(row.find_elements(By.TAG_NAME, "td")[5].text) for row in rows]
+    scores = [float(row.get_attribute("data-score")) for row in rows]
     assert scores == sorted(scores, reverse=True)
     ids = [row.get_attribute("data-case") for row in rows]
     assert ids[-1] == console.cases["spam"]

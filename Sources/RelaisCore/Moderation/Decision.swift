@@ -124,9 +124,14 @@ public struct Decision: Sendable, Codable, Equatable {
         var r = FieldReader(body)
 
         var restrictions: [Restriction]?
+        // What could be read of each list, even with some items refused: the rules between
+        // fields still run on it, so that every error is named in one answer.
+        var readableRestrictions: [Restriction] = []
+        var readableScope: [CountryCode] = []
         if let raw = body["restrictions"], !(raw is NSNullLike) {
             if let items = raw as? [Any] {
                 var parsed: [Restriction] = []
+                defer { readableRestrictions = parsed }
                 var ok = true
                 for (index, item) in items.enumerated() {
                     guard let text = item as? String, let restriction = Restriction(rawValue: text) else {
@@ -167,6 +172,7 @@ public struct Decision: Sendable, Codable, Equatable {
         if let raw = body["territorialScope"], !(raw is NSNullLike) {
             if let items = raw as? [Any] {
                 var parsed: [CountryCode] = []
+                defer { readableScope = parsed }
                 var ok = true
                 for (index, item) in items.enumerated() {
                     guard let text = item as? String, let code = CountryCode(rawValue: text) else {
@@ -189,9 +195,19 @@ public struct Decision: Sendable, Codable, Equatable {
         guard r.errors.isEmpty, let restrictions, let explanation, let automatedDetection, let automatedDecision,
             let territorialScope
         else {
-            // The rules between fields need every field read; a caller who fixes these errors
-            // is told about those next.
-            return .failure(ValidationFailure(r.errors))
+            // The rules between fields still run on what could be read, so that one answer
+            // names every field to fix; a field already refused is not named twice.
+            var partial = Decision(
+                restrictions: restrictions ?? readableRestrictions, ground: ground, legalGround: legalGround, termsClause: termsClause,
+                explanation: explanation ?? "", facts: facts, automatedDetection: automatedDetection ?? false,
+                automatedDecision: automatedDecision ?? .notAutomated, territorialScope: territorialScope ?? readableScope,
+                endDate: endDate, noteForReporter: noteForReporter, internalNote: internalNote)
+            partial.manifestlyUnfounded = manifestlyUnfounded == true ? true : nil
+            // With no restriction read, whether this is "no action" is unknown: only the rules
+            // on the texts apply.
+            let knowsRestrictions = restrictions != nil || !readableRestrictions.isEmpty
+            let rules = knowsRestrictions ? partial.ruleViolations() : partial.textViolations()
+            return .failure(ValidationFailure(FieldError.merging(r.errors, rules)))
         }
         var decision = Decision(
             restrictions: restrictions, ground: ground, legalGround: legalGround, termsClause: termsClause,
@@ -208,18 +224,8 @@ public struct Decision: Sendable, Codable, Equatable {
     /// rules (docs/reference/dsa-notes.md §1.3) so that a caller is told in its own terms; the statement
     /// validator still checks the result (`ModerationRules.statement`).
     public func ruleViolations() -> [FieldError] {
-        var errors: [FieldError] = []
+        var errors = textViolations()
         func blank(_ text: String?) -> Bool { (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-        func tooLong(_ field: String, _ text: String?, _ limit: Int) {
-            if let text, text.count > limit { errors.append(FieldError(field, "must be at most \(limit) characters (got \(text.count))")) }
-        }
-        tooLong("legalGround", legalGround, Limits.legalGroundLength)
-        tooLong("termsClause", termsClause, Limits.termsClauseLength)
-        tooLong("explanation", explanation, Limits.explanationLength)
-        tooLong("facts", facts, Limits.factsLength)
-        tooLong("noteForReporter", noteForReporter, Limits.noteForReporterLength)
-        tooLong("internalNote", internalNote, Limits.internalNoteLength)
-        if blank(explanation) { errors.append(FieldError("explanation", "must not be empty")) }
 
         guard !isNoAction else {
             if endDate != nil { errors.append(FieldError("endDate", "applies only to a restriction; no action has no end date")) }
@@ -261,6 +267,22 @@ public struct Decision: Sendable, Codable, Equatable {
         for (index, code) in territorialScope.enumerated() where !code.isEUOrEEA {
             errors.append(FieldError("territorialScope.\(index)", "'\(code)' is not an EU or EEA country; a statement of reasons covers only the 30 EU/EEA countries"))
         }
+        return errors
+    }
+
+    /// The rules on the texts alone, whatever the restrictions: lengths, and an explanation.
+    func textViolations() -> [FieldError] {
+        var errors: [FieldError] = []
+        func tooLong(_ field: String, _ text: String?, _ limit: Int) {
+            if let text, text.count > limit { errors.append(FieldError(field, "must be at most \(limit) characters (got \(text.count))")) }
+        }
+        tooLong("legalGround", legalGround, Limits.legalGroundLength)
+        tooLong("termsClause", termsClause, Limits.termsClauseLength)
+        tooLong("explanation", explanation, Limits.explanationLength)
+        tooLong("facts", facts, Limits.factsLength)
+        tooLong("noteForReporter", noteForReporter, Limits.noteForReporterLength)
+        tooLong("internalNote", internalNote, Limits.internalNoteLength)
+        if explanation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { errors.append(FieldError("explanation", "must not be empty")) }
         return errors
     }
 }

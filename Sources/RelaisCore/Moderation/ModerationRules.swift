@@ -5,23 +5,26 @@ public enum ModerationRules {
     /// The statement of reasons for a decision, `nil` when none is due (no action), or the
     /// reasons the decision is refused.
     ///
-    /// Three checks, in order, so that a caller gets reasons in its own terms first:
+    /// Three checks, all run, so that one refusal names every field to fix, each in the
+    /// caller's own terms first:
     /// 1. the decision's own rules (`Decision.ruleViolations`), in the API's field names;
     /// 2. a reporter's id copied into a published text (personal data, Art. 24(5));
     /// 3. the statement built from the decision against every Transparency Database rule
     ///    (`StatementOfReasonsValidator`). Errors on fields that come from the decision are
     ///    renamed to the decision's field ("endDate", with the database field in the message);
-    ///    the others, which come from the case, are "statement.<database field>".
+    ///    the others, which come from the case, are "statement.<database field>". A field
+    ///    already refused by 1 or 2 is not refused again by 3, which mirrors most of 1.
     public static func statement(for decision: Decision, case facts: CaseFacts, now: Date) -> Result<StatementOfReasons?, ValidationFailure> {
         var errors = decision.ruleViolations()
         if decision.isNoAction {
             return errors.isEmpty ? .success(nil) : .failure(ValidationFailure(errors))
         }
-        errors += reporterIdentifiers(in: decision, case: facts)
-        guard errors.isEmpty else { return .failure(ValidationFailure(errors)) }
-        guard let statement = StatementOfReasons.make(for: decision, case: facts, now: now) else { return .success(nil) }
-        let statementErrors = StatementOfReasonsValidator.validate(statement).map(inDecisionTerms)
-        return statementErrors.isEmpty ? .success(statement) : .failure(ValidationFailure(statementErrors))
+        errors = FieldError.merging(errors, reporterIdentifiers(in: decision, case: facts))
+        guard let statement = StatementOfReasons.make(for: decision, case: facts, now: now) else {
+            return errors.isEmpty ? .success(nil) : .failure(ValidationFailure(errors))
+        }
+        errors = FieldError.merging(errors, StatementOfReasonsValidator.validate(statement).map(inDecisionTerms))
+        return errors.isEmpty ? .success(statement) : .failure(ValidationFailure(errors))
     }
 
     /// Reporter ids are the platform's opaque user ids: personal data that must not reach the

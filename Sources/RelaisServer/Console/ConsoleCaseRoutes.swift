@@ -12,14 +12,18 @@ struct ConsoleCaseRoutes: Sendable {
     let cases: any ModerationStore
     let console: any ConsoleStore
     let submissions: any TransparencyStore
+    let notes: any CaseNotesStore
+    let presets: TenantPresets
     let clock: RelaisClock
     let pages: ConsolePages
 
     func register(on signedIn: RouterGroup<ConsoleRequestContext>, deciding: RouterGroup<ConsoleRequestContext>) {
         signedIn.get("cases/:id") { request, context in
-            try await casePage(try Self.caseId(context), context.session, notice: ConsolePages.notice(request))
+            try await casePage(
+                try Self.caseId(context), context.session, notice: ConsolePages.notice(request), preset: FormFields.query(of: request).nonEmpty("preset"))
         }
         signedIn.post("cases/:id/reveal") { _, context in try await reveal(try Self.caseId(context), context.session) }
+        deciding.post("cases/:id/claim") { _, context in try await claim(try Self.caseId(context), context.session) }
         deciding.post("cases/:id/release") { _, context in try await release(try Self.caseId(context), context.session) }
         deciding.post("cases/:id/renew") { _, context in try await renew(try Self.caseId(context), context.session) }
         deciding.post("cases/:id/decide") { _, context in try await decide(try Self.caseId(context), context.session, context.form) }
@@ -54,13 +58,15 @@ struct ConsoleCaseRoutes: Sendable {
     }
 
     func casePage(
-        _ id: ModerationCase.ID, _ session: ConsoleSession, notice: String?, form: ConsoleDecisionForm? = nil, status: HTTPResponse.Status = .ok
+        _ id: ModerationCase.ID, _ session: ConsoleSession, notice: String?, form: ConsoleDecisionForm? = nil, preset presetId: String? = nil,
+        status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let now = clock.now()
         guard let found = try await cases.moderationCase(id: id, tenantId: session.moderator.tenantId, now: now) else {
             return try pages.caseNotFound(session)
         }
         let audit = try await console.auditLog(tenantId: session.moderator.tenantId, caseId: id)
+        let caseNotes = try await notes.caseNotes(caseId: id, tenantId: session.moderator.tenantId)
         let revealed = audit.contains { $0.action == ContentRevealAudit.action && $0.actor == session.moderator.name }
         let sensitive = found.reports.contains { SensitiveContent.categories.contains($0.draft.category) }
         let holdsLease = found.status == "open" && found.lease?.moderatorId == session.moderator.id
@@ -70,7 +76,12 @@ struct ConsoleCaseRoutes: Sendable {
         }
         let euCountries = Set(found.reports.map(\.draft.reporter.country).filter(\.isEUOrEEA).map(\.rawValue)).sorted()
         let categories = Set(found.reports.map(\.draft.category)).sorted { $0.rawValue < $1.rawValue }
-        let view = ConsoleCaseView(
+        let scope = euCountries.joined(separator: ", ")
+        let tenantPresets = holdsLease ? try await presets(session.moderator.tenantId) : []
+        let chosen = presetId.flatMap { id in tenantPresets.first { $0.id == id } }
+        let (fitting, others) = DecisionPreset.ordered(tenantPresets, for: Set(categories))
+        let link = { (preset: DecisionPreset) in ConsoleCaseView.PresetLink(id: preset.id, label: preset.label) }
+        var view = ConsoleCaseView(
             page: pages.page("Case \(id)", session, notice: notice, error: status != .ok), csrf: session.csrfToken, caseId: id.rawValue,
             status: found.status, isOpen: found.status == "open", subjectKind: found.facts.subjectKind.rawValue, subjectId: found.subjectId,
             authorId: found.authorId, categories: categories.map(\.summary).joined(separator: ", "),
@@ -97,11 +108,18 @@ struct ConsoleCaseRoutes: Sendable {
                     restrictions: $0.restrictions.isEmpty ? "No action" : $0.restrictions.map(\.rawValue).joined(separator: ", "))
             },
             hasAuthorDecisions: !authorDecisions.isEmpty,
-            form: holdsLease ? (form ?? .blank(scope: euCountries.joined(separator: ", "))) : nil,
+            form: holdsLease ? (form ?? chosen.map { .filled(by: $0, scope: scope) } ?? .blank(scope: scope)) : nil,
             audit: audit.reversed().map(ConsoleAuditRow.init),
             coordinated: found.priority.coordinatedReporting
                 ? "Possible coordinated reporting: \(found.facts.newReporterCount) of \(found.facts.distinctReporterCount) reporters were new to the platform when they reported. Their reports do not raise the priority; nothing is done against the reported person because of them."
-                : nil)
+                : nil,
+            presets: tenantPresets.isEmpty
+                ? nil
+                : .init(
+                    fitting: fitting.map(link), others: others.map(link), hasFitting: !fitting.isEmpty, hasOthers: !others.isEmpty,
+                    chosen: chosen?.label),
+            notes: caseNotes.map(ConsoleCaseView.Notes.init) ?? .init(CaseNotes(tags: [], comments: [], escalation: nil)))
+        view.exposure = ConsoleTexts.exposure(try await ExposureCounter(audit: console).today(for: session.moderator, now: now))
         return try pages.render("console-case", view, status: status)
     }
 
@@ -117,6 +135,17 @@ struct ConsoleCaseRoutes: Sendable {
     func reveal(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
         guard try await console.revealContent(caseId: id, by: session.moderator, now: clock.now()) else { return try pages.caseNotFound(session) }
         return ConsolePages.redirect("/console/cases/\(id)?notice=revealed#content")
+    }
+
+    /// A case chosen from the queue, claimed unless someone else holds it.
+    func claim(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
+        switch try await cases.claimCase(id: id, for: session.moderator, now: clock.now()) {
+        case .leased, .released: return ConsolePages.redirect("/console/cases/\(id)?notice=claimed")
+        case .notFound: return try pages.caseNotFound(session)
+        case .notLeasedByCaller:
+            return try pages.message(
+                session, status: .conflict, ConsoleTexts.claimRefused.title, [ConsoleTexts.claimRefused.detail], back: "/console/queue")
+        }
     }
 
     func release(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
@@ -152,7 +181,13 @@ struct ConsoleCaseRoutes: Sendable {
         case .failure(let failure): return try await refused(id, session, fields, failure.errors)
         }
         switch try await cases.decide(caseId: id, decision: decision, by: session.moderator, now: clock.now()) {
-        case .decided: return ConsolePages.redirect("/console/cases/\(id)?notice=decided")
+        case .decided:
+            guard fields["then"] == "next" else { return ConsolePages.redirect("/console/cases/\(id)?notice=decided") }
+            // "Decide and next": the next case is claimed in the same request.
+            guard let next = try await cases.claimNextCase(for: session.moderator, now: clock.now()) else {
+                return ConsolePages.redirect("/console/queue?notice=decided-empty")
+            }
+            return ConsolePages.redirect("/console/cases/\(next.id)?notice=decided-next")
         case .notFound: return try pages.caseNotFound(session, back: nil)
         case .notLeasedByCaller: return try noLease(session, id)
         case .refused(let failure): return try await refused(id, session, fields, failure.errors)

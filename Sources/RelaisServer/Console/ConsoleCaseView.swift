@@ -31,6 +31,56 @@ struct ConsoleCaseView: Sendable {
     var audit: [ConsoleAuditRow]
     /// Possible coordinated reporting, and why (DSA Art. 23): only the priority changes.
     var coordinated: String? = nil
+    /// The tenant's presets, those written for the case's categories first; `nil` when the
+    /// tenant has none or the form is not shown.
+    var presets: PresetChoice? = nil
+
+    /// The team's private tags and comments, and the escalation if any.
+    var notes: Notes
+    /// `ExposureCounter`'s line for the moderator.
+    var exposure: String = ""
+
+    struct Notes: Sendable {
+        var tags: [String]
+        var hasTags: Bool
+        var comments: [Comment]
+        var hasComments: Bool
+        var escalation: Escalation?
+
+        struct Comment: Sendable {
+            var author: String
+            var at: String
+            var body: String
+        }
+
+        struct Escalation: Sendable {
+            var by: String
+            var at: String
+            var reason: String
+        }
+
+        init(_ notes: CaseNotes) {
+            tags = notes.tags
+            hasTags = !notes.tags.isEmpty
+            comments = notes.comments.map { Comment(author: $0.author, at: ConsoleFormat.time($0.at), body: $0.body) }
+            hasComments = !notes.comments.isEmpty
+            escalation = notes.escalation.map { Escalation(by: $0.by, at: ConsoleFormat.time($0.at), reason: $0.reason) }
+        }
+    }
+
+    struct PresetChoice: Sendable {
+        var fitting: [PresetLink]
+        var others: [PresetLink]
+        var hasFitting: Bool
+        var hasOthers: Bool
+        /// The label of the preset the form was filled from.
+        var chosen: String?
+    }
+
+    struct PresetLink: Sendable {
+        var id: String
+        var label: String
+    }
 
     struct LeaseInfo: Sendable {
         var moderator: String

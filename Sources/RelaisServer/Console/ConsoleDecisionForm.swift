@@ -16,6 +16,7 @@ struct ConsoleDecisionForm: Sendable {
     var endDate: String
     var noteForReporter: String
     var internalNote: String
+    var warnAuthor: Bool
     /// Per-field reasons, as stored properties: mustache reads a struct through its mirror.
     var errors: FieldReasons
     var allErrors: [String]
@@ -87,7 +88,26 @@ struct ConsoleDecisionForm: Sendable {
             automation: automationLabels.map { ConsoleOption(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == automation) },
             territorialScope: fields["territorialScope"] ?? "", endDate: fields["endDate"] ?? "",
             noteForReporter: fields["noteForReporter"] ?? "", internalNote: fields["internalNote"] ?? "",
-            errors: FieldReasons(errors), allErrors: errors.map { "\($0.field): \($0.message)" }, hasErrors: !errors.isEmpty)
+            warnAuthor: fields["warnAuthor"] != nil, errors: FieldReasons(errors), allErrors: errors.map { "\($0.field): \($0.message)" }, hasErrors: !errors.isEmpty)
+    }
+
+    /// The form filled from a preset, as the moderator would have typed it: they edit it
+    /// before recording. The scope is the case's unless the preset sets one.
+    static func filled(by preset: DecisionPreset, scope: String) -> ConsoleDecisionForm {
+        let decision = preset.decision
+        var values: [String: String] = [
+            "territorialScope": preset.setsScope ? decision.territorialScope.map(\.rawValue).joined(separator: ", ") : scope,
+            "automatedDecision": decision.automatedDecision.rawValue, "explanation": decision.explanation,
+        ]
+        for restriction in decision.restrictions { values["restriction_\(restriction.rawValue)"] = "on" }
+        if decision.automatedDetection { values["automatedDetection"] = "on" }
+        if decision.warnAuthor { values["warnAuthor"] = "1" }
+        let texts: [String: String?] = [
+            "ground": decision.ground?.rawValue, "legalGround": decision.legalGround, "termsClause": decision.termsClause,
+            "facts": decision.facts, "noteForReporter": decision.noteForReporter, "internalNote": decision.internalNote,
+        ]
+        for (name, value) in texts { if let value { values[name] = value } }
+        return make(FormFields(values), errors: [])
     }
 
     /// The form as the moderation API's JSON body, so that it goes through exactly the same

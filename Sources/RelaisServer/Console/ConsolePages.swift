@@ -14,9 +14,10 @@ struct ConsolePages: Sendable {
 
     func render(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok) throws -> Response {
         var response = try assets.page(template, view, status: status, framing: .sameOrigin)
-        // The console runs no script at all and is never framed.
+        // The console runs only its own shortcuts script (no inline script, nothing from
+        // elsewhere; every page works without it) and is never framed.
         response.headers[.contentSecurityPolicy] =
-            "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
         response.headers[.vary] = nil
         return response
     }
@@ -45,7 +46,13 @@ struct ConsolePages: Sendable {
         "empty": "Nothing to claim: every open case is decided or held by someone.",
         "decided": "Decision recorded. The statement of reasons is stored and the platform is notified.",
         "released": "Lease released: the case is back in the queue.",
+        "decided-next": "Decision recorded. This is the next case, claimed for you.",
+        "decided-empty": "Decision recorded. No other case waits: every open case is decided or held by someone.",
         "renewed": "Lease renewed.",
+        "claimed": "Case claimed: you hold its lease.",
+        "escalated": ConsoleTexts.escalated,
+        "noted": ConsoleTexts.noted,
+        "user-changed": ConsoleTexts.Users.changed,
         "revealed": "Content shown. This was recorded in the audit log.",
         "replayed": "Replay queued. This was recorded in the audit log.",
         "resent": "Statement queued again for the Transparency Database. This was recorded in the audit log.",

@@ -20,24 +20,31 @@ struct ConsoleQueueRoutes: Sendable {
         let category = query.nonEmpty("category").flatMap(ReportCategory.init(rawValue:))
         let country = query.nonEmpty("country").flatMap { CountryCode(rawValue: $0.uppercased()) }
         let overdue = query["overdue"] == "1"
-        let entries = try await queue.openCases(
-            tenantId: session.moderator.tenantId, filter: QueueFilter(category: category?.rawValue, country: country?.rawValue, overdueOnly: overdue),
-            now: clock.now(), limit: 200)
-        let rows = entries.enumerated().map { index, entry in
-            ConsoleQueueView.Row(
-                caseId: entry.caseId.rawValue, position: index + 1, subjectKind: entry.subjectKind,
-                categories: entry.categories.map { ReportCategory(rawValue: $0)?.summary ?? $0 }.joined(separator: ", "),
-                countries: entry.countries.joined(separator: ", "), reportCount: entry.reportCount, score: String(format: "%.1f", entry.score),
-                dueAt: ConsoleFormat.time(entry.dueAt), overdue: entry.overdue, leasedBy: entry.leasedBy)
+        let page = max(1, min(Int(query["page"] ?? "") ?? 1, 10_000))
+        let filter = QueueFilter(
+            category: category?.rawValue, country: country?.rawValue, overdueOnly: overdue, offset: (page - 1) * Self.pageSize)
+        // One more than a page: whether a next page exists, without counting the queue.
+        let entries = try await queue.openCases(tenantId: session.moderator.tenantId, filter: filter, now: clock.now(), limit: Self.pageSize + 1)
+        let rows = entries.prefix(Self.pageSize).enumerated().map { index, entry in
+            ConsoleQueueView.Row(entry, position: filter.offset + index + 1)
         }
-        let view = ConsoleQueueView(
+        var kept: [String] = []
+        if let category { kept.append("category=\(category.rawValue)") }
+        if let country { kept.append("country=\(country.rawValue)") }
+        if overdue { kept.append("overdue=1") }
+        let link = { (number: Int) in "/console/queue?" + (kept + ["page=\(number)"]).joined(separator: "&") }
+        var view = ConsoleQueueView(
             page: pages.page("Queue", session, notice: ConsolePages.notice(request)), csrf: session.csrfToken,
             decides: session.moderator.role.decides,
             categories: ReportCategory.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.summary, selected: $0 == category) },
-            country: country?.rawValue ?? "", overdueOnly: overdue, filtered: category != nil || country != nil || overdue, rows: rows,
-            isEmpty: rows.isEmpty)
+            country: country?.rawValue ?? "", overdueOnly: overdue, filtered: category != nil || country != nil || overdue, rows: Array(rows),
+            isEmpty: rows.isEmpty, pageLabel: ConsoleTexts.queuePage(page), previousPage: page > 1 ? link(page - 1) : nil,
+            nextPage: entries.count > Self.pageSize ? link(page + 1) : nil)
+        view.exposure = ConsoleTexts.exposure(try await ExposureCounter(audit: queue).today(for: session.moderator, now: clock.now()))
         return try pages.render("console-queue", view)
     }
+
+    static let pageSize = 50
 
     func claim(_ moderator: Moderator) async throws -> Response {
         guard let claimed = try await cases.claimNextCase(for: moderator, now: clock.now()) else {

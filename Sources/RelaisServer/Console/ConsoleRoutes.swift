@@ -1,7 +1,7 @@
 import Hummingbird
 import RelaisStore
 
-/// The moderator console under `/console`: server-rendered pages, no script at all.
+/// The moderator console under `/console`: server-rendered pages that work without script (one static file adds keyboard shortcuts).
 ///
 /// Where the pieces are: `ConsoleSessionMiddleware` lets through only a live session (and,
 /// for a POST, Relais's own origin and the session's CSRF token) into a
@@ -16,17 +16,19 @@ struct ConsoleRoutes: Sendable {
     let signIn: ConsoleSignInRoutes
     let queue: ConsoleQueueRoutes
     let cases: ConsoleCaseRoutes
+    let notes: ConsoleNotesRoutes
+    let users: ConsoleUserRoutes
     let appeals: ConsoleAppealRoutes
     let audit: ConsoleAuditRoutes
     let webhooks: ConsoleWebhookRoutes
 
     static let routes = [
         "GET /console", "GET /console/login", "POST /console/login", "POST /console/logout", "GET /console/queue",
-        "POST /console/claim", "GET /console/cases/{id}", "POST /console/cases/{id}/reveal", "POST /console/cases/{id}/release",
+        "POST /console/claim", "GET /console/cases/{id}", "POST /console/cases/{id}/reveal", "POST /console/cases/{id}/claim", "POST /console/cases/{id}/release",
         "POST /console/cases/{id}/renew", "POST /console/cases/{id}/decide", "GET /console/cases/{id}/statements",
         "POST /console/cases/{id}/statements/resend",
         "GET /console/audit", "GET /console/webhooks", "POST /console/webhooks/replay", "GET /console/static/{file}",
-    ] + ConsoleAppealRoutes.routes
+    ] + ConsoleAppealRoutes.routes + ConsoleNotesRoutes.routes + ConsoleUserRoutes.routes
 
     /// Hands each route struct the part of the environment it uses, and nothing else.
     init(env: RelaisEnvironment, assets: WebAssets, loginTokens: FormTokens, signIn policy: SignInPolicy) {
@@ -36,8 +38,12 @@ struct ConsoleRoutes: Sendable {
         self.clock = clock
         signIn = ConsoleSignInRoutes(store: storage, clock: clock, loginTokens: loginTokens, policy: policy, pages: pages)
         queue = ConsoleQueueRoutes(queue: storage, cases: storage, clock: clock, pages: pages)
-        cases = ConsoleCaseRoutes(cases: storage, console: storage, submissions: storage, clock: clock, pages: pages)
         let config = env.config
+        cases = ConsoleCaseRoutes(
+            cases: storage, console: storage, submissions: storage, notes: storage, presets: TenantPresets(tenants: storage, config: config), clock: clock,
+            pages: pages)
+        notes = ConsoleNotesRoutes(notes: storage, clock: clock, pages: pages)
+        users = ConsoleUserRoutes(users: storage, clock: clock, pages: pages)
         appeals = ConsoleAppealRoutes(appeals: storage, tenants: storage, outOfCourt: { config.outOfCourt(for: $0) }, clock: clock, pages: pages)
         audit = ConsoleAuditRoutes(audit: storage, pages: pages)
         webhooks = ConsoleWebhookRoutes(tenants: storage, webhooks: storage, clock: clock, pages: pages)
@@ -62,6 +68,8 @@ struct ConsoleRoutes: Sendable {
         queue.register(on: signedIn, deciding: deciding)
         cases.register(on: signedIn, deciding: deciding)
         cases.registerResend(on: complying)
+        notes.register(deciding: deciding)
+        users.register(administering: administering)
         appeals.register(on: signedIn, deciding: deciding)
         audit.register(on: signedIn)
         webhooks.register(on: administering)

@@ -9,16 +9,20 @@ import RelaisStore
 /// 404, never 403, so ids cannot be probed.
 struct ModerationRoutes {
     let moderation: any ModerationStore
+    let presets: TenantPresets
+    let notes: any CaseNotesStore
     let clock: RelaisClock
 
     static let routes = [
-        "POST /v1/moderation/next", "GET /v1/moderation/cases/{id}", "POST /v1/moderation/cases/{id}/release",
+        "POST /v1/moderation/next", "GET /v1/moderation/cases/{id}", "POST /v1/moderation/cases/{id}/claim", "POST /v1/moderation/cases/{id}/escalate", "POST /v1/moderation/cases/{id}/release",
         "POST /v1/moderation/cases/{id}/lease", "POST /v1/moderation/cases/{id}/decisions", "GET /v1/moderation/cases/{id}/statements",
     ]
 
     func register(on group: RouterGroup<RelaisRequestContext>) {
         group.post("next") { _, context in try await next(context) }
         group.get("cases/:id") { _, context in try await show(context) }
+        group.post("cases/:id/claim") { _, context in try await claim(context) }
+        group.post("cases/:id/escalate") { request, context in try await escalate(request, context) }
         group.post("cases/:id/release") { _, context in try await release(context) }
         group.post("cases/:id/lease") { _, context in try await renew(context) }
         group.post("cases/:id/decisions") { request, context in try await decide(request, context) }
@@ -38,6 +42,44 @@ struct ModerationRoutes {
         let id = try Self.caseId(context), now = clock.now()
         guard let found = try await moderation.moderationCase(id: id, tenantId: moderator.tenantId, now: now) else { throw Self.notFound(id) }
         return try JSONCoding.response(ModerationCaseView(found, now: now))
+    }
+
+    /// Claims a chosen case: `200` with the case and its lease, `409` when someone else holds
+    /// it or it is decided.
+    func claim(_ context: RelaisRequestContext) async throws -> Response {
+        let moderator = try deciding(context)
+        let id = try Self.caseId(context), now = clock.now()
+        switch try await moderation.claimCase(id: id, for: moderator, now: now) {
+        case .leased(let claimed): return try JSONCoding.response(ModerationCaseView(claimed, now: now))
+        case .released, .notFound: throw Self.notFound(id)
+        case .notLeasedByCaller:
+            throw Problem(
+                .conflict, title: "Someone else holds this case",
+                detail: "Another moderator holds a live lease on it, or it is decided.", errors: [FieldError("lease", "held by someone else, or the case is decided")])
+        }
+    }
+
+    /// Hands a case you hold to the senior role with a reason: `200` with the escalation, the
+    /// lease released; from then on only seniors claim it.
+    func escalate(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {
+        let moderator = try deciding(context)
+        let id = try Self.caseId(context)
+        let body = try await JSONBody.read(request) as? [String: Any]
+        guard let text = body?["reason"] as? String else {
+            throw Problem.validation(ValidationFailure([FieldError("reason", "is required: why a senior should decide this case")]))
+        }
+        let reason: String
+        switch CaseNoteRules.escalationReason(text) {
+        case .success(let valid): reason = valid
+        case .failure(let failure): throw Problem.validation(failure)
+        }
+        let now = clock.now()
+        switch try await notes.escalateCase(caseId: id, reason: reason, by: moderator, now: now) {
+        case .released, .leased:
+            return try JSONCoding.response(EscalationView(caseId: id.rawValue, escalatedTo: Moderator.Role.seniorRole.rawValue, reason: reason, escalatedAt: now))
+        case .notFound: throw Self.notFound(id)
+        case .notLeasedByCaller: throw Self.noLease
+        }
     }
 
     func renew(_ context: RelaisRequestContext) async throws -> Response {
@@ -66,7 +108,12 @@ struct ModerationRoutes {
     func decide(_ request: Request, _ context: RelaisRequestContext) async throws -> Response {
         let moderator = try deciding(context)
         let id = try Self.caseId(context)
-        let json = try await JSONBody.read(request)
+        let json: Any
+        // `preset` fills the fields the body does not give (docs/moderation.md).
+        switch DecisionPreset.resolving(try await JSONBody.read(request), presets: try await presets(moderator.tenantId)) {
+        case .success(let resolved): json = resolved
+        case .failure(let failure): throw Problem.validation(failure)
+        }
         let decision: Decision
         switch Decision.validate(json: json) {
         case .success(let valid): decision = valid
@@ -74,8 +121,14 @@ struct ModerationRoutes {
         }
         switch try await moderation.decide(caseId: id, decision: decision, by: moderator, now: clock.now()) {
         case .decided(let recorded):
-            return try JSONCoding.response(
-                DecisionCreatedView(decision: DecisionView(recorded), statementOfReasons: recorded.statement), status: .created)
+            var created = DecisionCreatedView(decision: DecisionView(recorded), statementOfReasons: recorded.statement)
+            // `?next=true`: "decide and next", the next case claimed in the same request (its
+            // own transaction, after the decision's commit).
+            if FormFields.query(of: request)["next"] == "true" {
+                let now = clock.now()
+                created.next = .some(try await moderation.claimNextCase(for: moderator, now: now).map { ModerationCaseView($0, now: now) })
+            }
+            return try JSONCoding.response(created, status: .created)
         case .notFound: throw Self.notFound(id)
         case .notLeasedByCaller: throw Self.noLease
         case .refused(let failure):

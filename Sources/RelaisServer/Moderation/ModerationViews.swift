@@ -192,12 +192,16 @@ struct DecisionView: Encodable {
 struct DecisionCreatedView: Encodable {
     var decision: DecisionView
     var statementOfReasons: StatementOfReasons?
+    /// Asked for with `?next=true`: the case claimed next (`null` when none waits). Absent
+    /// when not asked for.
+    var next: ModerationCaseView?? = nil
 
-    enum CodingKeys: String, CodingKey { case decision, statementOfReasons }
+    enum CodingKeys: String, CodingKey { case decision, statementOfReasons, next }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(decision, forKey: .decision)
         try c.encode(statementOfReasons, forKey: .statementOfReasons)
+        if let next { try c.encode(next, forKey: .next) }
     }
 }

@@ -348,6 +348,32 @@ enum PostgresSchema {
               SELECT puid, tenant_id, case_id, 'queued', created_at, created_at FROM statements_of_reasons
             """,
         ]),
+        // The team's private notes on a case, and its escalation to the senior role.
+        ("v15 case notes, escalation and disabled users", [
+            """
+            CREATE TABLE case_tags (
+              case_id TEXT NOT NULL REFERENCES cases(id),
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              tag TEXT NOT NULL,
+              added_by TEXT NOT NULL,
+              added_at TIMESTAMPTZ NOT NULL,
+              PRIMARY KEY (case_id, tag)
+            )
+            """,
+            """
+            CREATE TABLE case_comments (
+              id TEXT PRIMARY KEY,
+              case_id TEXT NOT NULL REFERENCES cases(id),
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              author TEXT NOT NULL,
+              body TEXT NOT NULL,
+              created_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            "CREATE INDEX case_comments_by_case ON case_comments (case_id, created_at)",
+            "ALTER TABLE cases ADD COLUMN escalated_at TIMESTAMPTZ, ADD COLUMN escalation_reason TEXT, ADD COLUMN escalated_by TEXT REFERENCES moderators(id)",
+            "ALTER TABLE moderators ADD COLUMN disabled_at TIMESTAMPTZ",
+        ]),
         // The transparency report counts a tenant's restrictive decisions of a period (part 8).
         ("v16 decisions by tenant and time, for the transparency report", [
             "CREATE INDEX decisions_by_tenant ON decisions (tenant_id, decided_at)",

@@ -88,8 +88,14 @@ extension ConsoleStore where Self: StoreDriver {
         let dialect = self.dialect
         return try await read(StorePlan.single("""
             SELECT c.id, c.subject_kind, c.report_count, c.due_at, m.name AS leased_by, c.lease_expires_at,
+              c.severity, c.involves_minor, c.has_threat, c.trusted_flagger, c.distinct_reporters, c.new_reporters,
+              c.low_weight_reports, c.first_report_at, c.escalated_at,
               (SELECT \(raw: dialect.distinctList("r.category")) FROM reports r WHERE r.case_id = c.id) AS categories,
               (SELECT \(raw: dialect.distinctList("r.reporter_country")) FROM reports r WHERE r.case_id = c.id) AS countries,
+              (SELECT \(raw: dialect.distinctList("r.reporter_age")) FROM reports r WHERE r.case_id = c.id) AS ages,
+              (SELECT MIN(r.handoff_code) FROM reports r WHERE r.case_id = c.id) AS reference,
+              (SELECT p.subject_text FROM reports p WHERE p.case_id = c.id AND p.subject_text IS NOT NULL
+                ORDER BY p.received_at, p.id LIMIT 1) AS preview,
               \(dialect.queueScore(at: now, weights: moderation.weights, table: "c.")) AS score
             FROM cases c LEFT JOIN moderators m ON m.id = c.lease_owner
             WHERE c.tenant_id = \(tenantId) AND c.status = 'open' AND c.due_at IS NOT NULL
@@ -99,8 +105,8 @@ extension ConsoleStore where Self: StoreDriver {
                 OR EXISTS (SELECT 1 FROM reports f WHERE f.case_id = c.id AND f.reporter_country = \(filter.country)))
               AND (\(filter.overdueOnly) = \(false) OR c.due_at < \(now))
             ORDER BY score DESC, c.due_at, c.first_report_at, c.id
-            LIMIT \(limit)
-            """) { rows in try rows.map { try StoredRows.queueEntry($0, now: now) } })
+            LIMIT \(limit) OFFSET \(filter.offset)
+            """) { [weights = moderation.weights] rows in try rows.map { try StoredRows.queueEntry($0, now: now, weights: weights) } })
     }
 
     public func authorDecisions(tenantId: Tenant.ID, authorId: String, excludingCase: ModerationCase.ID) async throws -> [AuthorDecision] {
@@ -126,6 +132,20 @@ extension ConsoleStore where Self: StoreDriver {
         try await read(StorePlan.single("SELECT * FROM audit_log WHERE case_id = \(caseId) AND tenant_id = \(tenantId) ORDER BY seq") {
             try $0.map(StoredRows.auditEntry)
         })
+    }
+
+    /// Absent bounds are bound as the widest ones, so that no parameter is a typeless NULL.
+    public func auditEntries(tenantId: Tenant.ID, filter: AuditFilter, limit: Int) async throws -> [AuditEntry] {
+        let from = filter.from ?? Date(timeIntervalSince1970: 0), until = filter.until ?? Date(timeIntervalSince1970: 253_402_300_799)
+        let before = Int(filter.beforeSeq ?? Int64.max), caseId = filter.caseId?.rawValue
+        return try await read(StorePlan.single("""
+            SELECT * FROM audit_log WHERE tenant_id = \(tenantId)
+              AND (CAST(\(filter.actor) AS TEXT) IS NULL OR actor = \(filter.actor))
+              AND (CAST(\(filter.action) AS TEXT) IS NULL OR action = \(filter.action))
+              AND (CAST(\(caseId) AS TEXT) IS NULL OR case_id = \(caseId))
+              AND at >= \(from) AND at < \(until) AND seq < \(before)
+            ORDER BY seq DESC LIMIT \(limit)
+            """) { try $0.map(StoredRows.auditEntry) })
     }
 
     public func recentAudit(tenantId: Tenant.ID, limit: Int) async throws -> [AuditEntry] {

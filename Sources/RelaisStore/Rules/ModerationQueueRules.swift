@@ -28,7 +28,7 @@ extension ModerationStore where Self: StoreDriver {
         let caseId = try await write(StorePlan<ModerationCase.ID?>.first("""
             SELECT id FROM cases
             WHERE tenant_id = \(moderator.tenantId) AND status = 'open' AND due_at IS NOT NULL
-              AND (lease_expires_at IS NULL OR lease_expires_at <= \(now))
+              AND (lease_expires_at IS NULL OR lease_expires_at <= \(now))\(raw: Self.escalatedCasesFor(moderator))
             ORDER BY \(dialect.queueScore(at: now, weights: weights)) DESC, due_at, first_report_at, id
             LIMIT 1\(raw: dialect.skipLocked)
             """) { row in
@@ -37,6 +37,36 @@ extension ModerationStore where Self: StoreDriver {
         })
         guard let caseId else { return nil }
         return try await moderationCase(id: caseId, tenantId: moderator.tenantId, now: now)
+    }
+
+    /// A chosen case, claimed as `claimNextCase` claims: free when its lease is absent, expired
+    /// or already the caller's.
+    public func claimCase(id: ModerationCase.ID, for moderator: Moderator, now: Date) async throws -> LeaseOutcome {
+        let leaseDuration = moderation.leaseDuration
+        let claim = try await write(StorePlan<LeaseCheck>.first("""
+            SELECT status, lease_owner, lease_expires_at, escalated_at FROM cases \
+            WHERE id = \(id) AND tenant_id = \(moderator.tenantId)\(raw: dialect.lockRow)
+            """) { row in
+            guard let row else { return .done(.notFound) }
+            let owner = try row.optionalString("lease_owner"), expires = try row.optionalDate("lease_expires_at")
+            let free = owner == nil || owner == moderator.id.rawValue || (expires.map { $0 <= now } ?? true)
+            // An escalated case waits for a senior.
+            let allowed = try moderator.role.isSenior || row.optionalDate("escalated_at") == nil
+            guard try row.string("status") == "open", free, allowed else { return .done(.notLeasedByCaller) }
+            return LeaseChange.claim(id, queue: .cases, moderator: moderator, now: now, leaseDuration: leaseDuration).then { _ in .done(.held) }
+        })
+        switch claim {
+        case .notFound: return .notFound
+        case .notLeasedByCaller: return .notLeasedByCaller
+        case .held:
+            guard let found = try await moderationCase(id: id, tenantId: moderator.tenantId, now: now) else { return .notFound }
+            return .leased(found)
+        }
+    }
+
+    /// An escalated case waits for a senior: the others' claims skip it.
+    static func escalatedCasesFor(_ moderator: Moderator) -> String {
+        moderator.role.isSenior ? "" : " AND escalated_at IS NULL"
     }
 
     public func renewLease(caseId: ModerationCase.ID, by moderator: Moderator, now: Date) async throws -> LeaseOutcome {
