@@ -186,10 +186,13 @@ struct ReportWritePlan: Sendable {
         let handoff = s.handoffCode.map {
             ReportReceipt.Handoff(reference: $0, expiresAt: Timestamp.format(s.receivedAt.addingTimeInterval(HandoffReference.lifetime)))
         }
+        let statusPage = s.statusToken.map { ReportReceipt.StatusPage(token: $0, expiresAt: ReportLinkToken.expiry(receivedAt: s.receivedAt)) }
         var receipt = ReportReceipt(
             id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId.rawValue, support: s.support,
-            json: ReceiptCodec.body(id: s.reportId, receivedAt: receivedAt, caseId: caseId.rawValue, cardJSON: cardJSON, handoff: handoff))
+            json: ReceiptCodec.body(
+                id: s.reportId, receivedAt: receivedAt, caseId: caseId.rawValue, cardJSON: cardJSON, handoff: handoff, statusPage: statusPage))
         receipt.handoff = handoff
+        receipt.statusPage = statusPage
         receipt.linked = standing.linkedReportId != nil
         // The queue's view of the case changes with each report (a more severe category, a
         // child, a trusted flagger, one more reporter): same transaction, so a claim never
