@@ -123,7 +123,8 @@ struct StatusPageRoutes: Sendable {
         let reporterId = progress.report.draft.reporter.id
         guard let inForce = progress.decisionInForce,
             !progress.appeals.contains(where: { $0.decisionId == inForce.id && $0.review == nil }),
-            let closes = inForce.complaintWindowCloses(party: .reporter, userId: reporterId), now <= closes
+            // Not told yet (no webhook delivered, no confirmation): the window has not started, so it is open.
+            AppealWindow.isOpen(informedAt: inForce.informedAt(party: .reporter, userId: reporterId), now: now)
         else { return nil }
         let link = AppealLinkToken(
             tenantId: progress.tenant.id, decisionId: inForce.id, party: .reporter, userId: reporterId,
