@@ -70,9 +70,13 @@ public enum EvidencePack {
             return .invalid("The file was changed after it was signed: its bytes are not the ones Relais wrote.")
         }
         let signature = decoded.signature
+        // Base64 is read strictly: a last character differing only in its unused bits decodes
+        // to the same bytes, and would let a changed file pass.
         guard signature.algorithm == "Ed25519", let keyBytes = Data(base64Encoded: signature.publicKey),
+            keyBytes.base64EncodedString() == signature.publicKey,
             let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: keyBytes),
-            let value = Data(base64Encoded: signature.value), let documentBytes = try? canonical(decoded.document),
+            let value = Data(base64Encoded: signature.value), value.base64EncodedString() == signature.value,
+            let documentBytes = try? canonical(decoded.document),
             publicKey.isValidSignature(value, for: documentBytes)
         else { return .invalid("The signature does not match the document: it was changed, or not signed by this key.") }
         if let expectedKey, expectedKey.trimmingCharacters(in: .whitespacesAndNewlines) != signature.publicKey {
