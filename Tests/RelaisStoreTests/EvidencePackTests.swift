@@ -109,6 +109,22 @@ struct EvidencePackTests {
         if case .valid = EvidencePack.verify(tampered) { Issue.record("an edited author verifies") }
     }
 
+    @Test func theTargetIsStoredAndReadBack() async throws {
+        let db = try await TestDatabase.make()
+        defer { db.removeLater() }
+        let (tenant, _) = try await db.storage.createTenant(name: "acme", now: moderationStart)
+        var forFriend = draft(reporter: "parent-1", text: "t", details: "d")
+        forFriend.reporter.isTarget = false
+        forFriend.target = "child-7"
+        _ = try await submit(db.storage, tenant, forFriend, id: "report-friend", at: moderationStart)
+        _ = try await submit(db.storage, tenant, draft(reporter: "lea", text: "t", details: "d"), id: "report-own", at: moderationStart)
+        #expect(try await db.storage.report(id: "report-friend", tenantId: tenant.id)?.draft.target == "child-7")
+        let own = try #require(try await db.storage.report(id: "report-own", tenantId: tenant.id))
+        #expect(own.draft.target == nil && own.draft.targetId == "lea")
+        let stored = try await db.rows("SELECT target_id FROM reports ORDER BY id").map { try $0.string("target_id") }
+        #expect(stored == ["child-7", "lea"])
+    }
+
     @Test func aReportersOwnComplaintsAreTheirsAlone() async throws {
         let f = try await filedAndDecided()
         defer { f.db.removeLater() }
