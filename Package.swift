@@ -77,7 +77,7 @@ let package = Package(
             ],
             // The web sheet's templates and static files are copied as folders, so the
             // server finds them by path at start-up.
-            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/templates"), .copy("Resources/static")],
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/templates"), .copy("Resources/static"), .copy("Resources/messages")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -136,6 +136,30 @@ public struct OpeningHours: Sendable, Equatable, Codable {
         }
         return nil
     }
+
+    /// The first instant after `instant` at which an answer of this schedule may change: a
+    /// range or a holiday's special hours opening or closing, local midnight (a new day, with
+    /// its own ranges and maybe a holiday), or the zone changing its offset. Every answer
+    /// above is a function of the local day and minute, which are constant until then.
+    public func nextBoundary(after instant: Date) -> Date {
+        let local = LocalTime(instant, in: timeZone)
+        let minute = local.minute
+        var next = 1440  // midnight
+        func consider(_ boundary: Int) { if boundary > minute && boundary < next { next = boundary } }
+        if !alwaysOpen {
+            for range in weekly {
+                consider(range.open)
+                consider(range.close)
+            }
+        }
+        if case .special(let open, let close) = publicHolidays {
+            consider(open)
+            consider(close)
+        }
+        let boundary = Date(timeIntervalSince1970: TimeInterval(local.dayNumber * 86_400 + Int64(next) * 60 - Int64(local.offsetSeconds)))
+        if let shift = timeZone.nextDaylightSavingTimeTransition(after: instant), shift < boundary { return shift }
+        return boundary
+    }
 }
 
 /// Days and a time range, in local time. `open`/`close` are minutes after midnight;

@@ -62,7 +62,15 @@ public enum SupportPolicy {
     public static func decide(
         _ request: SupportRequest, config: TenantSupportConfig, directory: HelplineDirectory, now: Date
     ) -> SupportCard? {
-        guard let urgency = request.category.supportUrgency else { return nil }
+        guard let key = key(for: request, config: config) else { return nil }
+        return card(for: key, config: config, directory: directory, now: now)
+    }
+
+    /// What of `request` the card depends on, or `nil` when this reporter gets no card (a
+    /// category without help, a rollout that leaves them out). The per-reporter part of the
+    /// decision: cheap, allocation-free, and never cached.
+    public static func key(for request: SupportRequest, config: TenantSupportConfig) -> SupportCardKey? {
+        guard request.category.supportUrgency != nil else { return nil }
         let rollout = config.rollout
         guard rollout.enabled,
             rollout.categories?.contains(request.category) ?? true,
@@ -70,17 +78,27 @@ public enum SupportPolicy {
             let presentation = rollout.presentation(on: request.surface),
             rollout.includes(tenant: request.tenant, reporter: request.reporterId)
         else { return nil }
+        return SupportCardKey(
+            country: request.country, category: request.category, language: SupportTexts.languageIndex(request.locale),
+            age: request.age, presentation: presentation)
+    }
 
-        let available = directory.helplines(in: request.country).filter {
-            config.shows($0) && ($0.audience?.fits(request.age) ?? true)
+    /// The card every reporter with `key` sees at `now`: the same for all of them, so it can
+    /// be computed once and reused until `nextChange` (`SupportCardCache`).
+    public static func card(
+        for key: SupportCardKey, config: TenantSupportConfig, directory: HelplineDirectory, now: Date
+    ) -> SupportCard? {
+        guard let urgency = key.category.supportUrgency else { return nil }
+        let available = directory.helplines(in: key.country).filter {
+            config.shows($0) && ($0.audience?.fits(key.age) ?? true)
         }
-        var moment = Moment(now: now, holidays: directory.holidays(in: request.country), age: request.age)
+        var moment = Moment(now: now, holidays: directory.holidays(in: key.country), age: key.age)
         moment.remember(available)
-        let chosen = choose(from: available, urgency: urgency, category: request.category, moment: moment)
+        let chosen = choose(from: available, urgency: urgency, category: key.category, moment: moment)
         guard !chosen.isEmpty else { return nil }
 
-        let texts = SupportTexts.forLanguage(request.locale)
-        let entries = chosen.map { entry(for: $0, presentation: presentation, texts: texts, moment: moment) }
+        let texts = SupportTexts.all[key.language]
+        let entries = chosen.map { entry(for: $0, presentation: key.presentation, texts: texts, moment: moment) }
         // Where the only sourced line is an emergency number (112 for an adult in a country
         // whose helplines serve children), the card says what that number is for.
         let wording = chosen.allSatisfy { $0.roles.contains(.emergency) } ? SupportUrgency.emergencyFirst : urgency
@@ -88,10 +106,31 @@ public enum SupportPolicy {
             title: texts.title(for: wording),
             message: message(urgency: wording, chosen: chosen, texts: texts, moment: moment),
             locale: texts.language,
-            presentation: presentation,
+            presentation: key.presentation,
             helplines: entries,
             directoryVersion: directory.version
         )
+    }
+
+    /// The first instant after `now` at which the card for `key` may read differently: a
+    /// channel of one of the country's lines opens or closes, a new day starts in a line's
+    /// zone (its hours today, its holiday, "tomorrow"), or a zone changes its offset. Over
+    /// `[now, nextChange)` `card(for:…)` gives the same card; the bound may come early (a
+    /// boundary where nothing visible changes), never late. Lines of every age are counted,
+    /// so one bound serves every key of the country.
+    public static func nextChange(in country: CountryCode, config: TenantSupportConfig, directory: HelplineDirectory, after now: Date) -> Date {
+        // A day at most: nothing in the card lasts longer without a boundary of its own, and
+        // a line with no schedule (always open, hours unknown) never changes at all.
+        var earliest = now.addingTimeInterval(86_400)
+        for line in directory.helplines(in: country) where config.shows(line) {
+            for channel in line.channels {
+                if let hours = channel.hours.schedule {
+                    let boundary = hours.nextBoundary(after: now)
+                    if boundary < earliest { earliest = boundary }
+                }
+            }
+        }
+        return earliest
     }
 
     /// The instant of a decision with what it depends on: the country's holidays and the

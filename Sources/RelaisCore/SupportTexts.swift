@@ -24,7 +24,7 @@ public struct SupportTexts: Sendable {
     let email: String
     let alwaysOpen: String
     let closedToday: String
-    let hoursUnknown: String
+    public let hoursUnknown: String
     /// The threat message when the card has no emergency number to name.
     let emergencyWithoutNumber: String
     /// No line of the card is open: "{emergency}" is the emergency number.
@@ -80,12 +80,17 @@ public struct SupportTexts: Sendable {
     }
 
     /// The texts for a language tag, English when the language has none.
-    public static func forLanguage(_ tag: LanguageTag?) -> SupportTexts {
-        guard let tag else { return english }
-        return all.first { $0.language == tag.language } ?? english
+    public static func forLanguage(_ tag: LanguageTag?) -> SupportTexts { all[languageIndex(tag)] }
+
+    /// Where `tag`'s language is in `all`; English's when Relais has no texts in it.
+    /// Compares the primary subtag without building a string: it runs for every report.
+    public static func languageIndex(_ tag: LanguageTag?) -> Int {
+        guard let tag else { return englishIndex }
+        return all.firstIndex { $0.language == tag.language } ?? englishIndex
     }
 
-    public static var all: [SupportTexts] { [french, english, german, spanish, italian, dutch] }
+    public static let all: [SupportTexts] = [french, english, german, spanish, italian, dutch]
+    static let englishIndex = 1
 
     public static let french = SupportTexts(
         language: "fr",
@@ -372,7 +377,7 @@ extension String {
 
     /// The `{slot}` names of a template, for the tests that check every language has the
     /// same slots as English.
-    var placeholders: [String] {
+    public var placeholders: [String] {
         var names: [String] = []
         var rest = self[...]
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {

@@ -17,6 +17,8 @@ public struct RelaisEnvironment: Sendable {
     let help: HelpCards
     /// Request limits, per key, token, reporter and address.
     let limits: RateLimiters
+    /// Who each API key is, read at most once per `TenantKeyCache.defaultStaleness`.
+    let tenantKeys: TenantKeyCache
     /// Requests handled at once at most (`--max-in-flight`); past it, 503 at once.
     public var maxInFlight = InFlightLimit.defaultMax
     /// The link and signing secrets, read once per process.
@@ -37,6 +39,7 @@ public struct RelaisEnvironment: Sendable {
         help = HelpCards(directory: directory, config: config)
         secrets = SharedSecrets(storage: storage)
         limits = RateLimiters(config.rateLimits, trustForwardedFor: config.trustForwardedFor)
+        tenantKeys = TenantKeyCache(store: storage)
     }
 
     func snapshot(for tenant: Tenant) -> DirectorySnapshot { help.snapshot(for: tenant) }
@@ -92,7 +95,7 @@ public enum RelaisApplication {
         let cors = CORSRules(env.config.corsOrigins)
         router.add(middleware: CORSPreflightMiddleware(rules: cors))
         router.add(middleware: EmbedRateLimitMiddleware(limits: env.limits))
-        let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.storage, limits: env.limits)).add(middleware: TenantCORSMiddleware(rules: cors))
+        let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.tenantKeys, limits: env.limits)).add(middleware: TenantCORSMiddleware(rules: cors))
         ReportRoutes(filing: env.filing, reports: env.storage, reporters: env.limits.reporter).register(on: api)
         EvidenceRoutes(reporterView: env.reporterView).register(api: api, router: router)
         SupportRoutes(events: env.storage, help: env.help, clock: env.clock).register(on: api)
@@ -121,7 +124,7 @@ public enum RelaisApplication {
         AppealPageRoutes(
             tenants: env.storage, appeals: env.storage, intake: env.appealIntake,
             linkSecret: { try await storage.sharedSecret(named: AppealLinkToken.secretName) }, clock: env.clock, assets: assets,
-            tokens: env.formTokens
+            tokens: env.formTokens, config: config
         ).register(on: router)
         StatusPageRoutes(
             reporterView: env.reporterView, help: env.help, clock: env.clock, assets: assets,

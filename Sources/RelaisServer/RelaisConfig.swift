@@ -23,6 +23,9 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
     public var outOfCourt: [String: OutOfCourtBody] = [:]
     /// Per tenant name: its DSA settings (`dsa`: the Transparency Database link), docs/dsa.md.
     public var dsa: [String: DSASettings] = [:]
+    /// Per tenant name: the language of its pages for a reader whose browser asks for none
+    /// Relais speaks (`"defaultLanguage": "de"`), after the platform's `lang`; else English.
+    public var defaultLanguages: [String: String] = [:]
 
     public init(
         tenants: [String: TenantSupportConfig] = [:], moderation: ModerationPolicy = .default, frameAncestors: [String: [String]] = [:],
@@ -73,9 +76,13 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
         corsOrigins = web.compactMapValues { $0.api.map { Set($0.allowedOrigins) } }
         outOfCourt = web.compactMapValues { $0.appeals?.outOfCourtBody }
         dsa = web.compactMapValues(\.dsa)
+        defaultLanguages = web.compactMapValues(\.defaultLanguage)
     }
 
     public func outOfCourt(for tenant: Tenant) -> OutOfCourtBody? { outOfCourt[tenant.name] }
+
+    /// The tenant's default page language, checked at load to be one Relais speaks.
+    func defaultLanguage(for tenant: String) -> WebLanguage? { defaultLanguages[tenant].flatMap(WebLanguage.init(rawValue:)) }
 
     /// `"appeals": {"outOfCourtBody": {"name": "…", "url": "https://…"}}`.
     struct AppealSettings: Decodable {
@@ -104,6 +111,22 @@ public struct RelaisConfig: Sendable, Decodable, Equatable {
         var api: APISettings?
         var appeals: AppealSettings?
         var dsa: DSASettings?
+        var defaultLanguage: String?
+
+        enum CodingKeys: String, CodingKey { case embed, api, appeals, dsa, defaultLanguage }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            embed = try c.decodeIfPresent(EmbedSettings.self, forKey: .embed)
+            api = try c.decodeIfPresent(APISettings.self, forKey: .api)
+            appeals = try c.decodeIfPresent(AppealSettings.self, forKey: .appeals)
+            dsa = try c.decodeIfPresent(DSASettings.self, forKey: .dsa)
+            defaultLanguage = try c.decodeIfPresent(String.self, forKey: .defaultLanguage)
+            if let code = defaultLanguage, WebLanguage(rawValue: code) == nil {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .defaultLanguage, in: c,
+                    debugDescription: "'\(code)' is not a language of Relais's pages (\(WebLanguage.allCases.map(\.rawValue).joined(separator: ", ")))")
+            }
+        }
     }
 
     /// `"api": {"allowedOrigins": ["https://app.example"]}`: exact origins, no wildcard, since

@@ -42,7 +42,7 @@ public struct RelaisRequestContext: RequestContext {
 /// `Authorization: Bearer <key>` → the tenant whose key hash matches, or 401.
 struct TenantAuthMiddleware: RouterMiddleware {
     typealias Context = RelaisRequestContext
-    let tenants: any TenantStore
+    let tenants: TenantKeyCache
     let limits: RateLimiters
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

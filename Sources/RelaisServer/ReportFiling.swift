@@ -35,7 +35,8 @@ struct ReportFiling: Sendable {
 
     func file(_ draft: ReportDraft, tenant: Tenant, idempotencyKey: String?) async throws -> SubmissionOutcome {
         let now = clock.now()
-        let support = help.decide(draft.supportRequest(tenant: tenant.name), for: tenant, now: now)
+        let decided = help.decideEncoded(draft.supportRequest(tenant: tenant.name), for: tenant, now: now)
+        let support = decided?.card
         let requestHash = idempotencyKey == nil ? "" : try Self.requestHash(draft)
         let reportId = UUID().uuidString.lowercased()
         // The person who reported gets a link to follow the report and take their evidence.
@@ -45,7 +46,7 @@ struct ReportFiling: Sendable {
         let submission = ReportSubmission(
             tenantId: tenant.id, reportId: reportId, draft: draft, support: support,
             receivedAt: now, idempotencyKey: idempotencyKey, requestHash: requestHash, handoffCode: support == nil ? nil : HandoffReference.random(),
-            statusToken: statusToken)
+            statusToken: statusToken, supportJSON: decided?.json)
         let outcome = try await reports.submit(submission)
         if case .created = outcome {
             // Categories and countries are closed lists: bounded labels, nothing a caller typed.

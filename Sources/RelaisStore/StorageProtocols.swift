@@ -29,6 +29,8 @@ public protocol TenantStore: Sendable {
     func tenant(named name: String) async throws -> Tenant?
     func tenant(id: Tenant.ID) async throws -> Tenant?
     func tenant(apiKey: String) async throws -> Tenant?
+    /// The same lookup by the key's hash (`APIKey.hash`), for callers that keep hashes.
+    func tenant(apiKeyHash: String) async throws -> Tenant?
 }
 
 /// What `POST /v1/reports` answers with `201`, and replays for a repeated idempotency key.
@@ -87,6 +89,9 @@ public struct ReportSubmission: Sendable {
     public var reportId: String
     public var draft: ReportDraft
     public var support: SupportCard?
+    /// `support` as JSON (`ReceiptCodec.encodeCard`), when the caller has it already: the
+    /// help-card cache encodes a card once for every report that shows it.
+    public var supportJSON: String?
     public var receivedAt: Date
     public var idempotencyKey: String?
     /// Hash of the validated request, to tell a retry from a different request with the same key.
@@ -102,9 +107,10 @@ public struct ReportSubmission: Sendable {
     public init(
         tenantId: Tenant.ID, reportId: String, draft: ReportDraft, support: SupportCard?, receivedAt: Date,
         idempotencyKey: String?, requestHash: String, handoffCode: String? = nil, flaggerId: String? = nil, citedReference: String? = nil,
-        statusToken: String? = nil
+        statusToken: String? = nil, supportJSON: String? = nil
     ) {
         self.statusToken = statusToken
+        self.supportJSON = supportJSON
         self.handoffCode = handoffCode
         self.flaggerId = flaggerId
         self.citedReference = citedReference

@@ -27,7 +27,7 @@ struct AppealRulesTests {
     }
 
     @Test func aRequestListsEveryBadField() {
-        guard case .failure(let failure) = AppealRequest.validate(json: ["party": "friend", "explanation": "  ", "language": "de"]) else {
+        guard case .failure(let failure) = AppealRequest.validate(json: ["party": "friend", "explanation": "  ", "language": "pt"]) else {
             Issue.record("refused")
             return
         }

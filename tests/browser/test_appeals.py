@@ -163,7 +163,7 @@ def test_a_reporter_contests_in_english_and_moderator_text_is_escaped(appeals, b
     assert driver.find_element(By.CSS_SELECTOR, "[data-reason]").text == "We removed the comment. Thank you."
     assert axe_violations(driver) == []
     # The language switch keeps the link.
-    driver.find_element(By.CSS_SELECTOR, ".lang-switch").click()
+    driver.find_element(By.CSS_SELECTOR, '.lang-switch a[hreflang="fr"]').click()
     assert wait(driver).until(EC.presence_of_element_located((By.TAG_NAME, "h1"))).text == "Contester une décision"
     # The author's link shows the moderator's explanation (here a script payload) as text.
     driver.get(links(appeals, decision_id)["author"] + "&lang=en")

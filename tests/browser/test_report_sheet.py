@@ -365,7 +365,7 @@ def test_relais_js_and_the_language_switch(server):
     assert status == 200 and "data-relais-report" in script
     _, page = get(sheet_url(server, lang="en"))
     assert '<html lang="en">' in page and "What’s wrong?" in page
-    assert re.search(r'class="lang-switch" href="[^"]*lang=fr', page)
+    assert re.search(r'<a href="[^"]*lang=fr[^"]*" hreflang="fr" lang="fr"', page)
 
 
 def test_production_refuses_the_test_clock():

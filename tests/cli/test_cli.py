@@ -1,5 +1,6 @@
 """The `relais` command line: tenants, support, migrate, and the serve banner."""
 import json
+import time
 import subprocess
 import tempfile
 from pathlib import Path
@@ -52,6 +53,12 @@ def test_rotated_key_works_on_a_running_server(relais_bin):
             old = {"Authorization": f"Bearer {server.key}"}
             assert requests.get(server.url + "/v1/support?country=FR", headers=old, timeout=10).status_code == 200
             new_key = json.loads(run(relais_bin, "tenants", "rotate-key", "demo", "--database", server.database, "--json").stdout)["apiKey"]
+            # The server keeps each key's tenant for at most 2 s (TenantKeyCache): the old key
+            # must stop within that bound, measured from the rotation's end.
+            rotated_at = time.monotonic()
+            while requests.get(server.url + "/v1/support?country=FR", headers=old, timeout=10).status_code == 200:
+                assert time.monotonic() - rotated_at < 2.5, "the old key still works past the 2 s bound"
+                time.sleep(0.05)
             assert requests.get(server.url + "/v1/support?country=FR", headers=old, timeout=10).status_code == 401
             new = {"Authorization": f"Bearer {new_key}"}
             assert requests.get(server.url + "/v1/support?country=FR", headers=new, timeout=10).status_code == 200

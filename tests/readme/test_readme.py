@@ -135,3 +135,15 @@ def test_the_quick_start_and_the_api_example_work_as_written():
         finally:
             serve.terminate()
             serve.wait(timeout=15)
+
+
+def test_the_languages_command_shows_a_page_in_each_language():
+    """README › Languages: `scripts/show-languages` prints the demo feed and the sheet in each."""
+    block = fenced(section("Languages"), SHELL)[0].strip()
+    assert block == "scripts/show-languages"
+    result = subprocess.run([str(REPO / block)], cwd=REPO, capture_output=True, text=True, timeout=300,
+                            env=dict(os.environ, RELAIS_BIN=str(relais_binary())))
+    assert result.returncode == 0, result.stderr + result.stdout
+    for language, heading in (("en", "What’s wrong?"), ("fr", "Quel est le problème ?"), ("de", "Was ist los?"),
+                              ("es", "¿Qué pasa?"), ("it", "Qual è il problema?"), ("nl", "Wat is er aan de hand?")):
+        assert re.search(rf"^{language}  sheet  <html lang={language}>  {re.escape(heading)}", result.stdout, re.M), result.stdout

@@ -39,6 +39,29 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The server's path (`SupportCardCache`): the per-reporter gate and a lookup while the
+    // card holds; a decision and its encoding only when a line opens or closes, or a new day
+    // starts in a line's zone.
+    let cache = SupportCardCache(config: config, directory: directory, encode: { card in
+        (try? JSONEncoder().encode(card)).map { String(decoding: $0, as: UTF8.self) }
+    })
+    blackHole(cache.card(for: request, now: closed))
+    Benchmark("Card cache hit, 3018 closed") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(cache.card(for: request, now: closed))
+        }
+    }
+
+    // A miss: a fresh cache each time (the decision, its bound and its JSON).
+    Benchmark("Card cache miss, 3018 closed (decide + next change + JSON)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            let fresh = SupportCardCache(config: config, directory: directory, encode: { card in
+                (try? JSONEncoder().encode(card)).map { String(decoding: $0, as: UTF8.self) }
+            })
+            blackHole(fresh.card(for: request, now: closed))
+        }
+    }
+
     Benchmark("Parse and validate a report body") { benchmark in
         for _ in benchmark.scaledIterations {
             let json = try JSONSerialization.jsonObject(with: body)

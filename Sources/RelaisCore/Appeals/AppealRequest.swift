@@ -7,7 +7,7 @@ public struct AppealRequest: Sendable, Equatable, Codable {
     public var party: AppealParty
     public var userId: String
     public var explanation: String
-    /// The language the appellant is answered in ("fr", "en"): the texts Relais shows them.
+    /// The language the appellant is answered in ("fr", "de"…): the texts Relais shows them.
     public var language: String
 
     public init(decisionId: String, party: AppealParty, userId: String, explanation: String, language: String = "en") {
@@ -23,7 +23,8 @@ public struct AppealRequest: Sendable, Equatable, Codable {
         public static let idLength = 200
     }
 
-    public static let languages = ["fr", "en"]
+    /// The languages of the help card, which are those of Relais's pages (the appeal page's too).
+    public static var languages: [String] { SupportTexts.all.map(\.language) }
 
     /// Every field error at once, in the API's field names.
     public static func validate(json: Any) -> Result<AppealRequest, ValidationFailure> {

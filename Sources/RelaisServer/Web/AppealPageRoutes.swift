@@ -20,6 +20,8 @@ struct AppealPageRoutes: Sendable {
     let clock: RelaisClock
     let assets: WebAssets
     let tokens: FormTokens
+    /// The tenants' default languages.
+    let config: RelaisConfig
 
     static let routes = ["GET /embed/appeal", "POST /embed/appeal"]
 
@@ -29,8 +31,7 @@ struct AppealPageRoutes: Sendable {
     }
 
     struct FormView: Sendable {
-        var page: EmbedRoutes.Page
-        var a: AppealTexts
+        var page: WebPage
         var intro: String
         var decidedHeading: String
         var restrictions: [String]
@@ -46,8 +47,7 @@ struct AppealPageRoutes: Sendable {
     }
 
     struct SentView: Sendable {
-        var page: EmbedRoutes.Page
-        var a: AppealTexts
+        var page: WebPage
         var text: String
         var reference: String
     }
@@ -61,26 +61,27 @@ struct AppealPageRoutes: Sendable {
 
     func form(_ request: Request) async throws -> Response {
         let fields = FormFields.query(of: request)
-        let language = WebLanguage.of(request, fields: fields)
         let token = fields["token"] ?? ""
-        guard let contest = try await contest(token: token) else { return try linkInvalid(request, language, token: token) }
+        guard let contest = try await contest(token: token) else { return try linkInvalid(request, WebLanguage.of(request, fields: fields), token: token) }
+        let language = language(request, fields, contest)
         if let refusal = try refusal(request, language, contest, token: token) { return refusal }
         return try formPage(request, language, contest, token: token, explanation: "", errors: [], status: .ok)
     }
 
     func submit(_ request: Request) async throws -> Response {
         let fields = try await FormFields.body(of: request)
-        let language = WebLanguage.of(request, fields: fields)
         guard OriginCheck.isSameOrigin(request) else {
             throw HTTPError(.forbidden, message: "Cross-origin form submissions are refused.")
         }
         let token = fields["token"] ?? ""
-        guard let contest = try await contest(token: token) else { return try linkInvalid(request, language, token: token) }
+        guard let contest = try await contest(token: token) else { return try linkInvalid(request, WebLanguage.of(request, fields: fields), token: token) }
+        let language = language(request, fields, contest)
+        let texts = messages(language)
         if let refusal = try refusal(request, language, contest, token: token) { return refusal }
         let explanation = fields["explanation"] ?? ""
         let formId = fields["formId"] ?? ""
         guard EmbedRoutes.isFormId(formId), tokens.isValid(fields["formToken"] ?? "", tenant: contest.tenant.name, formId: formId, at: clock.now()) else {
-            return try formPage(request, language, contest, token: token, explanation: explanation, errors: [WebTexts.of(language).formExpired], status: .forbidden)
+            return try formPage(request, language, contest, token: token, explanation: explanation, errors: [texts("errors.formExpired")], status: .forbidden)
         }
         let body: [String: Any] = [
             "decisionId": contest.decision.id, "party": contest.link.party.rawValue, "userId": contest.link.userId,
@@ -90,29 +91,26 @@ struct AppealPageRoutes: Sendable {
         switch AppealRequest.validate(json: body) {
         case .success(let valid): appeal = valid
         case .failure(let failure):
-            let texts = AppealTexts.of(language)
-            let messages = failure.errors.map { $0.field == "explanation" && explanation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? texts.explanationMissing : $0.description }
+            let messages = failure.errors.map { $0.field == "explanation" && explanation.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? texts("appeal.explanationMissing") : $0.description }
             return try formPage(request, language, contest, token: token, explanation: explanation, errors: messages, status: .unprocessableContent)
         }
         // A namespace of its own, so a form id can never replay an API client's key.
         switch try await intake.file(appeal, tenant: contest.tenant, idempotencyKey: "embed-appeal:" + formId) {
         case .created(let stored), .replayed(let stored):
-            let texts = AppealTexts.of(language)
             let view = SentView(
-                page: page(request, language, title: texts.sentTitle, switchURL: nil), a: texts,
-                text: texts.sentText.replacingOccurrences(of: "{date}", with: Self.day(stored.dueAt, language)), reference: stored.id.rawValue)
+                page: page(request, language, title: texts("appeal.sentTitle"), switchURL: nil),
+                text: texts("appeal.sentText", ["date": texts.day(stored.dueAt, in: Self.utc)]), reference: stored.id.rawValue)
             return try assets.page("appeal-sent", view, framing: .sameOrigin)
         case .keyReusedWithDifferentRequest:
-            return try formPage(request, language, contest, token: token, explanation: explanation, errors: [WebTexts.of(language).formExpired], status: .conflict)
+            return try formPage(request, language, contest, token: token, explanation: explanation, errors: [texts("errors.formExpired")], status: .conflict)
         case .refused(let failure):
-            let texts = AppealTexts.of(language)
             let line: String =
                 switch failure.errors.first?.field {
-                case "party": texts.alreadyOpen
-                case "userId": texts.noStanding
-                default: texts.windowClosed
+                case "party": texts("appeal.alreadyOpen")
+                case "userId": texts("appeal.noStanding")
+                default: texts("appeal.windowClosed")
                 }
-            return try message(request, language, heading: texts.cannotTitle, lines: [line], status: .unprocessableContent)
+            return try message(request, language, heading: texts("appeal.cannotTitle"), lines: [line], status: .unprocessableContent)
         }
     }
 
@@ -126,12 +124,12 @@ struct AppealPageRoutes: Sendable {
 
     /// A replaced decision or a closed window, said before the person writes anything.
     private func refusal(_ request: Request, _ language: WebLanguage, _ contest: Contest, token: String) throws -> Response? {
-        let texts = AppealTexts.of(language)
+        let texts = messages(language)
         if !contest.decision.isInForce {
-            return try message(request, language, heading: texts.cannotTitle, lines: [texts.replaced], status: .gone)
+            return try message(request, language, heading: texts("appeal.cannotTitle"), lines: [texts("appeal.replaced")], status: .gone)
         }
         if let closes = contest.decision.complaintWindowCloses(party: contest.link.party, userId: contest.link.userId), clock.now() > closes {
-            return try message(request, language, heading: texts.cannotTitle, lines: [texts.windowClosed], status: .gone)
+            return try message(request, language, heading: texts("appeal.cannotTitle"), lines: [texts("appeal.windowClosed")], status: .gone)
         }
         return nil
     }
@@ -140,44 +138,51 @@ struct AppealPageRoutes: Sendable {
         _ request: Request, _ language: WebLanguage, _ contest: Contest, token: String, explanation: String, errors: [String],
         status: HTTPResponse.Status
     ) throws -> Response {
-        let texts = AppealTexts.of(language), decision = contest.decision.decision
+        let texts = messages(language), decision = contest.decision.decision
         let formId = UUID().uuidString
         let closes = contest.decision.complaintWindowCloses(party: contest.link.party, userId: contest.link.userId)
         let view = FormView(
-            page: page(request, language, title: texts.title, switchURL: "/embed/appeal?" + QueryString.make([("token", token), ("lang", language.other.rawValue)])),
-            a: texts, intro: contest.link.party == .author ? texts.introAuthor : texts.introReporter,
-            decidedHeading: decision.isNoAction ? texts.decidedNoAction : texts.decidedRestricted,
-            restrictions: texts.restrictionLines(decision), hasRestrictions: !decision.isNoAction,
+            page: page(
+                request, language, title: texts("appeal.title"),
+                switchURL: { "/embed/appeal?" + QueryString.make([("token", token), ("lang", $0.rawValue)]) }),
+            intro: contest.link.party == .author ? texts("appeal.introAuthor") : texts("appeal.introReporter"),
+            decidedHeading: decision.isNoAction ? texts("appeal.decidedNoAction") : texts("appeal.decidedRestricted"),
+            // The DSA's restrictions in the appellant's words, one line each.
+            restrictions: decision.restrictions.map { texts("restriction.\($0.rawValue)") }, hasRestrictions: !decision.isNoAction,
             // The reporter reads what the moderator wrote for reporters, the author the explanation.
             reason: contest.link.party == .reporter ? (decision.noteForReporter ?? decision.explanation) : decision.explanation,
-            deadline: closes.map { texts.deadline.replacingOccurrences(of: "{date}", with: Self.day($0, language)) },
+            deadline: closes.map { texts("appeal.deadline", ["date": texts.day($0, in: Self.utc)]) },
             token: token, formId: formId, formToken: tokens.issue(tenant: contest.tenant.name, formId: formId, at: clock.now()),
             explanation: explanation, errors: errors, hasErrors: !errors.isEmpty)
         return try assets.page("appeal", view, status: status, framing: .sameOrigin)
     }
 
     private func linkInvalid(_ request: Request, _ language: WebLanguage, token: String) throws -> Response {
-        let texts = AppealTexts.of(language)
-        return try message(request, language, heading: texts.linkInvalidTitle, lines: [texts.linkInvalid], status: .notFound)
+        let texts = messages(language)
+        return try message(
+            request, language, heading: texts("appeal.linkInvalidTitle"), lines: [texts("appeal.linkInvalid")], status: .notFound,
+            switchURL: { "/embed/appeal?" + QueryString.make([("token", token), ("lang", $0.rawValue)]) })
     }
 
-    private func message(_ request: Request, _ language: WebLanguage, heading: String, lines: [String], status: HTTPResponse.Status) throws -> Response {
-        let view = EmbedRoutes.MessageView(page: page(request, language, title: heading, switchURL: nil), heading: heading, lines: lines)
+    private func message(
+        _ request: Request, _ language: WebLanguage, heading: String, lines: [String], status: HTTPResponse.Status,
+        switchURL: ((WebLanguage) -> String)? = nil
+    ) throws -> Response {
+        let view = EmbedRoutes.MessageView(page: page(request, language, title: heading, switchURL: switchURL), heading: heading, lines: lines)
         return try assets.page("message", view, status: status, framing: .sameOrigin)
     }
 
-    private func page(_ request: Request, _ language: WebLanguage, title: String, switchURL: String?) -> EmbedRoutes.Page {
-        EmbedRoutes.Page(
-            lang: language.rawValue, otherLang: language.other.rawValue, t: WebTexts.of(language), pageTitle: title, switchURL: switchURL,
-            isPhone: DeviceKind.isPhone(request))
+    private func messages(_ language: WebLanguage) -> Messages { Messages(language, in: assets.messages) }
+
+    private func page(_ request: Request, _ language: WebLanguage, title: String, switchURL: ((WebLanguage) -> String)?) -> WebPage {
+        WebPage(request, messages(language), title: title, set: assets.messages, switchURL: switchURL)
     }
 
-    /// A day in the person's language ("29 mai 2027", "29 May 2027"), in UTC.
-    static func day(_ date: Date, _ language: WebLanguage) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: language == .fr ? "fr_FR" : "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy"
-        return formatter.string(from: date)
+    /// The appellant's language: the link's `lang`, their browser's, their platform's default, English.
+    private func language(_ request: Request, _ fields: FormFields, _ contest: Contest) -> WebLanguage {
+        WebLanguage.of(request, fields: fields, tenantDefault: config.defaultLanguage(for: contest.tenant.name))
     }
+
+    /// Deadlines are instants; the page names their day in UTC, the same for every reader.
+    static let utc = TimeZone(identifier: "UTC")!
 }

@@ -28,16 +28,20 @@ struct DemoRoutes: Sendable {
         var menuLabel: String
         var comments: [Item]
         var hasComments: Bool
+        /// "2 comments", in the reader's plural rule.
+        var commentCount: String?
     }
 
     struct DemoView: Sendable {
-        var page: EmbedRoutes.Page
+        var page: WebPage
+        /// "Need help?": the help window without reporting, its own entry in the feed.
+        var helpURL: String
         var posts: [Item]
         var messages: [Item]
     }
 
     struct ClosedView: Sendable {
-        var page: EmbedRoutes.Page
+        var page: WebPage
         var heading: String
         var lines: [String]
     }
@@ -45,49 +49,34 @@ struct DemoRoutes: Sendable {
     func home(_ request: Request) async throws -> Response {
         let fields = FormFields.query(of: request)
         let language = WebLanguage.of(request, fields: fields)
-        let texts = WebTexts.of(language)
-        let page = EmbedRoutes.Page(
-            lang: language.rawValue, otherLang: language.other.rawValue, t: texts, pageTitle: texts.demoTitle,
-            switchURL: "/?lang=\(language.other.rawValue)", isPhone: DeviceKind.isPhone(request))
+        let texts = Messages(language, in: assets.messages, region: "FR")
+        let page = WebPage(request, texts, title: texts("demo.title"), set: assets.messages, switchURL: { "/?lang=\($0.rawValue)" })
         guard try await tenants.tenant(named: Self.tenantName) != nil else {
             let view = ClosedView(
                 page: page, heading: "Relais",
                 lines: ["Relais is running. The demo feed needs a tenant named 'demo' (relais tenants create demo)."])
             return try assets.page("message", view, framing: .sameOrigin)
         }
-        let french = language == .fr
-        func item(_ kind: String, _ id: String, _ author: String, _ fr: String, _ en: String, _ time: String, _ comments: [Item] = []) -> Item {
+        // The demo reporter is a teenager in France: the sheet and the help window the 3018's.
+        let reporter = [
+            "tenant": Self.tenantName, "surface": "demo-web", "reporter": "demo-reporter", "country": "FR", "age": "13-17",
+        ]
+        func item(_ kind: String, _ id: String, _ author: String, _ textKey: String, _ time: String, _ comments: [Item] = []) -> Item {
             let context = EmbedContext(
-                FormFields([
-                    "tenant": Self.tenantName, "surface": "demo-web", "subjectKind": kind, "subjectId": id,
-                    "subjectAuthor": author, "reporter": "demo-reporter", "country": "FR", "age": "13-17",
-                ]), language: language)
+                FormFields(reporter.merging(["subjectKind": kind, "subjectId": id, "subjectAuthor": author]) { $1 }), language: language)
             return Item(
-                kind: kind, id: id, author: author, text: french ? fr : en, time: time, reportURL: context.url("/embed/report"),
-                menuLabel: texts.demoMoreOptions.substituting(["who": author]), comments: comments, hasComments: !comments.isEmpty)
+                kind: kind, id: id, author: author, text: texts("demo.\(textKey)"), time: time, reportURL: context.url("/embed/report"),
+                menuLabel: texts("demo.moreOptions", ["who": author]), comments: comments, hasComments: !comments.isEmpty,
+                commentCount: kind == "post" ? texts.plural("demo.comments", count: comments.count) : nil)
         }
         let posts = [
             item(
-                "post", "post-1001", "camille.r", "Qui vient au match samedi ? On a besoin d’un gardien ⚽",
-                "Who’s coming to Saturday’s match? We need a goalkeeper ⚽", "2 h",
-                [
-                    item(
-                        "comment", "comment-2001", "leo_du_64", "Pas toi en tout cas 😂 personne veut de toi, reste chez toi",
-                        "Not you anyway 😂 nobody wants you, just stay home", "1 h"),
-                    item(
-                        "comment", "comment-2002", "promo-gifts", "GAGNEZ UN IPHONE 🎁 cliquez sur mon profil !!!",
-                        "WIN AN IPHONE 🎁 click my profile!!!", "45 min"),
-                ]),
-            item(
-                "post", "post-1002", "ines.dessine", "Mon dessin du jour : un renard sous la pluie 🦊",
-                "Today’s drawing: a fox in the rain 🦊", "5 h",
-                [item("comment", "comment-2003", "sam_k", "Trop beau !", "So good!", "4 h")]),
+                "post", "post-1001", "camille.r", "post1", "2 h",
+                [item("comment", "comment-2001", "leo_du_64", "comment1", "1 h"), item("comment", "comment-2002", "promo-gifts", "comment2", "45 min")]),
+            item("post", "post-1002", "ines.dessine", "post2", "5 h", [item("comment", "comment-2003", "sam_k", "comment3", "4 h")]),
         ]
-        let messages = [
-            item(
-                "message", "message-3001", "inconnu_93", "Réponds-moi ou je publie ton adresse et ton collège.",
-                "Answer me or I’ll post your address and your school.", "10 min")
-        ]
-        return try assets.page("demo", DemoView(page: page, posts: posts, messages: messages), framing: .sameOrigin)
+        let messages = [item("message", "message-3001", "inconnu_93", "message1", "10 min")]
+        let helpURL = EmbedContext(FormFields(reporter), language: language).url("/embed/help")
+        return try assets.page("demo", DemoView(page: page, helpURL: helpURL, posts: posts, messages: messages), framing: .sameOrigin)
     }
 }

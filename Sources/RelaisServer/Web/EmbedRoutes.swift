@@ -46,22 +46,23 @@ struct EmbedRoutes: Sendable {
 
     // MARK: - Pages
 
-    /// What every page's layout reads.
-    struct Page: Sendable {
-        var lang: String
-        var otherLang: String
-        var t: WebTexts
-        var pageTitle: String
-        var switchURL: String?
-        var isPhone: Bool
+    /// The sheet's page around a view: the reader's language, the texts, the switch.
+    func page(_ request: Request, _ context: EmbedContext, title: (Messages) -> String, switchURL: ((WebLanguage) -> String)?) -> WebPage {
+        let texts = messages(context)
+        return WebPage(request, texts, title: title(texts), set: assets.messages, switchURL: switchURL)
     }
 
-    func page(_ request: Request, _ context: EmbedContext, title: (WebTexts) -> String, switchURL: String?) -> Page {
-        let texts = WebTexts.of(context.language)
-        return Page(
-            lang: context.language.rawValue, otherLang: context.language.other.rawValue, t: texts, pageTitle: title(texts),
-            switchURL: switchURL, isPhone: DeviceKind.isPhone(request))
+    /// The texts in the reader's language, dates in the conventions of their country.
+    func messages(_ context: EmbedContext) -> Messages { Messages(context.language, in: assets.messages, region: context.country) }
+
+    /// The reader's language: the platform's `lang`, their browser's, the tenant's default, English.
+    func language(_ request: Request, _ fields: FormFields) -> WebLanguage {
+        WebLanguage.of(request, fields: fields, tenantDefault: fields.nonEmpty("tenant").flatMap(help.config.defaultLanguage(for:)))
     }
+
+    /// The categories in the order the sheet shows them: the harassment family first.
+    static let categoryOrder: [ReportCategory] =
+        ReportCategory.allCases.filter(\.isHarassmentFamily) + ReportCategory.allCases.filter { !$0.isHarassmentFamily }
 
     struct CategoryChoice: Sendable {
         var id: String
@@ -70,7 +71,7 @@ struct EmbedRoutes: Sendable {
     }
 
     struct StepOneView: Sendable {
-        var page: Page
+        var page: WebPage
         var subjectSummary: String?
         var hidden: [EmbedContext.Hidden]
         var helpURL: String
@@ -79,7 +80,7 @@ struct EmbedRoutes: Sendable {
     }
 
     struct StepTwoView: Sendable {
-        var page: Page
+        var page: WebPage
         var subjectSummary: String?
         var hidden: [EmbedContext.Hidden]
         var category: String
@@ -95,7 +96,7 @@ struct EmbedRoutes: Sendable {
     }
 
     struct ReceiptView: Sendable {
-        var page: Page
+        var page: WebPage
         var reference: String
         /// How the person will be able to contest the decision (DSA Art. 20).
         var contest: String
@@ -106,24 +107,24 @@ struct EmbedRoutes: Sendable {
     }
 
     struct HelpPageView: Sendable {
-        var page: Page
+        var page: WebPage
         var help: HelpWindowView?
         var backURL: String?
     }
 
     struct MessageView: Sendable {
-        var page: Page
+        var page: WebPage
         var heading: String
         var lines: [String]
     }
 
     func reportForm(_ request: Request) async throws -> Response {
         let fields = FormFields.query(of: request)
-        let context = EmbedContext(fields, language: WebLanguage.of(request, fields: fields))
+        let context = EmbedContext(fields, language: language(request, fields))
         if let refusal = try await refusal(request, context) { return refusal }
         let category = fields.nonEmpty("category").flatMap(ReportCategory.init(rawValue:))
         guard let category else { return try stepOne(request, context) }
-        return try stepTwo(request, context, category: category, details: "", isTarget: false, errors: [], status: .ok)
+        return try stepTwo(request, context, category: category, details: "", isTarget: fields["isTarget"] == "true", errors: [], status: .ok)
     }
 
     /// Who may frame this tenant's sheet: its configured sites, else any site.
@@ -135,31 +136,32 @@ struct EmbedRoutes: Sendable {
     /// sheet whose report would be refused at the end.
     private func refusal(_ request: Request, _ context: EmbedContext) async throws -> Response? {
         guard let name = context.tenant, try await knownTenant(named: name) != nil else {
+            let texts = messages(context)
             let view = MessageView(
-                page: page(request, context, title: { $0.sheetTitle }, switchURL: nil), heading: WebTexts.of(context.language).sheetTitle,
-                lines: [WebTexts.of(context.language).unknownTenant])
+                page: page(request, context, title: { $0("sheet.title") }, switchURL: { context.url("/embed/report", language: $0) }),
+                heading: texts("sheet.title"), lines: [texts("errors.unknownTenant")])
             return try assets.page("message", view, status: .notFound)
         }
         let errors = context.integrationErrors()
         guard errors.isEmpty else {
-            let texts = WebTexts.of(context.language)
+            let texts = messages(context)
             let view = MessageView(
-                page: page(request, context, title: { $0.sheetTitle }, switchURL: nil), heading: texts.sheetTitle,
-                lines: [texts.formMisconfigured] + errors.map(\.description))
+                page: page(request, context, title: { $0("sheet.title") }, switchURL: { context.url("/embed/report", language: $0) }),
+                heading: texts("sheet.title"), lines: [texts("errors.formMisconfigured")] + errors.map(\.description))
             return try assets.page("message", view, status: .badRequest)
         }
         return nil
     }
 
     private func stepOne(_ request: Request, _ context: EmbedContext) throws -> Response {
-        let texts = WebTexts.of(context.language)
-        let choices = CategoryWords.order.map { category in
-            let words = texts.category(category)
-            return CategoryChoice(id: category.rawValue, label: words.label, example: words.example)
+        let texts = messages(context)
+        let choices = Self.categoryOrder.map { category in
+            CategoryChoice(
+                id: category.rawValue, label: texts("category.\(category.rawValue).label"), example: texts("category.\(category.rawValue).example"))
         }
         let view = StepOneView(
-            page: page(request, context, title: { $0.whatIsWrong }, switchURL: context.url("/embed/report", language: context.language.other)),
-            subjectSummary: texts.subjectSummary(kind: context.subjectKind, author: context.subjectAuthor),
+            page: page(request, context, title: { $0("sheet.whatIsWrong") }, switchURL: { context.url("/embed/report", language: $0) }),
+            subjectSummary: Self.subjectSummary(texts, kind: context.subjectKind, author: context.subjectAuthor),
             hidden: context.hidden, helpURL: context.url("/embed/help"),
             family: choices.filter { ReportCategory(rawValue: $0.id)?.isHarassmentFamily == true },
             otherCategories: choices.filter { ReportCategory(rawValue: $0.id)?.isHarassmentFamily != true })
@@ -170,14 +172,18 @@ struct EmbedRoutes: Sendable {
         _ request: Request, _ context: EmbedContext, category: ReportCategory, details: String, isTarget: Bool, errors: [String],
         status: HTTPResponse.Status
     ) throws -> Response {
-        let texts = WebTexts.of(context.language)
+        let texts = messages(context)
         let formId = UUID().uuidString.lowercased()
         let view = StepTwoView(
             page: page(
-                request, context, title: { $0.detailsTitle },
-                switchURL: context.url("/embed/report", language: context.language.other, extra: [("category", category.rawValue)])),
-            subjectSummary: texts.subjectSummary(kind: context.subjectKind, author: context.subjectAuthor),
-            hidden: context.hidden, category: category.rawValue, categoryLabel: texts.category(category).label,
+                request, context, title: { $0("sheet.detailsTitle") },
+                // The same step: the category chosen and the "aimed at me" box (what was typed
+                // in the details stays out of URLs, which logs and histories keep).
+                switchURL: {
+                    context.url("/embed/report", language: $0, extra: [("category", category.rawValue), ("isTarget", isTarget ? "true" : nil)])
+                }),
+            subjectSummary: Self.subjectSummary(texts, kind: context.subjectKind, author: context.subjectAuthor),
+            hidden: context.hidden, category: category.rawValue, categoryLabel: texts("category.\(category.rawValue).label"),
             backURL: context.url("/embed/report"), helpURL: context.url("/embed/help"),
             formId: formId, token: tokens.issue(tenant: context.tenant ?? "", formId: formId, at: clock.now()),
             details: details, isTarget: isTarget, errors: errors, hasErrors: !errors.isEmpty)
@@ -188,8 +194,8 @@ struct EmbedRoutes: Sendable {
 
     func submit(_ request: Request) async throws -> Response {
         let fields = try await FormFields.body(of: request)
-        let context = EmbedContext(fields, language: WebLanguage.of(request, fields: fields))
-        let texts = WebTexts.of(context.language)
+        let context = EmbedContext(fields, language: language(request, fields))
+        let texts = messages(context)
         guard OriginCheck.isSameOrigin(request) else {
             // Another site posting into Relais: no page to help it, just a refusal.
             throw HTTPError(.forbidden, message: "Cross-origin form submissions are refused.")
@@ -206,7 +212,7 @@ struct EmbedRoutes: Sendable {
         guard Self.isFormId(formId), tokens.isValid(fields["token"] ?? "", tenant: tenant.name, formId: formId, at: clock.now()) else {
             // Keep what the person wrote: they only need to send again.
             return try stepTwo(
-                request, context, category: category, details: details ?? "", isTarget: isTarget, errors: [texts.formExpired],
+                request, context, category: category, details: details ?? "", isTarget: isTarget, errors: [texts("errors.formExpired")],
                 status: .forbidden)
         }
         let json = context.draftJSON(
@@ -215,7 +221,7 @@ struct EmbedRoutes: Sendable {
         switch ReportDraft.validate(json) {
         case .success(let valid): draft = valid
         case .failure(let failure):
-            let messages = failure.errors.map { $0.field == "goodFaith" ? texts.goodFaithMissing : $0.description }
+            let messages = failure.errors.map { $0.field == "goodFaith" ? texts("errors.goodFaithMissing") : $0.description }
             return try stepTwo(
                 request, context, category: category, details: details ?? "", isTarget: isTarget, errors: messages,
                 status: .unprocessableContent)
@@ -228,15 +234,15 @@ struct EmbedRoutes: Sendable {
         case .keyReusedWithDifferentRequest:
             // The same form sent again with other answers: treat it as a new form.
             return try stepTwo(
-                request, context, category: category, details: details ?? "", isTarget: isTarget, errors: [texts.formExpired],
+                request, context, category: category, details: details ?? "", isTarget: isTarget, errors: [texts("errors.formExpired")],
                 status: .conflict)
         }
         let view = ReceiptView(
-            page: page(request, context, title: { $0.receiptTitle }, switchURL: nil),
-            reference: receipt.id, contest: AppealTexts.of(context.language).receiptLine,
+            page: page(request, context, title: { $0("receipt.title") }, switchURL: nil),
+            reference: receipt.id, contest: texts("receipt.contest"),
             handoff: receipt.handoff.map {
                 HandoffConsentView(
-                    h: HandoffTexts.of(context.language), reference: $0.reference, reportId: receipt.id, tenant: tenant.name,
+                    reference: $0.reference, reportId: receipt.id, tenant: tenant.name,
                     lang: context.language.rawValue, formId: HandoffConsentView.formId(reportId: receipt.id),
                     formToken: tokens.issue(tenant: tenant.name, formId: HandoffConsentView.formId(reportId: receipt.id), at: clock.now()),
                     recorded: nil)
@@ -248,6 +254,15 @@ struct EmbedRoutes: Sendable {
                 return window
             })
         return try assets.page("report-sent", view, framing: framing(context))
+    }
+
+    /// "You are reporting a comment by leo_du_64." A whole sentence per kind, so each language
+    /// gets its articles and genders right. The author is the platform's text and may be
+    /// hostile: the template escapes it like everything else.
+    static func subjectSummary(_ texts: Messages, kind: String?, author: String?) -> String? {
+        guard let kind = kind.flatMap(ReportDraft.SubjectKind.init(rawValue:)) else { return nil }
+        guard let author else { return texts("subject.\(kind.rawValue)") }
+        return texts("subject.\(kind.rawValue)By", ["author": author])
     }
 
     /// Form ids are UUIDs Relais made; anything else was tampered with.
@@ -267,12 +282,12 @@ struct EmbedRoutes: Sendable {
 
     func help(_ request: Request) async throws -> Response {
         let fields = FormFields.query(of: request)
-        let context = EmbedContext(fields, language: WebLanguage.of(request, fields: fields))
-        let texts = WebTexts.of(context.language)
+        let context = EmbedContext(fields, language: language(request, fields))
+        let texts = messages(context)
         guard let name = context.tenant, let tenant = try await knownTenant(named: name) else {
             let view = MessageView(
-                page: page(request, context, title: { $0.helpPageTitle }, switchURL: nil), heading: texts.helpPageTitle,
-                lines: [texts.unknownTenant])
+                page: page(request, context, title: { $0("help.pageTitle") }, switchURL: { context.url("/embed/help", language: $0) }),
+                heading: texts("help.pageTitle"), lines: [texts("errors.unknownTenant")])
             return try assets.page("message", view, status: .notFound)
         }
         var help: HelpWindowView?
@@ -291,7 +306,7 @@ struct EmbedRoutes: Sendable {
                 }
         }
         let view = HelpPageView(
-            page: page(request, context, title: { $0.helpPageTitle }, switchURL: context.url("/embed/help", language: context.language.other)),
+            page: page(request, context, title: { $0("help.pageTitle") }, switchURL: { context.url("/embed/help", language: $0) }),
             help: help, backURL: context.subjectId == nil ? nil : context.url("/embed/report"))
         return try assets.page("help", view, framing: framing(context))
     }

@@ -1,7 +1,6 @@
 /// The reference and the consent question on the receipt (and the answer page): a form of two
 /// buttons, posted with a form token bound to the report, that works without JavaScript.
 struct HandoffConsentView: Sendable {
-    var h: HandoffTexts
     var reference: String
     var reportId: String
     var tenant: String

@@ -17,10 +17,9 @@ struct HandoffPageRoutes: Sendable {
     static let routes = ["POST /embed/handoff-consent"]
 
     struct AnswerView: Sendable {
-        var page: EmbedRoutes.Page
+        var page: WebPage
         var handoff: HandoffConsentView
         var helpURL: String
-        var t: WebTexts
     }
 
     func register(on router: Router<RelaisRequestContext>) {
@@ -39,17 +38,16 @@ struct HandoffPageRoutes: Sendable {
         let outcome = try await flaggers.recordHandoffConsent(
             reportId: reportId, tenantId: tenant.id, consent: choice == "yes" ? .given : .refused, now: clock.now())
         guard case .recorded(let reference, let consent) = outcome else { throw HTTPError(.notFound) }
-        let texts = HandoffTexts.of(language)
+        let texts = Messages(language, in: assets.messages)
         let formId = HandoffConsentView.formId(reportId: reportId)
         let view = AnswerView(
-            page: EmbedRoutes.Page(
-                lang: language.rawValue, otherLang: language.other.rawValue, t: WebTexts.of(language), pageTitle: texts.title, switchURL: nil,
-                isPhone: DeviceKind.isPhone(request)),
+            // The answer to a form: nothing to ask for again in another language.
+            page: WebPage(request, texts, title: texts("handoff.title"), set: assets.messages, switchURL: nil),
             handoff: HandoffConsentView(
-                h: texts, reference: reference, reportId: reportId, tenant: tenant.name, lang: language.rawValue, formId: formId,
+                reference: reference, reportId: reportId, tenant: tenant.name, lang: language.rawValue, formId: formId,
                 formToken: tokens.issue(tenant: tenant.name, formId: formId, at: clock.now()),
-                recorded: consent == .given ? texts.recordedYes : texts.recordedNo),
-            helpURL: "/embed/help?" + QueryString.make([("tenant", tenant.name), ("lang", language.rawValue)]), t: WebTexts.of(language))
+                recorded: consent == .given ? texts("handoff.recordedYes") : texts("handoff.recordedNo")),
+            helpURL: "/embed/help?" + QueryString.make([("tenant", tenant.name), ("lang", language.rawValue)]))
         return try assets.page("handoff-answer", view, framing: .anyone)
     }
 }

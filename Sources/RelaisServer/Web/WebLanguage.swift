@@ -1,17 +1,34 @@
 import Foundation
 import Hummingbird
 
-/// The languages the web sheet speaks. French first: the 3018 is French.
+/// The languages of the pages a reporter, a victim or an appellant reads: those of the help
+/// card (`SupportTexts`), so the page and the card never speak two languages. Each has its
+/// catalogue, `messages/web/CODE.json`, checked at start (docs/languages.md).
 enum WebLanguage: String, Sendable, CaseIterable {
-    case fr, en
+    case en, fr, de, es, it, nl
 
-    var other: WebLanguage { self == .fr ? .en : .fr }
+    /// The region whose conventions dates follow when the reader's country is not known.
+    var defaultRegion: String {
+        switch self {
+        case .en: "GB"
+        case .fr: "FR"
+        case .de: "DE"
+        case .es: "ES"
+        case .it: "IT"
+        case .nl: "NL"
+        }
+    }
 
-    /// `lang=` wins (the switch link sets it), then the browser's Accept-Language in its
-    /// order of preference, then English.
-    static func negotiate(explicit: String?, acceptLanguage: String?) -> WebLanguage {
+    /// The platform's `lang=` wins (the language switch sets it too), then the browser's
+    /// Accept-Language by quality, then the tenant's default language, then English.
+    static func negotiate(explicit: String?, acceptLanguage: String?, tenantDefault: WebLanguage? = nil) -> WebLanguage {
         if let explicit, let language = fromTag(explicit) { return language }
-        guard let acceptLanguage else { return .en }
+        return acceptLanguage.flatMap(preferred(in:)) ?? tenantDefault ?? .en
+    }
+
+    /// The best language of an Accept-Language header that Relais speaks: highest quality
+    /// first, the header's order between equals; `q=0` means "not this one".
+    static func preferred(in acceptLanguage: String) -> WebLanguage? {
         var ranked: [(language: WebLanguage, quality: Double, position: Int)] = []
         for (position, item) in acceptLanguage.split(separator: ",").enumerated() {
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -22,15 +39,16 @@ enum WebLanguage: String, Sendable, CaseIterable {
             }
             if quality > 0 { ranked.append((language, quality, position)) }
         }
-        return ranked.sorted { ($0.quality, -$0.position) > ($1.quality, -$1.position) }.first?.language ?? .en
+        return ranked.sorted { ($0.quality, -$0.position) > ($1.quality, -$1.position) }.first?.language
     }
 
-    private static func fromTag(_ tag: String) -> WebLanguage? {
-        let primary = tag.split(separator: "-").first.map { $0.lowercased() } ?? ""
+    /// `de-AT`, `de_AT`, `DE` → German.
+    static func fromTag(_ tag: String) -> WebLanguage? {
+        let primary = tag.split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map { $0.lowercased() } ?? ""
         return WebLanguage(rawValue: primary)
     }
 
-    static func of(_ request: Request, fields: FormFields) -> WebLanguage {
-        negotiate(explicit: fields.nonEmpty("lang"), acceptLanguage: request.headers[.acceptLanguage])
+    static func of(_ request: Request, fields: FormFields, tenantDefault: WebLanguage? = nil) -> WebLanguage {
+        negotiate(explicit: fields.nonEmpty("lang"), acceptLanguage: request.headers[.acceptLanguage], tenantDefault: tenantDefault)
     }
 }

@@ -19,6 +19,8 @@ extension String {
 struct WebAssets: Sendable {
     let library: MustacheLibrary
     let staticFiles: [String: StaticFile]
+    /// What reporters, victims and appellants read, in each of their languages.
+    let messages: MessageCatalogueSet
 
     struct StaticFile: Sendable {
         var bytes: ByteBuffer
@@ -49,7 +51,9 @@ struct WebAssets: Sendable {
                 }
             files[file] = StaticFile(bytes: ByteBuffer(bytes: data), contentType: type)
         }
-        return WebAssets(library: library, staticFiles: files)
+        // A catalogue with a missing text or a wrong placeholder stops the start here.
+        let messages = try MessageCatalogueSet.bundled("web", languages: WebLanguage.allCases.map(\.rawValue))
+        return WebAssets(library: library, staticFiles: files, messages: messages)
     }
 
     /// Renders a page. `framing` says who may show it in a frame.

@@ -32,7 +32,9 @@ public enum ReceiptCodec {
             + #"","status":"received""# + statusJSON + #","support":"# + (cardJSON ?? "null") + "}"
     }
 
-    static func encodeCard(_ card: SupportCard) throws -> String {
+    /// The card's JSON as receipts store and answer it; the server's card cache encodes
+    /// with this too, so a cached card is byte for byte what the store would write.
+    public static func encodeCard(_ card: SupportCard) throws -> String {
         String(decoding: try encoder.encode(card), as: UTF8.self)
     }
 

@@ -32,7 +32,7 @@ struct ReportWritePlan: Sendable {
         self.weights = weights
         self.reopening = reopening
         receivedAt = Timestamp.format(submission.receivedAt)
-        cardJSON = try submission.support.map(ReceiptCodec.encodeCard)
+        cardJSON = try submission.supportJSON ?? submission.support.map(ReceiptCodec.encodeCard)
     }
 
     var plan: StorePlan<SubmissionOutcome> {

@@ -37,8 +37,10 @@ extension TenantStore where Self: StoreDriver {
         try await read(StorePlan.single("SELECT * FROM tenants WHERE id = \(id)") { try $0.first.map(StoredRows.tenant) })
     }
 
-    public func tenant(apiKey: String) async throws -> Tenant? {
-        try await read(StorePlan.single("SELECT * FROM tenants WHERE api_key_hash = \(APIKey.hash(apiKey))") {
+    public func tenant(apiKey: String) async throws -> Tenant? { try await tenant(apiKeyHash: APIKey.hash(apiKey)) }
+
+    public func tenant(apiKeyHash: String) async throws -> Tenant? {
+        try await read(StorePlan.single("SELECT * FROM tenants WHERE api_key_hash = \(apiKeyHash)") {
             try $0.first.map(StoredRows.tenant)
         })
     }

@@ -1,7 +1,8 @@
 // Relais embed: <script src="https://relais.example/embed/relais.js" defer></script>
-// Any link with data-relais-report whose href is a Relais /embed/report URL then opens the
-// report sheet in a dialog over the page instead of navigating. Without this script the
-// link still works: it opens the sheet as a page.
+// Any link with data-relais-report (a Relais /embed/report URL) or data-relais-help (an
+// /embed/help URL: help without reporting) then opens in a dialog over the page instead of
+// navigating. Without this script the link still works: it opens the sheet as a page. The
+// dialog is named after the link's own text, so it speaks the host page's language.
 (function () {
   "use strict";
   if (window.RelaisEmbed) return;
@@ -11,14 +12,12 @@
 
   function build() {
     dialog = document.createElement("dialog");
-    dialog.setAttribute("aria-label", document.documentElement.lang === "fr" ? "Signaler" : "Report");
     dialog.className = "relais-dialog";
     // Inline style properties, not a <style> element: works under a strict host CSP.
     var s = dialog.style;
     s.padding = "0"; s.border = "0"; s.borderRadius = "12px"; s.overflow = "hidden";
     s.width = "min(480px, 100vw)"; s.maxWidth = "100vw"; s.height = "min(720px, 100vh)"; s.maxHeight = "100vh";
     frame = document.createElement("iframe");
-    frame.title = document.documentElement.lang === "fr" ? "Formulaire de signalement" : "Report form";
     var f = frame.style;
     f.border = "0"; f.width = "100%"; f.height = "100%"; f.display = "block";
     dialog.appendChild(frame);
@@ -32,9 +31,12 @@
     document.body.appendChild(dialog);
   }
 
-  function open(url, from) {
+  function open(url, from, label) {
     if (!dialog) build();
     opener = from || document.activeElement;
+    var name = label || (from && from.textContent ? from.textContent.trim() : "") || "Relais";
+    dialog.setAttribute("aria-label", name);
+    frame.title = name;
     frame.src = url;
     dialog.showModal();
     frame.focus();
@@ -48,10 +50,10 @@
   });
 
   document.addEventListener("click", function (event) {
-    var link = event.target.closest ? event.target.closest("a[data-relais-report]") : null;
+    var link = event.target.closest ? event.target.closest("a[data-relais-report], a[data-relais-help]") : null;
     if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
     event.preventDefault();
-    open(link.href, link);
+    open(link.href, link, link.getAttribute("data-relais-label"));
   });
 
   window.RelaisEmbed = { open: open, close: close };

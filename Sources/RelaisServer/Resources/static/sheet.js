@@ -55,25 +55,44 @@
     if (help && typeof help.showModal === "function") {
       // Rendered open for readers without script; reopen it as a modal so focus is held
       // inside and Escape closes it.
+      // One dialog, one close button: the sheet's header hides while the window is open.
+      var showHelp = function () {
+        document.body.classList.add("help-open");
+        if (!help.open) help.showModal();
+        var title = help.querySelector("#help-title");
+        if (title) title.focus();
+      };
       help.close();
-      help.showModal();
-      var title = help.querySelector("#help-title");
-      if (title) title.focus();
+      showHelp();
       tellHost("help-opened");
       help.addEventListener("close", function () {
         // The close() just above fires this too, once the dialog is already open again as
         // a modal: only a dialog that stays closed was closed by the person.
         if (help.open) return;
+        document.body.classList.remove("help-open");
         if (!acted) countEvent(leadLine(), "dismissed");
         acted = false;
         if (reopen) reopen.hidden = false;
         var heading = document.querySelector("[data-autofocus]");
         if (heading) heading.focus();
       });
-      if (reopen) reopen.addEventListener("click", function () { help.showModal(); help.querySelector("#help-title").focus(); });
+      if (reopen) reopen.addEventListener("click", showHelp);
     } else {
       var first = document.querySelector("[data-autofocus]");
       if (first) first.focus();
+    }
+
+    // The language switch keeps the step; on the details step it keeps the "aimed at me"
+    // box as it is now, not as the page was rendered (what was typed stays out of URLs).
+    var target = document.getElementById("isTarget");
+    if (target) {
+      Array.prototype.forEach.call(document.querySelectorAll("[data-lang-switch] a"), function (link) {
+        link.addEventListener("click", function () {
+          var url = new URL(link.href);
+          if (target.checked) url.searchParams.set("isTarget", "true"); else url.searchParams.delete("isTarget");
+          link.href = url.toString();
+        });
+      });
     }
 
     // One report per form, even with a double click; the server's idempotency key makes
