@@ -21,7 +21,7 @@ from selenium.webdriver.common.print_page_options import PrintOptions
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_support import OPEN_HOURS, ROOT, axe_violations, screenshot
+from browser_support import OPEN_HOURS, ROOT, axe_violations, publish_screenshot, screenshot
 from relais_testing import RelaisServer, relais_binary
 
 XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -165,9 +165,11 @@ def test_each_state_from_received_to_answered_complaint(relais, browser):
     assert steps(driver) == [("done", False), ("decided", False), ("appealed", False), ("appeal-decided", False)]
     assert driver.find_element(By.CSS_SELECTOR, "[data-appeal-outcome]").text == "La décision est maintenue."
     assert no_horizontal_scroll(driver) and axe_violations(driver) == []
-    # English, by the switch, keeps the link.
-    driver.find_element(By.CSS_SELECTOR, ".lang-switch").click()
+    # English, by the switch, keeps the link: the same report, in the same state.
+    driver.find_element(By.CSS_SELECTOR, '[data-lang-switch] a[hreflang="en"]').click()
     assert WebDriverWait(driver, 15).until(EC.presence_of_element_located((By.TAG_NAME, "h1"))).text == "Where my report stands"
+    assert steps(driver) == [("done", False), ("decided", False), ("appealed", False), ("appeal-decided", False)]
+    assert driver.find_element(By.CSS_SELECTOR, "[data-appeal-outcome]").text == "The decision stands."
     assert axe_violations(driver) == []
 
 
@@ -177,6 +179,11 @@ def test_works_without_javascript(relais):
     html = body.decode()
     assert status == 200 and "<h1" in html and "Where my report stands" in html and 'data-step="waiting"' in html
     assert 'href="/embed/evidence?' in html
+    # The day in the reader's language and conventions (the test clock: 30 November 2026).
+    for language, received in (("de", "Angekommen am 30. November 2026"), ("es", "Recibida el 30 de noviembre de 2026"),
+                               ("fr", "Reçu le 30 novembre 2026")):
+        status, body = raw(relais.base_url + receipt["statusPage"]["path"] + "&lang=" + language)
+        assert status == 200 and received in body.decode(), language
 
 
 def test_forged_altered_and_expired_tokens_open_nothing(relais, browser):
@@ -237,9 +244,7 @@ def test_the_evidence_pack_prints_verifies_and_holds_only_its_reporter(relais, b
     height = driver.execute_script("return document.documentElement.scrollHeight")
     driver.set_window_size(900, min(height + 140, 4000))
     assert driver.find_element(By.CSS_SELECTOR, ".sheet-header").is_displayed() is False, "the print view drops the sheet's header"
-    shot = screenshot(driver, "evidence-pack-print")
-    (ROOT / "docs" / "screenshots").mkdir(exist_ok=True)
-    (ROOT / "docs" / "screenshots" / "evidence-pack-print.png").write_bytes(shot.read_bytes())
+    publish_screenshot(screenshot(driver, "evidence-pack-print"))
     # The signed file, through the link and through the API: it verifies with the published key.
     status, published = raw(relais.base_url + "/.well-known/relais-evidence-key")
     key = json.loads(published)["publicKey"]
