@@ -9,6 +9,15 @@ public struct ReportDraft: Sendable, Equatable, Codable {
     public var details: String?
     /// The reporter confirms the notice is accurate and made in good faith (DSA Art. 16(2)(d)).
     public var goodFaith: Bool
+    /// The platform's id of the person targeted, when it is not the reporter (a friend, a
+    /// parent reporting for their child). When the reporter is the person targeted, they say
+    /// so with `reporter.isTarget` and this stays empty.
+    public var target: String? = nil
+
+    /// Who the report is about, when the platform said: the reporter themselves
+    /// (`reporter.isTarget`) or the user named in `target`. Reports about one person, against
+    /// many authors, are what a pile-on is made of (`PileOnPolicy`).
+    public var targetId: String? { reporter.isTarget ? reporter.id : target }
 
     public struct Reporter: Sendable, Equatable, Codable {
         /// The platform's opaque id for the reporter.
@@ -95,6 +104,10 @@ public struct ReportDraft: Sendable, Equatable, Codable {
         let category = r.oneOf("category", required: true, ReportCategory.self)
         let details = r.string("details", required: false, maxLength: Limits.detailsLength, minLength: 0)
         let goodFaith = r.bool("goodFaith", required: true)
+        let target = r.string("target", required: false, maxLength: Limits.idLength)
+        if target != nil, (body["reporter"] as? [String: Any])?["isTarget"] as? Bool == true {
+            r.fail("target", "must be left out when reporter.isTarget is true: the reporter is then the person targeted")
+        }
         if goodFaith == false {
             r.fail("goodFaith", "must be true: a notice needs the reporter's statement that it is made in good faith (DSA Art. 16(2)(d))")
         }
@@ -154,7 +167,9 @@ public struct ReportDraft: Sendable, Equatable, Codable {
         guard r.errors.isEmpty, let surface, let category, let goodFaith, let reporter, let subject else {
             return .failure(ValidationFailure(r.errors))
         }
-        return .success(ReportDraft(surface: surface, reporter: reporter, subject: subject, category: category, details: details, goodFaith: goodFaith))
+        var draft = ReportDraft(surface: surface, reporter: reporter, subject: subject, category: category, details: details, goodFaith: goodFaith)
+        draft.target = target
+        return .success(draft)
     }
 
     /// Ids such as surfaces: letters, digits, '-' and '_'.

@@ -21,6 +21,8 @@ public struct RelaisEnvironment: Sendable {
     let tenantKeys: TenantKeyCache
     /// Requests handled at once at most (`--max-in-flight`); past it, 503 at once.
     public var maxInFlight = InFlightLimit.defaultMax
+    /// The link and signing secrets, read once per process.
+    let secrets: SharedSecrets
 
     /// `formSecret`: the form tokens' key, shared by every instance on the database
     /// (`RelaisStorage.sharedSecret`); `RELAIS_EMBED_SECRET` overrides it, and without either
@@ -35,6 +37,7 @@ public struct RelaisEnvironment: Sendable {
         self.config = config
         self.clock = clock
         help = HelpCards(directory: directory, config: config)
+        secrets = SharedSecrets(storage: storage)
         limits = RateLimiters(config.rateLimits, trustForwardedFor: config.trustForwardedFor)
         tenantKeys = TenantKeyCache(store: storage)
     }
@@ -45,7 +48,18 @@ public struct RelaisEnvironment: Sendable {
     public func directory(for tenant: Tenant) -> HelplineDirectory { help.directory(for: tenant) }
 
     /// The one way a report is filed, from the API or the web sheet.
-    var filing: ReportFiling { ReportFiling(reports: storage, help: help, clock: clock) }
+    var filing: ReportFiling {
+        let secrets = self.secrets
+        return ReportFiling(reports: storage, help: help, clock: clock, linkSecret: { try await secrets.secret(named: ReportLinkToken.secretName) })
+    }
+    /// What the person who reported may see of their report: its progress and their evidence pack.
+    var reporterView: ReporterView {
+        let secrets = self.secrets
+        return ReporterView(
+            tenants: storage, reports: storage, moderation: storage, appeals: storage, clock: clock,
+            linkSecret: { try await secrets.secret(named: ReportLinkToken.secretName) },
+            signingSecret: { try await secrets.secret(named: EvidencePack.keyName) })
+    }
     var appealIntake: AppealIntake { AppealIntake(appeals: storage, clock: clock) }
 }
 
@@ -54,7 +68,7 @@ public enum RelaisApplication {
     /// A test checks this list against `openapi.yaml` and against the live router.
     public static let routes: [String] = [
         "GET /healthz", "GET /readyz", "GET /openapi.yaml",
-        "POST /v1/reports", "GET /v1/reports/{id}",
+        "POST /v1/reports", "GET /v1/reports/{id}", "GET /v1/reports/{id}/evidence", "GET /.well-known/relais-evidence-key",
         "GET /v1/support", "POST /v1/support/events", "GET /v1/support/events",
         "GET /v1/helplines", "GET /v1/directory",
     ] + AppealRoutes.routes + HandoffRoutes.routes + ModerationRoutes.routes + AppealReviewRoutes.routes + FlaggerFiguresRoutes.routes
@@ -62,7 +76,8 @@ public enum RelaisApplication {
 
     /// The HTML pages (the embeddable report sheet and the demo feed): not part of the JSON
     /// API, so not in `openapi.yaml`.
-    public static let webRoutes: [String] = DemoRoutes.routes + EmbedRoutes.routes + AppealPageRoutes.routes + HandoffPageRoutes.routes + ConsoleRoutes.routes
+    public static let webRoutes: [String] = DemoRoutes.routes + EmbedRoutes.routes + AppealPageRoutes.routes + StatusPageRoutes.routes + HandoffPageRoutes.routes
+        + ConsoleRoutes.routes
 
     public static func router(_ env: RelaisEnvironment, metrics: MetricsEndpoint? = nil) -> Router<RelaisRequestContext> {
         let router = Router(context: RelaisRequestContext.self)
@@ -82,6 +97,7 @@ public enum RelaisApplication {
         router.add(middleware: EmbedRateLimitMiddleware(limits: env.limits))
         let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.tenantKeys, limits: env.limits)).add(middleware: TenantCORSMiddleware(rules: cors))
         ReportRoutes(filing: env.filing, reports: env.storage, reporters: env.limits.reporter).register(on: api)
+        EvidenceRoutes(reporterView: env.reporterView).register(api: api, router: router)
         SupportRoutes(events: env.storage, help: env.help, clock: env.clock).register(on: api)
         DirectoryRoutes(help: env.help, clock: env.clock).register(on: api)
         let config = env.config, storage = env.storage
@@ -109,6 +125,10 @@ public enum RelaisApplication {
             tenants: env.storage, appeals: env.storage, intake: env.appealIntake,
             linkSecret: { try await storage.sharedSecret(named: AppealLinkToken.secretName) }, clock: env.clock, assets: assets,
             tokens: env.formTokens, config: config
+        ).register(on: router)
+        StatusPageRoutes(
+            reporterView: env.reporterView, help: env.help, clock: env.clock, assets: assets,
+            appealSecret: { try await storage.sharedSecret(named: AppealLinkToken.secretName) }
         ).register(on: router)
         HandoffPageRoutes(tenants: env.storage, flaggers: env.storage, clock: env.clock, assets: assets, tokens: env.formTokens).register(on: router)
         DemoRoutes(tenants: env.storage, assets: assets).register(on: router)

@@ -10,6 +10,8 @@ struct ReportFiling: Sendable {
     let reports: any ReportStore
     let help: HelpCards
     let clock: RelaisClock
+    /// The secret that seals the receipt's status link (`ReportLinkToken`).
+    let linkSecret: @Sendable () async throws -> Data
 
     /// What a retry gets when a limit refuses new work: its first answer, if the key was used.
     func storedAnswer(_ draft: ReportDraft, tenant: Tenant, idempotencyKey: String) async throws -> SubmissionOutcome? {
@@ -36,11 +38,15 @@ struct ReportFiling: Sendable {
         let decided = help.decideEncoded(draft.supportRequest(tenant: tenant.name), for: tenant, now: now)
         let support = decided?.card
         let requestHash = idempotencyKey == nil ? "" : try Self.requestHash(draft)
+        let reportId = UUID().uuidString.lowercased()
+        // The person who reported gets a link to follow the report and take their evidence.
+        let statusToken = try ReportLinkToken(tenantId: tenant.id, reportId: reportId, expiresAt: ReportLinkToken.expiry(receivedAt: now))
+            .sealed(secret: try await linkSecret())
         // Whoever is shown help gets a reference they can give the helpline (with consent).
         let submission = ReportSubmission(
-            tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: draft, support: support,
+            tenantId: tenant.id, reportId: reportId, draft: draft, support: support,
             receivedAt: now, idempotencyKey: idempotencyKey, requestHash: requestHash, handoffCode: support == nil ? nil : HandoffReference.random(),
-            supportJSON: decided?.json)
+            statusToken: statusToken, supportJSON: decided?.json)
         let outcome = try await reports.submit(submission)
         if case .created = outcome {
             // Categories and countries are closed lists: bounded labels, nothing a caller typed.

@@ -86,6 +86,8 @@ struct ReportView: Encodable {
     var surface: String
     var subject: Subject
     var reporter: Reporter
+    /// The platform's id of the person targeted, when it is not the reporter.
+    var target: String?
     var support: SupportCard?
 
     struct Subject: Encodable {
@@ -116,6 +118,7 @@ struct ReportView: Encodable {
         reporter = Reporter(
             country: r.draft.reporter.country.rawValue, locale: r.draft.reporter.locale, ageBracket: r.draft.reporter.ageBracket,
             isTarget: r.draft.reporter.isTarget, trustedFlagger: r.draft.reporter.trustedFlagger)
+        target = r.draft.target
         support = r.support
     }
 }

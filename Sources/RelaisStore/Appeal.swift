@@ -136,6 +136,8 @@ public protocol AppealStore: Sendable {
     func appeal(id: Appeal.ID, tenantId: Tenant.ID, now: Date) async throws -> Appeal?
     /// The tenant's appeals, newest first, at most `limit`.
     func appeals(tenantId: Tenant.ID, status: String?, limit: Int, now: Date) async throws -> [Appeal]
+    /// One person's complaints about one case, oldest first: what their status page shows.
+    func appeals(caseId: ModerationCase.ID, tenantId: Tenant.ID, appellantId: String, now: Date) async throws -> [Appeal]
     /// Leases the most urgent open appeal on a decision the moderator did not take.
     func claimNextAppeal(for moderator: Moderator, now: Date) async throws -> AppealReview?
     func appealReview(id: Appeal.ID, tenantId: Tenant.ID, now: Date) async throws -> AppealReview?

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import RelaisCore
 
@@ -6,7 +5,7 @@ import RelaisCore
 /// (`/embed/appeal?token=…`), carried by the `case.decided` webhook for each party, so a
 /// platform need not build a form.
 ///
-/// Sealed with ChaCha20-Poly1305 under a secret stored in the database (`SharedSecret`, the
+/// Sealed by `SealedLink` (ChaCha20-Poly1305 under a secret stored in the database, the
 /// same for every instance): a token cannot be forged or altered, and it does not show the
 /// platform's user id to whoever sees the link. It expires some time after the complaint
 /// window could close; the window itself is checked again when the complaint is filed.
@@ -45,32 +44,16 @@ public struct AppealLinkToken: Sendable, Equatable {
     }
 
     public func sealed(secret: Data) throws -> String {
-        let plain = try JSONEncoder().encode(
-            Sealed(t: tenantId.rawValue, d: decisionId, p: party, u: userId, e: Int64(expiresAt.timeIntervalSince1970)))
-        return Self.base64URL(try ChaChaPoly.seal(plain, using: SymmetricKey(data: secret)).combined)
+        try SealedLink.seal(
+            Sealed(t: tenantId.rawValue, d: decisionId, p: party, u: userId, e: Int64(expiresAt.timeIntervalSince1970)), secret: secret)
     }
 
     /// The token's content, or nil when it was not sealed with this secret, was altered, or
     /// has expired.
     public static func open(_ token: String, secret: Data, now: Date) -> AppealLinkToken? {
-        guard token.count <= 2048, let combined = data(base64URL: token),
-            let box = try? ChaChaPoly.SealedBox(combined: combined),
-            let plain = try? ChaChaPoly.open(box, using: SymmetricKey(data: secret)),
-            let sealed = try? JSONDecoder().decode(Sealed.self, from: plain), sealed.v == 1
-        else { return nil }
+        guard let sealed = SealedLink.open(token, as: Sealed.self, secret: secret), sealed.v == 1 else { return nil }
         let expiresAt = Date(timeIntervalSince1970: TimeInterval(sealed.e))
         guard now <= expiresAt else { return nil }
         return AppealLinkToken(tenantId: Tenant.ID(rawValue: sealed.t), decisionId: sealed.d, party: sealed.p, userId: sealed.u, expiresAt: expiresAt)
-    }
-
-    static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func data(base64URL text: String) -> Data? {
-        var base = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base.count % 4 != 0 { base += "=" }
-        return Data(base64Encoded: base)
     }
 }

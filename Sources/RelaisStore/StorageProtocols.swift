@@ -55,6 +55,22 @@ public struct ReportReceipt: Sendable, Equatable, Decodable {
         public var expiresAt: String
     }
 
+    /// The links for the person who reported (`ReportLinkToken`), relative to Relais's
+    /// address: the page that follows the report and their evidence pack.
+    public var statusPage: StatusPage?
+
+    public struct StatusPage: Sendable, Equatable, Codable {
+        public var path: String
+        public var evidencePath: String
+        public var expiresAt: String
+
+        public init(token: String, expiresAt: Date) {
+            path = "/embed/status?token=" + token
+            evidencePath = "/embed/evidence?token=" + token
+            self.expiresAt = Timestamp.format(expiresAt)
+        }
+    }
+
     public init(id: String, receivedAt: String, status: String, caseId: String, support: SupportCard?, json: String) {
         self.id = id
         self.receivedAt = receivedAt
@@ -64,7 +80,7 @@ public struct ReportReceipt: Sendable, Equatable, Decodable {
         self.json = json
     }
 
-    enum CodingKeys: String, CodingKey { case id, receivedAt, status, caseId, support, handoff }
+    enum CodingKeys: String, CodingKey { case id, receivedAt, status, caseId, support, handoff, statusPage }
 }
 
 /// One report to store, with everything decided before the transaction.
@@ -85,12 +101,15 @@ public struct ReportSubmission: Sendable {
     /// The trusted flagger that filed this notice, and the reference it cites.
     public var flaggerId: String?
     public var citedReference: String?
+    /// The sealed `ReportLinkToken` of this report, for the receipt's status page link.
+    public var statusToken: String?
 
     public init(
         tenantId: Tenant.ID, reportId: String, draft: ReportDraft, support: SupportCard?, receivedAt: Date,
         idempotencyKey: String?, requestHash: String, handoffCode: String? = nil, flaggerId: String? = nil, citedReference: String? = nil,
-        supportJSON: String? = nil
+        statusToken: String? = nil, supportJSON: String? = nil
     ) {
+        self.statusToken = statusToken
         self.supportJSON = supportJSON
         self.handoffCode = handoffCode
         self.flaggerId = flaggerId

@@ -41,10 +41,12 @@ enum StoredRows {
             url: try row.optionalString("subject_url"), authorId: try row.optionalString("subject_author_id"),
             text: try row.optionalString("subject_text"), language: try row.optionalString("subject_language"),
             createdAt: try row.optionalString("subject_created_at"))
-        let draft = ReportDraft(
+        var draft = ReportDraft(
             surface: try row.string("surface"), reporter: reporter, subject: subject,
             category: ReportCategory(rawValue: try row.string("category")) ?? .other, details: try row.optionalString("details"),
             goodFaith: try row.bool("good_faith"))
+        // The column holds the resolved target; the draft names it only when it is someone else.
+        draft.target = reporter.isTarget ? nil : try row.optionalString("target_id")
         return StoredReport(
             id: try row.string("id"), tenantId: try row.id("tenant_id"), caseId: try row.id("case_id"),
             receivedAt: try row.date("received_at"), status: try row.string("status"), draft: draft,

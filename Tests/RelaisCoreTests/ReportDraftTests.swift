@@ -53,6 +53,22 @@ struct ReportDraftTests {
 
     // MARK: - ReportDraft: the valid body
 
+    @Test("the person targeted: the reporter, another user, or both refused")
+    func theTargetIsTheReporterOrAnotherUser() throws {
+        let own = try #require(ReportDraft.validate(Fixture.json(Self.validBody)).value)
+        #expect(own.target == nil && own.targetId == "u-1")
+        var friend = Self.body(setting: "reporter.isTarget", to: "false") as! [String: Any]
+        friend["target"] = "u-77"
+        let forFriend = try #require(ReportDraft.validate(Self.reparsed(friend)).value)
+        #expect(forFriend.target == "u-77" && forFriend.targetId == "u-77")
+        let nobody = try #require(ReportDraft.validate(Self.body(setting: "reporter.isTarget", to: "false")).value)
+        #expect(nobody.targetId == nil)
+        // Both at once, a target too long, a target that is not a string: each said on `target`.
+        #expect(ReportDraft.validate(Self.body(setting: "target", to: "\"u-77\"")).errorFields == ["target"])
+        #expect(ReportDraft.validate(Self.body(setting: "target", to: Self.quoted(String(repeating: "x", count: 257)))).errorFields == ["target"])
+        #expect(ReportDraft.validate(Self.body(setting: "target", to: "42")).errorFields == ["target"])
+    }
+
     @Test("a valid body passes with every field read")
     func validBodyPasses() throws {
         let result = ReportDraft.validate(Fixture.json(Self.validBody))

@@ -254,3 +254,22 @@ def test_flagger_routes_match_the_schema(server, auth, relais_bin):
     refused = requests.post(server.url + "/v1/flagger/notices", json={**notice, "tenant": "nobody"}, headers=flagger, timeout=10)
     assert refused.status_code == 422 and [e["field"] for e in refused.json()["errors"]] == ["tenant"]
     check(refused.json(), "Problem")
+
+
+def test_evidence_routes_match_the_schema(server, auth):
+    """The receipt's status links, the signed evidence pack and the public key, as documented,
+    on each backend; another tenant's id and a notice that does not exist are 404 problems."""
+    body = report("harassment")
+    body["subject"]["id"] = f"evidence-{uuid.uuid4().hex[:8]}"
+    created = requests.post(server.url + "/v1/reports", json=body, headers=auth, timeout=10)
+    assert created.status_code == 201
+    check(created.json(), "ReportReceipt")
+    assert created.json()["statusPage"]["evidencePath"].startswith("/embed/evidence?token=")
+    pack = requests.get(server.url + f"/v1/reports/{created.json()['id']}/evidence", headers=auth, timeout=10)
+    assert pack.status_code == 200 and pack.headers["Content-Type"].startswith("application/json")
+    check(pack.json(), "EvidencePack")
+    key = requests.get(server.url + "/.well-known/relais-evidence-key", timeout=10)
+    assert key.status_code == 200 and key.json()["publicKey"] == pack.json()["signature"]["publicKey"]
+    missing = requests.get(server.url + "/v1/reports/no-such-report/evidence", headers=auth, timeout=10)
+    assert missing.status_code == 404 and missing.headers["Content-Type"].startswith("application/problem+json")
+    check(missing.json(), "Problem")

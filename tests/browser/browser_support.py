@@ -45,6 +45,17 @@ def screenshot(driver, name):
     return path
 
 
+def publish_screenshot(path):
+    """Copies a screenshot into docs/screenshots, only when asked (RELAIS_DOCS_SCREENSHOTS=1):
+    an ordinary run writes test-artifacts/ and leaves the documentation's images alone."""
+    if os.environ.get("RELAIS_DOCS_SCREENSHOTS") != "1":
+        return None
+    target = ROOT / "docs" / "screenshots" / path.name
+    target.parent.mkdir(exist_ok=True)
+    target.write_bytes(path.read_bytes())
+    return target
+
+
 AXE_SCRIPT = os.environ.get("AXE_CORE_JS")
 
 

@@ -48,6 +48,12 @@ def api(server, method, path, body=None, key=None):
 
 def decided_case(server, token, subject, explanation):
     """A harassment report on `subject` by reporter-<subject>, decided with a removal."""
+    receipt, decision_id = decided_report(server, token, subject, explanation)
+    return receipt["caseId"], decision_id
+
+
+def decided_report(server, token, subject, explanation):
+    """`decided_case`, answering the report's receipt (its status page) and the decision."""
     report = {
         "surface": "web", "category": "harassment", "goodFaith": True,
         "reporter": {"id": "reporter-" + subject, "country": "FR", "locale": "fr-FR", "ageBracket": "13-17", "isTarget": True},
@@ -65,7 +71,7 @@ def decided_case(server, token, subject, explanation):
     }
     status, decided = api(server, "POST", f"/v1/moderation/cases/{receipt['caseId']}/decisions", decision, key=token)
     assert status == 201, decided
-    return receipt["caseId"], decided["decision"]["id"]
+    return receipt, decided["decision"]["id"]
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,8 @@
 """Every page a person sees, in each of the six languages, in a real browser.
 
 One Relais server and one Chrome are shared by the whole module (the language is chosen by
-the platform's `lang`, as a platform would pass it), so the 6 x 8 pages cost seconds, not a
-browser start each: every page in every language (html lang, hreflang, no text of another
+the platform's `lang`, as a platform would pass it), so the 6 x 11 pages cost seconds, not a
+browser start each: every page in every language (the reporter's status page and evidence pack too; html lang, hreflang, no text of another
 language, nothing wider than 320 px, axe clean), the full report flow with the help window at
 phone size in each language, a German reporter in Austria (by Accept-Language, in a browser of
 its own), the language switch keeping the step, and the demo feed's own "need help" entry.
@@ -19,7 +19,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from browser_support import OPEN_HOURS, axe_violations, make_driver, screenshot
 from relais_testing import RelaisServer, relais_binary
-from test_appeals import PASSWORD, cli, decided_case, links
+from test_appeals import PASSWORD, cli, decided_report, links
 from webhook_testing import Receiver
 
 LANGUAGES = ["en", "fr", "de", "es", "it", "nl"]
@@ -87,8 +87,11 @@ def relais():
     token = json.loads(cli(server, "users", "create", "lea", "--tenant", "demo", "--role", "moderator", "--json"))["token"]
     cli(server, "users", "password", "lea", stdin=PASSWORD + "\n")
     server.receiver = receiver
-    _, decision_id = decided_case(server, token, "lang", "Insults.")
+    receipt, decision_id = decided_report(server, token, "lang", "Insults.")
     server.appeal_link = links(server, decision_id)["reporter"]
+    # The reporter's own pages: a decided report, so they show the decision and, from France, how to use the pack.
+    server.status_link = server.base_url + receipt["statusPage"]["path"]
+    server.evidence_link = server.base_url + receipt["statusPage"]["evidencePath"]
     yield server
     server.stop()
     receiver.close()
@@ -136,10 +139,24 @@ def test_every_page_in_every_language(relais, phone, language):
         ("appeal", relais.appeal_link + "&lang=" + language),
         ("unknown platform", url(relais, "/embed/report", lang=language, **dict(SUBJECT, tenant="nobody"))),
         ("expired appeal link", url(relais, "/embed/appeal", lang=language, token="forged")),
+        ("status", relais.status_link + "&lang=" + language),
+        ("evidence pack", relais.evidence_link + "&lang=" + language),
+        ("expired status link", url(relais, "/embed/status", lang=language, token="forged")),
     ]
     for name, address in pages:
         phone.get(address)
         check_page(phone, language, name)
+    # The status page follows the report in the language: its steps, its restriction; the
+    # pack names the category and, for a reporter in France, how to use it there.
+    texts = TEXTS[language]
+    phone.get(relais.status_link + "&lang=" + language)
+    assert phone.find_element(By.TAG_NAME, "h1").text == texts["status.title"]
+    assert [li.text for li in phone.find_elements(By.CSS_SELECTOR, "[data-restrictions] li")] == [texts["restriction.content_removed"]]
+    phone.get(relais.evidence_link + "&lang=" + language)
+    main = phone.find_element(By.TAG_NAME, "main").text
+    assert texts["category.harassment.label"] in main
+    assert [li.text for li in phone.find_elements(By.CSS_SELECTOR, "[data-france]")] == [
+        texts["evidence.franceComplaint"], texts["evidence.france3018"], texts["evidence.franceDanger"]]
     # The categories in plain words with their examples, in the language.
     phone.get(url(relais, "/embed/report", lang=language, **SUBJECT))
     labels = [e.text for e in phone.find_elements(By.CSS_SELECTOR, ".category-label")]

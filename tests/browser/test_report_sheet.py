@@ -119,6 +119,19 @@ def test_spam_report_shows_a_receipt_and_no_help_window(browser, server):
     assert driver.find_elements(By.ID, "help-window") == []
     assert "Signalement envoyé" in driver.find_element(By.TAG_NAME, "h1").text
     screenshot(driver, "receipt-spam")
+    # The receipt's own link follows the report: a tab of its own (the sheet is a frame of the
+    # platform's page), the same report, in the reader's language.
+    reference = driver.find_element(By.CSS_SELECTOR, "[data-reference]").get_attribute("textContent")
+    follow = driver.find_element(By.CSS_SELECTOR, "[data-status-link]")
+    assert follow.text == "Suivre votre signalement" and "lang=fr" in follow.get_attribute("href")
+    sheet_tab = driver.current_window_handle
+    follow.click()
+    wait(driver).until(lambda d: len(d.window_handles) == 2)
+    driver.switch_to.window([handle for handle in driver.window_handles if handle != sheet_tab][0])
+    assert wait(driver).until(EC.presence_of_element_located((By.TAG_NAME, "h1"))).text == "Où en est mon signalement"
+    assert driver.find_element(By.CSS_SELECTOR, "[data-reference]").text == reference
+    driver.close()
+    driver.switch_to.window(sheet_tab)
 
 
 def test_closed_hours_show_the_open_fallback_first_and_the_3018_closed_with_its_next_opening(browser, closed_server):

@@ -104,6 +104,8 @@ struct EmbedRoutes: Sendable {
         var handoff: HandoffConsentView?
         var helpURL: String
         var help: HelpWindowView?
+        /// The receipt's link to the page that follows the report, in the reader's language.
+        var statusURL: String?
     }
 
     struct HelpPageView: Sendable {
@@ -252,7 +254,8 @@ struct EmbedRoutes: Sendable {
                 var window = HelpWindowView(card: $0, texts: texts, now: clock.now())
                 window.events = supportEvents(tenant, context, reportId: receipt.id)
                 return window
-            })
+            },
+            statusURL: receipt.statusPage.map { $0.path + "&" + QueryString.make([("lang", context.language.rawValue)]) })
         return try assets.page("report-sent", view, framing: framing(context))
     }
 

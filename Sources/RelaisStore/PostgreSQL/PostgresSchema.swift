@@ -348,6 +348,10 @@ enum PostgresSchema {
               SELECT puid, tenant_id, case_id, 'queued', created_at, created_at FROM statements_of_reasons
             """,
         ]),
+        ("v14 reports name the person targeted", [
+            "ALTER TABLE reports ADD COLUMN target_id TEXT",
+            "CREATE INDEX reports_by_target ON reports (tenant_id, target_id, received_at) WHERE target_id IS NOT NULL",
+        ]),
         // The team's private notes on a case, and its escalation to the senior role.
         ("v15 case notes, escalation and disabled users", [
             """

@@ -34,6 +34,13 @@ extension AppealStore where Self: StoreDriver {
             """) { rows in try rows.map { try AppealReading.appeal($0, now: now) } })
     }
 
+    public func appeals(caseId: ModerationCase.ID, tenantId: Tenant.ID, appellantId: String, now: Date) async throws -> [Appeal] {
+        try await read(StorePlan.single("""
+            SELECT \(raw: AppealReading.columns) WHERE a.tenant_id = \(tenantId) AND a.case_id = \(caseId) AND a.appellant_id = \(appellantId)
+            ORDER BY a.received_at, a.id
+            """) { rows in try rows.map { try AppealReading.appeal($0, now: now) } })
+    }
+
     public func claimNextAppeal(for moderator: Moderator, now: Date) async throws -> AppealReview? {
         let leaseDuration = moderation.leaseDuration, dialect = self.dialect
         let claimed = try await write(StorePlan<ModerationCase.ID?>.first("""

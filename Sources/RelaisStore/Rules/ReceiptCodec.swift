@@ -19,10 +19,17 @@ public enum ReceiptCodec {
     /// The receipt's JSON, keys sorted like the encoder's, around the card encoded once.
     /// The ids are UUIDs and the time is ISO 8601: nothing here needs escaping.
     /// The hand-off reference is from a fixed alphabet (`HandoffReference`): nothing to escape either.
-    static func body(id: String, receivedAt: String, caseId: String, cardJSON: String?, handoff: ReportReceipt.Handoff? = nil) -> String {
+    /// The status page's token is base64url (`SealedLink`): nothing to escape.
+    static func body(
+        id: String, receivedAt: String, caseId: String, cardJSON: String?, handoff: ReportReceipt.Handoff? = nil,
+        statusPage: ReportReceipt.StatusPage? = nil
+    ) -> String {
         let handoffJSON = handoff.map { #","handoff":{"expiresAt":""# + $0.expiresAt + #"","reference":""# + $0.reference + #""}"# } ?? ""
+        let statusJSON = statusPage.map {
+            #","statusPage":{"evidencePath":""# + $0.evidencePath + #"","expiresAt":""# + $0.expiresAt + #"","path":""# + $0.path + #""}"#
+        } ?? ""
         return #"{"caseId":""# + caseId + #"""# + handoffJSON + #","id":""# + id + #"","receivedAt":""# + receivedAt
-            + #"","status":"received","support":"# + (cardJSON ?? "null") + "}"
+            + #"","status":"received""# + statusJSON + #","support":"# + (cardJSON ?? "null") + "}"
     }
 
     /// The card's JSON as receipts store and answer it; the server's card cache encodes

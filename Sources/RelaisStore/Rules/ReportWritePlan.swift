@@ -186,10 +186,13 @@ struct ReportWritePlan: Sendable {
         let handoff = s.handoffCode.map {
             ReportReceipt.Handoff(reference: $0, expiresAt: Timestamp.format(s.receivedAt.addingTimeInterval(HandoffReference.lifetime)))
         }
+        let statusPage = s.statusToken.map { ReportReceipt.StatusPage(token: $0, expiresAt: ReportLinkToken.expiry(receivedAt: s.receivedAt)) }
         var receipt = ReportReceipt(
             id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId.rawValue, support: s.support,
-            json: ReceiptCodec.body(id: s.reportId, receivedAt: receivedAt, caseId: caseId.rawValue, cardJSON: cardJSON, handoff: handoff))
+            json: ReceiptCodec.body(
+                id: s.reportId, receivedAt: receivedAt, caseId: caseId.rawValue, cardJSON: cardJSON, handoff: handoff, statusPage: statusPage))
         receipt.handoff = handoff
+        receipt.statusPage = statusPage
         receipt.linked = standing.linkedReportId != nil
         // The queue's view of the case changes with each report (a more severe category, a
         // child, a trusted flagger, one more reporter): same transaction, so a claim never
@@ -203,13 +206,13 @@ struct ReportWritePlan: Sendable {
             INSERT INTO reports (id, tenant_id, case_id, received_at, status, surface, category, reporter_id, reporter_country,
               reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
               subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger, flagger_id,
-              handoff_code, linked_report_id, reporter_was_new, low_weight_reason)
+              handoff_code, linked_report_id, reporter_was_new, low_weight_reason, target_id)
             VALUES (\(s.reportId), \(s.tenantId), \(caseId), \(s.receivedAt), 'received', \(draft.surface), \(draft.category.rawValue),
               \(reporter.id), \(reporter.country.rawValue), \(reporter.locale), \(reporter.ageBracket.rawValue), \(reporter.isTarget),
               \(subject.kind.rawValue), \(subject.id), \(subject.url), \(subject.authorId), \(subject.text), \(subject.language),
               \(subject.createdAt), \(draft.details), \(draft.goodFaith), \(cardJSON), \(reporter.trustedFlagger), \(s.flaggerId),
               \(s.handoffCode), \(standing.linkedReportId), \(standing.isNewToTenant),
-              \(standing.isDeprioritized ? LowWeight.deprioritizedReporter : nil))
+              \(standing.isDeprioritized ? LowWeight.deprioritizedReporter : nil), \(draft.targetId))
             """,
             """
             INSERT INTO reporter_standing (tenant_id, reporter_id, first_seen_at) VALUES (\(s.tenantId), \(reporter.id), \(s.receivedAt))

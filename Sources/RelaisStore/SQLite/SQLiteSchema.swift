@@ -11,7 +11,7 @@ typealias SQLiteMigration = (name: String, apply: @Sendable (Database) throws ->
 /// - never edit, reorder or rename a step once shipped (the names below are the ones
 ///   existing databases have recorded, uneven as they are);
 /// - a new step goes at the end, named `vN what it does` with N one more than the last
-///   (the next is `v14`), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
+///   (the next is `v15`), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
 ///   under the same name;
 /// - `SchemaUpgradeTests` upgrades a database made by an earlier release and checks that its
 ///   schema equals a new one's.
@@ -354,6 +354,14 @@ enum SQLiteSchema {
                 CREATE INDEX tdb_submissions_by_case ON tdb_submissions(case_id);
                 INSERT INTO tdb_submissions (puid, tenant_id, case_id, status, next_attempt_at, created_at)
                   SELECT puid, tenant_id, case_id, 'queued', created_at, created_at FROM statements_of_reasons;
+                """)
+        }),
+        ("v14 reports name the person targeted", { db in
+            // Who a report is about (`ReportDraft.targetId`): the reporter, or the user the
+            // platform names. Reports about one person are found by it, newest last.
+            try db.execute(sql: """
+                ALTER TABLE reports ADD COLUMN target_id TEXT;
+                CREATE INDEX reports_by_target ON reports(tenant_id, target_id, received_at) WHERE target_id IS NOT NULL;
                 """)
         }),
         ("v15 case notes, escalation and disabled users", { db in
