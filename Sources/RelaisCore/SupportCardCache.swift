@@ -33,7 +33,7 @@ public final class SupportCardCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [SupportCardKey: Entry] = [:]
 
-    public init(config: TenantSupportConfig, directory: HelplineDirectory, encode: @escaping @Sendable (SupportCard) -> String? = { _ in nil }) {
+    public init(config: TenantSupportConfig, directory: HelplineDirectory, encode: @escaping @Sendable (SupportCard) -> String?) {
         self.config = config
         self.directory = directory
         self.encode = encode

@@ -100,7 +100,7 @@ public enum RelaisApplication {
         EvidenceRoutes(reporterView: env.reporterView).register(api: api, router: router)
         SupportRoutes(events: env.storage, help: env.help, clock: env.clock).register(on: api)
         DirectoryRoutes(help: env.help, clock: env.clock).register(on: api)
-        let config = env.config, storage = env.storage
+        let config = env.config, storage = env.storage, secrets = env.secrets
         AppealRoutes(intake: env.appealIntake, appeals: env.storage, outOfCourt: { config.outOfCourt(for: $0) }, clock: env.clock).register(on: api)
         HandoffRoutes(flaggers: env.storage, clock: env.clock).register(on: api)
         // Trusted flaggers' own tokens: a group of its own.
@@ -123,12 +123,12 @@ public enum RelaisApplication {
         ).register(on: router)
         AppealPageRoutes(
             tenants: env.storage, appeals: env.storage, intake: env.appealIntake,
-            linkSecret: { try await storage.sharedSecret(named: AppealLinkToken.secretName) }, clock: env.clock, assets: assets,
+            linkSecret: { try await secrets.secret(named: AppealLinkToken.secretName) }, clock: env.clock, assets: assets,
             tokens: env.formTokens, config: config
         ).register(on: router)
         StatusPageRoutes(
             reporterView: env.reporterView, help: env.help, clock: env.clock, assets: assets,
-            appealSecret: { try await storage.sharedSecret(named: AppealLinkToken.secretName) }
+            appealSecret: { try await secrets.secret(named: AppealLinkToken.secretName) }
         ).register(on: router)
         HandoffPageRoutes(tenants: env.storage, flaggers: env.storage, clock: env.clock, assets: assets, tokens: env.formTokens).register(on: router)
         DemoRoutes(tenants: env.storage, assets: assets).register(on: router)

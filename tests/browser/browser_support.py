@@ -3,7 +3,11 @@
 AXE_CORE_JS overrides the axe-core script.
 """
 
+import json
 import os
+import subprocess
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from selenium import webdriver
@@ -67,3 +71,24 @@ def axe_violations(driver):
     axe.inject()
     results = axe.run()
     return [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+
+
+def cli(server, *args, stdin=None):
+    """`relais ARGS --database` of the test's server; fails the test on a non-zero exit."""
+    from relais_testing import relais_binary
+    result = subprocess.run(
+        [str(relais_binary()), *args, "--database", server.database], input=stdin, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def api(server, method, path, body=None, key=None):
+    """A JSON call to the server with the tenant's key: (status, decoded body or None)."""
+    request = urllib.request.Request(
+        server.base_url + path, data=json.dumps(body).encode() if body is not None else None, method=method,
+        headers={"Authorization": f"Bearer {key or server.key}", "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")

@@ -7,7 +7,6 @@ reads the decision in force without the restriction and gets `appeal.decided`.""
 
 import json
 import re
-import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,7 +18,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_support import OPEN_HOURS, axe_violations, screenshot
+from browser_support import OPEN_HOURS, api, axe_violations, cli, screenshot
 from relais_testing import RelaisServer, relais_binary
 from webhook_testing import Receiver
 
@@ -27,23 +26,6 @@ PASSWORD = "a long console password"
 XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 
 
-def cli(server, *args, stdin=None):
-    result = subprocess.run(
-        [str(relais_binary()), *args, "--database", server.database], input=stdin, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def api(server, method, path, body=None, key=None):
-    request = urllib.request.Request(
-        server.base_url + path, data=json.dumps(body).encode() if body is not None else None, method=method,
-        headers={"Authorization": f"Bearer {key or server.key}", "Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            text = response.read()
-            return response.status, json.loads(text) if text else None
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
 
 
 def decided_case(server, token, subject, explanation):

@@ -3,7 +3,6 @@ CLI, reports filed through the API, then sign-in, the queue, a claim, blurred an
 content, a decision, the audit log, roles, CSRF and the lock-out."""
 
 import json
-import subprocess
 import urllib.error
 import urllib.request
 
@@ -13,18 +12,12 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_support import OPEN_HOURS, axe_violations, screenshot
+from browser_support import OPEN_HOURS, axe_violations, cli, screenshot
 from relais_testing import RelaisServer, relais_binary
 
 PASSWORD = "a long console password"
 XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 
-
-def cli(server, *args, stdin=None):
-    result = subprocess.run(
-        [str(relais_binary()), *args, "--database", server.database], input=stdin, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def make_user(server, name, role):

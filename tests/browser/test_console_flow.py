@@ -13,7 +13,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_support import OPEN_HOURS, axe_violations, screenshot
+from browser_support import OPEN_HOURS, axe_violations, cli, screenshot
 from relais_testing import RelaisServer, relais_binary
 
 PASSWORD = "a long console password"
@@ -27,12 +27,6 @@ PRESETS = {"tenants": {"demo": {"presets": [
      "decision": {"restrictions": [], "explanation": "Unwanted, but no rule of ours is broken."}},
 ]}}}
 
-
-def cli(server, *args, stdin=None):
-    result = subprocess.run(
-        [str(relais_binary()), *args, "--database", server.database], input=stdin, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def file_report(server, subject, category="harassment", text="you are worthless", age="13-17"):
@@ -87,6 +81,14 @@ def assert_accessible(driver, name):
     assert violations == [], f"{name}: " + "; ".join(f"{v['id']}: {v['help']}" for v in violations)
 
 
+def submit(driver, button_id):
+    """Clicks a submit button and waits for the answer page to replace this one: the refused
+    form comes back with the same elements, so waiting for them alone reads the old page."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(By.ID, button_id).click()
+    wait(driver).until(EC.staleness_of(page))
+
+
 def refused_fields(driver):
     wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-refused]")))
     return {e.get_attribute("data-error") for e in driver.find_elements(By.CSS_SELECTOR, "[data-error]")}
@@ -130,7 +132,7 @@ def test_every_refusal_reason_is_shown_at_once_next_to_its_field(console, browse
     claim_next(driver, console)
     # A restriction alone: the ground, the facts and the explanation are all named in one round.
     driver.find_element(By.ID, "r-content_removed").click()
-    driver.find_element(By.ID, "decide").click()
+    submit(driver, "decide")
     assert {"ground", "facts", "explanation"} <= refused_fields(driver)
     assert_accessible(driver, "refused decision")
     screenshot(driver, "console-all-errors")
@@ -138,7 +140,7 @@ def test_every_refusal_reason_is_shown_at_once_next_to_its_field(console, browse
     driver.find_element(By.ID, "ground-incompatible").click()
     driver.find_element(By.ID, "territorialScope").clear()
     driver.find_element(By.ID, "territorialScope").send_keys("FR, US")
-    driver.find_element(By.ID, "decide").click()
+    submit(driver, "decide")
     assert {"termsClause", "facts", "explanation", "territorialScope"} <= refused_fields(driver)
     assert driver.find_element(By.ID, "r-content_removed").is_selected(), "what was typed is kept"
 

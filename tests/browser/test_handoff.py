@@ -6,7 +6,6 @@ raid of new accounts is flagged on its case page."""
 
 import json
 import re
-import subprocess
 import urllib.parse
 import urllib.request
 
@@ -15,29 +14,13 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_support import OPEN_HOURS, axe_violations, screenshot
+from browser_support import OPEN_HOURS, api, axe_violations, cli, screenshot
 from relais_testing import RelaisServer, relais_binary
 
 PASSWORD = "a long console password"
 REFERENCE = re.compile(r"^[A-HJKMNP-Z2-9]{3}-[A-HJKMNP-Z2-9]{3}$")
 
 
-def cli(server, *args, stdin=None):
-    result = subprocess.run(
-        [str(relais_binary()), *args, "--database", server.database], input=stdin, capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def api(server, method, path, body=None, key=None):
-    request = urllib.request.Request(
-        server.base_url + path, data=json.dumps(body).encode() if body is not None else None, method=method,
-        headers={"Authorization": f"Bearer {key or server.key}", "Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
 
 
 @pytest.fixture(scope="module")
@@ -94,8 +77,11 @@ def test_the_help_window_gives_the_reference_and_asks_for_consent(relais, browse
     status, answer = api(relais, "POST", "/v1/flagger/notices", notice, key=relais.flagger)
     assert status == 201 and answer["reference"] == "linked", answer
     # Changing one's mind on the answer page withdraws it: the next notice is not linked.
+    # The answer is a new page: wait for this one to go, so the check reads the new answer.
+    page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "[data-consent-no]").click()
-    wait(driver).until(lambda d: "[data-handoff-recorded]" and recorded not in d.find_element(By.CSS_SELECTOR, "[data-handoff-recorded]").text)
+    wait(driver).until(EC.staleness_of(page))
+    assert recorded not in wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-handoff-recorded]"))).text
     status, answer = api(relais, "POST", "/v1/flagger/notices", dict(notice, subject={"kind": "account", "id": f"other-{lang}"}), key=relais.flagger)
     assert answer["reference"] == "not_linked"
 

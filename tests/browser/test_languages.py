@@ -17,9 +17,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_support import OPEN_HOURS, axe_violations, make_driver, screenshot
+from browser_support import OPEN_HOURS, axe_violations, cli, make_driver, screenshot
 from relais_testing import RelaisServer, relais_binary
-from test_appeals import PASSWORD, cli, decided_report, links
+from test_appeals import PASSWORD, decided_report, links
 from webhook_testing import Receiver
 
 LANGUAGES = ["en", "fr", "de", "es", "it", "nl"]

@@ -11,7 +11,6 @@ import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.action_chains import ActionChains
@@ -21,7 +20,7 @@ from selenium.webdriver.common.print_page_options import PrintOptions
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_support import OPEN_HOURS, ROOT, axe_violations, publish_screenshot, screenshot
+from browser_support import OPEN_HOURS, ROOT, api, axe_violations, cli, publish_screenshot, screenshot
 from relais_testing import RelaisServer, relais_binary
 
 XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -29,23 +28,6 @@ XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 AFTER_A_YEAR = "2027-12-02T15:00:00+01:00"
 
 
-def cli(server, *args, check=True):
-    result = subprocess.run([str(relais_binary()), *args, "--database", server.database], capture_output=True, text=True, timeout=120)
-    if check:
-        assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def api(server, method, path, body=None, key=None):
-    request = urllib.request.Request(
-        server.base_url + path, data=json.dumps(body).encode() if body is not None else None, method=method,
-        headers={"Authorization": f"Bearer {key or server.key}", "Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            text = response.read()
-            return response.status, json.loads(text) if text else None
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
 
 
 def raw(url):

@@ -29,6 +29,12 @@ struct Messages: Sendable, MustacheParent {
         catalogue.plural(key, count: count, values)
     }
 
+    /// A category's name in plain words (`category.NAME.label`), shared with every page.
+    func category(_ category: ReportCategory) -> String { self("category.\(category.rawValue).label") }
+
+    /// A decision's restrictions in the reader's words, one line each (`restriction.NAME`).
+    func restrictions(of decision: Decision) -> [String] { decision.restrictions.map { self("restriction.\($0.rawValue)") } }
+
     /// What a template gets for `t.group`: the group, or the text when the key is one.
     func child(named name: String) -> Any? { Group(catalogue: catalogue, prefix: name).resolved }
 

@@ -148,7 +148,7 @@ struct AppealPageRoutes: Sendable {
             intro: contest.link.party == .author ? texts("appeal.introAuthor") : texts("appeal.introReporter"),
             decidedHeading: decision.isNoAction ? texts("appeal.decidedNoAction") : texts("appeal.decidedRestricted"),
             // The DSA's restrictions in the appellant's words, one line each.
-            restrictions: decision.restrictions.map { texts("restriction.\($0.rawValue)") }, hasRestrictions: !decision.isNoAction,
+            restrictions: texts.restrictions(of: decision), hasRestrictions: !decision.isNoAction,
             // The reporter reads what the moderator wrote for reporters, the author the explanation.
             reason: contest.link.party == .reporter ? (decision.noteForReporter ?? decision.explanation) : decision.explanation,
             deadline: closes.map { texts("appeal.deadline", ["date": texts.day($0, in: Self.utc)]) },

@@ -159,7 +159,7 @@ struct EmbedRoutes: Sendable {
         let texts = messages(context)
         let choices = Self.categoryOrder.map { category in
             CategoryChoice(
-                id: category.rawValue, label: texts("category.\(category.rawValue).label"), example: texts("category.\(category.rawValue).example"))
+                id: category.rawValue, label: texts.category(category), example: texts("category.\(category.rawValue).example"))
         }
         let view = StepOneView(
             page: page(request, context, title: { $0("sheet.whatIsWrong") }, switchURL: { context.url("/embed/report", language: $0) }),
@@ -185,7 +185,7 @@ struct EmbedRoutes: Sendable {
                     context.url("/embed/report", language: $0, extra: [("category", category.rawValue), ("isTarget", isTarget ? "true" : nil)])
                 }),
             subjectSummary: Self.subjectSummary(texts, kind: context.subjectKind, author: context.subjectAuthor),
-            hidden: context.hidden, category: category.rawValue, categoryLabel: texts("category.\(category.rawValue).label"),
+            hidden: context.hidden, category: category.rawValue, categoryLabel: texts.category(category),
             backURL: context.url("/embed/report"), helpURL: context.url("/embed/help"),
             formId: formId, token: tokens.issue(tenant: context.tenant ?? "", formId: formId, at: clock.now()),
             details: details, isTarget: isTarget, errors: errors, hasErrors: !errors.isEmpty)

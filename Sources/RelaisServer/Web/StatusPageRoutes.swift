@@ -110,7 +110,7 @@ struct StatusPageRoutes: Sendable {
     private func decision(_ progress: ReporterView.Progress, _ texts: Messages) -> DecisionView? {
         guard let inForce = progress.decisionInForce else { return nil }
         let decision = inForce.decision
-        let restrictions = Self.restrictionLines(decision, texts)
+        let restrictions = texts.restrictions(of: decision)
         return DecisionView(
             heading: Self.heading(decision, texts), restrictions: restrictions,
             hasRestrictions: !restrictions.isEmpty, reason: decision.noteForReporter ?? decision.explanation,
@@ -118,10 +118,6 @@ struct StatusPageRoutes: Sendable {
     }
 
     /// The DSA's restrictions in the reporter's words, one line each, as the appeal page says them.
-    private static func restrictionLines(_ decision: Decision, _ texts: Messages) -> [String] {
-        decision.restrictions.map { texts("restriction.\($0.rawValue)") }
-    }
-
     private static func heading(_ decision: Decision, _ texts: Messages) -> String {
         decision.isNoAction ? texts("status.decidedNoAction") : texts("status.decidedRestricted")
     }
@@ -185,14 +181,14 @@ struct StatusPageRoutes: Sendable {
         let view = EvidenceView(
             page: page(request, texts, title: texts("evidence.title"), path: "/embed/evidence", token: token),
             intro: texts("evidence.intro", ["platform": document.platform]), document: document,
-            category: texts("category.\(document.report.category.rawValue).label"),
+            category: texts.category(document.report.category),
             receivedAt: instant(document.report.receivedAt), postedAt: document.content.createdAt.map(instant), issuedAt: instant(document.issuedAt),
             caseStatus: document.moderationCase.status == "decided" ? texts("evidence.caseDecided") : texts("evidence.caseOpen"),
             decisions: progress.decisions.compactMap { recorded in
                 document.moderationCase.decisions.first { $0.id == recorded.id }.map {
                     PackDecision(
                         id: $0.id, decidedAt: $0.decidedAt, decidedOn: instant($0.decidedAt), heading: Self.heading(recorded.decision, texts),
-                        restrictions: Self.restrictionLines(recorded.decision, texts), reason: $0.reason, superseded: $0.supersededBy != nil,
+                        restrictions: texts.restrictions(of: recorded.decision), reason: $0.reason, superseded: $0.supersededBy != nil,
                         sha256: $0.sha256 ?? "")
                 }
             },
