@@ -13,12 +13,13 @@ from relais_testing import wait_until  # noqa: F401 (the suites import it from h
 SECRET = "PERSONAL"  # every seeded personal value contains it; no sent body may
 
 
-def write_config(folder, standin, tenant="demo", mode="production", token_env="RELAIS_TEST_TDB_TOKEN"):
+def write_config(folder, standin, tenant="demo", mode="production", token_env="RELAIS_TEST_TDB_TOKEN", token_file=None):
     path = folder / "relais-config.json"
+    source = {"tokenFile": str(token_file)} if token_file else {"tokenEnv": token_env}
     # The suites decide hundreds of cases with one moderator token in seconds: above the
     # default per-token limit, which is not what they test.
     path.write_text(json.dumps({
-        "tenants": {tenant: {"dsa": {"transparencyDatabase": {"mode": mode, "endpoint": standin.url, "tokenEnv": token_env}}}},
+        "tenants": {tenant: {"dsa": {"transparencyDatabase": {"mode": mode, "endpoint": standin.url, **source}}}},
         "rateLimits": {"moderator": {"burst": 100000, "perMinute": 1000000}}}))
     return path
 

@@ -30,6 +30,9 @@ public protocol TransparencyStore: Sendable {
     /// The submission state of each statement of the case; `nil` when the tenant has no such case.
     func statementSubmissions(caseId: ModerationCase.ID, tenantId: Tenant.ID) async throws -> [TransparencySubmission]?
     func transparencyCounts(tenantId: Tenant.ID) async throws -> TransparencyCounts
+    /// The tenant's rejected statements, newest first, at most `limit`: what the compliance
+    /// page lists with the Database's reasons.
+    func rejectedStatements(tenantId: Tenant.ID, limit: Int) async throws -> [TransparencySubmission]
     /// Puts rejected statements back in the queue, due now (one by puid, or all of the
     /// tenant's), audited under `actor`. Returns how many.
     func resendRejected(tenantId: Tenant.ID, puid: String?, actor: String, now: Date) async throws -> Int

@@ -16,13 +16,14 @@ def standin():
 
 @pytest.fixture
 def serve(relais_bin, tmp_path, standin):
-    """serve(token=…, extra=()): a server whose tenant `demo` sends to the stand-in."""
+    """serve(token=…, extra=(), token_file=…): a server whose tenant `demo` sends to the stand-in
+    (its token from RELAIS_TEST_TDB_TOKEN, or from `token_file` when given)."""
     started = []
 
-    def start(token=None, extra=(), folder=None):
+    def start(token=None, extra=(), folder=None, token_file=None):
         folder = folder or tmp_path / f"instance-{len(started) + 1}"
         folder.mkdir(exist_ok=True)
-        config = write_config(tmp_path, standin)
+        config = write_config(tmp_path, standin, token_file=token_file)
         database = f"sqlite:{tmp_path / 'relais.sqlite'}"
         server = RelaisServer(
             relais_bin, folder, database=database,

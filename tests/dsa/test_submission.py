@@ -91,6 +91,26 @@ def test_a_refused_token_stops_sending_for_the_tenant_and_says_so(serve, standin
     assert 'relais_dsa_submission_stopped{tenant="demo"} 1' in scraped, [line for line in scraped.splitlines() if "dsa" in line]
 
 
+def test_a_new_token_in_the_token_file_resumes_sending_without_a_restart(serve, standin, relais_bin, tmp_path):
+    metrics = "metrics-token-for-tests-0123456789"
+    token_file = tmp_path / "tdb.token"
+    token_file.write_text("1|revoked-token\n")
+    server = serve(token_file=token_file, extra=["--metrics-token", metrics, "--log-level", "info"])
+    mod = moderator(relais_bin, server.database)
+    cases = make_statements(server, server.key, mod, 3)
+    assert wait_until(lambda: standin.count(401) >= 1)
+    gauge = lambda: requests.get(server.url + "/metrics", headers={"Authorization": f"Bearer {metrics}"}, timeout=10).text
+    assert wait_until(lambda: 'relais_dsa_submission_stopped{tenant="demo"} 1' in gauge())
+    assert not standin.stored
+    token_file.write_text(standin.token + "\n")  # the platform generated a new token and wrote it
+    assert wait_until(lambda: len(standin.stored) == 3, timeout=60), f"{len(standin.stored)} of 3 stored after the new token"
+    assert set(standin.created_count.values()) == {1}
+    assert wait_until(lambda: all(s["status"] == "sent" for c in cases for s in submissions(server, mod, c)))
+    assert 'relais_dsa_submission_stopped{tenant="demo"} 0' in gauge()
+    log = server.log_text()
+    assert "sending resumed" in log and standin.token not in log and "revoked-token" not in log
+
+
 def test_statements_are_sent_exactly_once_across_a_crash_and_a_restart(serve, standin, relais_bin):
     standin.fail_next = ["drop"]  # the Database stores the first batch, then the process dies before hearing back
     first = serve(extra=["--dsa-poll-interval", "3600"])

@@ -9,9 +9,11 @@ import ServiceLifecycle
 /// lease design, so several instances on one database never send one statement at the same
 /// time (`StatementSubmitter` has the rules).
 ///
-/// A tenant whose token the Database refuses (401/403) is stopped until the process restarts
-/// with a fixed token: an error line in the log, the gauge
-/// `relais_dsa_submission_stopped{tenant}` at 1, and its statements' `lastError` saying so.
+/// A tenant whose token the Database refuses (401/403) is stopped: an error line in the log,
+/// the gauge `relais_dsa_submission_stopped{tenant}` at 1, and its statements' `lastError`
+/// saying so. At each poll the worker reads a stopped tenant's token file again; once it holds
+/// another token, sending resumes (a notice in the log, the gauge back at 0). A token from an
+/// environment variable cannot change under a running process: that tenant resumes at restart.
 public struct StatementSubmissionWorker: Service {
     let storage: any RelaisStorage
     let links: [TransparencyLink]
@@ -42,9 +44,17 @@ public struct StatementSubmissionWorker: Service {
         logger.info(
             "Transparency Database submission started",
             metadata: ["worker": "\(workerId)", "tenants": "\(links.map { "\($0.tenantName) (\($0.mode.rawValue))" }.joined(separator: ", "))"])
+        var links = links
         var stopped: Set<String> = []
         for link in links { Gauge(label: "relais_dsa_submission_stopped", dimensions: [("tenant", link.tenantName)]).record(0) }
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            for (index, link) in links.enumerated() where stopped.contains(link.tenantName) {
+                guard let fresh = link.tokenChanged() else { continue }
+                links[index] = fresh
+                stopped.remove(link.tenantName)
+                Gauge(label: "relais_dsa_submission_stopped", dimensions: [("tenant", link.tenantName)]).record(0)
+                logger.notice("the Transparency Database token changed: sending resumed for this tenant", metadata: ["tenant": "\(link.tenantName)"])
+            }
             for link in links where !stopped.contains(link.tenantName) {
                 do {
                     guard let tenant = try await storage.tenant(named: link.tenantName) else { continue }
@@ -63,7 +73,7 @@ public struct StatementSubmissionWorker: Service {
                         stopped.insert(link.tenantName)
                         Gauge(label: "relais_dsa_submission_stopped", dimensions: [("tenant", link.tenantName)]).record(1)
                         logger.error(
-                            "the Transparency Database refused the token (HTTP \(status)): sending stopped for this tenant; fix its token and restart",
+                            "the Transparency Database refused the token (HTTP \(status)): sending stopped for this tenant until its token file holds a new token (or the process restarts)",
                             metadata: ["tenant": "\(link.tenantName)"])
                     }
                 } catch {

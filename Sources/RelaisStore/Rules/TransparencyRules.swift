@@ -78,11 +78,28 @@ extension TransparencyStore where Self: StoreDriver {
     }
 
     public func transparencyCounts(tenantId: Tenant.ID) async throws -> TransparencyCounts {
-        try await read(.query("SELECT status, COUNT(*) AS n FROM tdb_submissions WHERE tenant_id = \(tenantId) GROUP BY status") { rows in
+        // A queued statement whose last try met a refused token is what the sender's stop left
+        // (`StatementSubmitter`): counted apart, so every instance's console can say sending stopped.
+        try await read(.query("""
+            SELECT status, COUNT(*) AS n,
+              COALESCE(SUM(CASE WHEN status = 'queued' AND last_error LIKE \(TransparencyRules.tokenRefusedPattern) THEN 1 ELSE 0 END), 0) AS refused
+            FROM tdb_submissions WHERE tenant_id = \(tenantId) GROUP BY status
+            """) { rows in
             var counts: [String: Int] = [:]
-            for row in rows { counts[try row.string("status")] = try row.int("n") }
-            return .done(TransparencyCounts(queued: counts["queued"] ?? 0, sent: counts["sent"] ?? 0, rejected: counts["rejected"] ?? 0))
+            var refused = 0
+            for row in rows {
+                counts[try row.string("status")] = try row.int("n")
+                refused += try row.int("refused")
+            }
+            return .done(TransparencyCounts(
+                queued: counts["queued"] ?? 0, sent: counts["sent"] ?? 0, rejected: counts["rejected"] ?? 0, stoppedByRefusedToken: refused))
         })
+    }
+
+    public func rejectedStatements(tenantId: Tenant.ID, limit: Int) async throws -> [TransparencySubmission] {
+        try await read(.query("""
+            SELECT * FROM tdb_submissions WHERE tenant_id = \(tenantId) AND status = 'rejected' ORDER BY created_at DESC, puid LIMIT \(limit)
+            """) { rows in .done(try rows.map(TransparencyRules.submission)) })
     }
 
     public func resendRejected(tenantId: Tenant.ID, puid: String?, actor: String, now: Date) async throws -> Int {
@@ -102,6 +119,9 @@ extension TransparencyStore where Self: StoreDriver {
 }
 
 enum TransparencyRules {
+    /// What `StatementSubmitter` writes as the last error of a batch whose token was refused.
+    static let tokenRefusedPattern = "HTTP 40_: token refused%"
+
     /// The row that queues a new statement, written in the decision's transaction
     /// (`DecisionRecord`): due at once.
     static func queue(puid: String, tenantId: Tenant.ID, caseId: ModerationCase.ID, now: Date) -> SQLStatement {
