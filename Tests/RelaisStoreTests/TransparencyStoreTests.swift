@@ -44,6 +44,7 @@ struct TransparencyStoreTests {
         try await d.storage.releaseStatements(puids: [puid], worker: "a", error: "HTTP 429 (rate limited)", nextAttemptAt: now + 10, countAttempt: true)
         var state = try #require(try await d.storage.statementSubmissions(caseId: d.caseId, tenantId: d.tenant.id)?.first)
         #expect(state.status == .queued && state.attempts == 1 && state.lastError == "HTTP 429 (rate limited)" && state.nextAttemptAt == now + 10)
+        #expect(try await d.storage.transparencyCounts(tenantId: d.tenant.id).stoppedByRefusedToken == 0)
         #expect(try await d.storage.claimQueuedStatements(tenantId: d.tenant.id, since: nil, now: now + 9, leaseUntil: now + 39, worker: "b", limit: 100).isEmpty)
         // `since` after the statement leaves it out.
         #expect(try await d.storage.claimQueuedStatements(
@@ -56,6 +57,8 @@ struct TransparencyStoreTests {
         try await d.storage.markStatementRejected(puid: puid, reasons: reasons, at: now + 11)
         state = try #require(try await d.storage.statementSubmissions(caseId: d.caseId, tenantId: d.tenant.id)?.first)
         #expect(state.status == .rejected && state.reasons == reasons && state.attempts == 2)
+        #expect(try await d.storage.rejectedStatements(tenantId: d.tenant.id, limit: 10).map(\.puid) == [puid])
+        #expect(try await d.storage.rejectedStatements(tenantId: try await d.storage.createTenant(name: "other", now: now).0.id, limit: 10).isEmpty)
         #expect(try await d.storage.claimQueuedStatements(tenantId: d.tenant.id, since: nil, now: now + 99, leaseUntil: now + 129, worker: "b", limit: 100).isEmpty)
         #expect(try await d.storage.resendRejected(tenantId: d.tenant.id, puid: nil, actor: "cli", now: now + 100) == 1)
         #expect(try await d.db.int("SELECT COUNT(*) FROM audit_log WHERE action = 'statement.resent'") == 1)
@@ -92,5 +95,19 @@ struct TransparencyStoreTests {
         }
         let all = batches.flatMap { $0 }
         #expect(all.count == 31 && Set(all).count == 31, "31 statements, each claimed once")
+    }
+
+    @Test func statementsHeldByARefusedTokenAreCountedApart() async throws {
+        let d = try await appeals.decided()
+        defer { d.db.removeLater() }
+        let puid = try #require(d.decision.statement?.puid)
+        let now = moderationStart.addingTimeInterval(60)
+        _ = try await d.storage.claimQueuedStatements(tenantId: d.tenant.id, since: nil, now: now, leaseUntil: now + 30, worker: "a", limit: 100)
+        try await d.storage.releaseStatements(
+            puids: [puid], worker: "a", error: "HTTP 403: token refused; sending stopped for this tenant", nextAttemptAt: now, countAttempt: false)
+        #expect(try await d.storage.transparencyCounts(tenantId: d.tenant.id) == TransparencyCounts(queued: 1, sent: 0, rejected: 0, stoppedByRefusedToken: 1))
+        _ = try await d.storage.claimQueuedStatements(tenantId: d.tenant.id, since: nil, now: now, leaseUntil: now + 30, worker: "a", limit: 100)
+        try await d.storage.markStatementsSent([SentStatement(puid: puid, uuid: nil, permalink: nil)], at: now + 1)
+        #expect(try await d.storage.transparencyCounts(tenantId: d.tenant.id) == TransparencyCounts(queued: 0, sent: 1, rejected: 0, stoppedByRefusedToken: 0))
     }
 }

@@ -48,6 +48,8 @@ struct ConsoleCaseRoutes: Sendable {
                 back: "/console/cases/\(id.rawValue)/statements")
         }
         _ = try await submissions.resendRejected(tenantId: tenantId, puid: puid, actor: session.moderator.name, now: clock.now())
+        // Resent from the compliance page's list: back there.
+        if fields.nonEmpty("back") == "compliance" { return ConsolePages.redirect("/console/compliance?notice=resent") }
         return ConsolePages.redirect("/console/cases/\(id.rawValue)/statements?notice=resent")
     }
 

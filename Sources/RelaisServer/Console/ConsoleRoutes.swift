@@ -21,6 +21,7 @@ struct ConsoleRoutes: Sendable {
     let appeals: ConsoleAppealRoutes
     let audit: ConsoleAuditRoutes
     let webhooks: ConsoleWebhookRoutes
+    let compliance: ConsoleComplianceRoutes
 
     static let routes = [
         "GET /console", "GET /console/login", "POST /console/login", "POST /console/logout", "GET /console/queue",
@@ -29,6 +30,7 @@ struct ConsoleRoutes: Sendable {
         "POST /console/cases/{id}/statements/resend",
         "GET /console/audit", "GET /console/webhooks", "POST /console/webhooks/replay", "GET /console/static/{file}",
     ] + ConsoleAppealRoutes.routes + ConsoleNotesRoutes.routes + ConsoleUserRoutes.routes
+        + ConsoleComplianceRoutes.routes
 
     /// Hands each route struct the part of the environment it uses, and nothing else.
     init(env: RelaisEnvironment, assets: WebAssets, loginTokens: FormTokens, signIn policy: SignInPolicy) {
@@ -47,6 +49,8 @@ struct ConsoleRoutes: Sendable {
         appeals = ConsoleAppealRoutes(appeals: storage, tenants: storage, outOfCourt: { config.outOfCourt(for: $0) }, clock: clock, pages: pages)
         audit = ConsoleAuditRoutes(audit: storage, pages: pages)
         webhooks = ConsoleWebhookRoutes(tenants: storage, webhooks: storage, clock: clock, pages: pages)
+        compliance = ConsoleComplianceRoutes(
+            reports: storage, appeals: storage, support: storage, submissions: storage, tenants: storage, clock: clock, pages: pages)
     }
 
     func register(on router: Router<RelaisRequestContext>) {
@@ -68,6 +72,7 @@ struct ConsoleRoutes: Sendable {
         queue.register(on: signedIn, deciding: deciding)
         cases.register(on: signedIn, deciding: deciding)
         cases.registerResend(on: complying)
+        compliance.register(complying: complying)
         notes.register(deciding: deciding)
         users.register(administering: administering)
         appeals.register(on: signedIn, deciding: deciding)

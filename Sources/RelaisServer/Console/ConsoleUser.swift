@@ -6,6 +6,8 @@ struct ConsoleUser: Sendable {
     var csrf: String
     var isAdmin: Bool
     var decides: Bool
+    /// Admins and compliance staff: the compliance page.
+    var complies: Bool
 
     init(_ session: ConsoleSession) {
         name = session.moderator.name
@@ -13,5 +15,6 @@ struct ConsoleUser: Sendable {
         csrf = session.csrfToken
         isAdmin = session.moderator.role == .admin
         decides = session.moderator.role.decides
+        complies = ConsolePermission.comply.allows(session.moderator.role)
     }
 }
