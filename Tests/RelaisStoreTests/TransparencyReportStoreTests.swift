@@ -61,6 +61,29 @@ struct TransparencyReportStoreTests {
         }
     }
 
+    /// A notice that arrives after a decision not to act reopens the case (here a trusted
+    /// flagger's, `ReopeningRule`): the next decision answers it,
+    /// and only it (the first notice keeps the decision that answered it).
+    @Test func aNoticeAfterADecisionIsAnsweredByTheNextOne() async throws {
+        let db = try await TestDatabase.make()
+        defer { db.removeLater() }
+        let storage = db.storage
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: t0)
+        let mia = try await storage.createModerator(name: "mia", tenantName: "acme", role: .moderator, now: t0).0
+        let (caseId, _) = try await seedCase(storage, tenant, mia, subject: "h", category: .harassment, at: [t0], decision: noAction, decidedAt: hours(1))
+        #expect(try await storage.file(tenant, moderationDraft(subject: "h", reporter: "h-late", category: .harassment, trustedFlagger: "e-Enfance"), at: hours(2)) == caseId)
+        _ = try #require(try await storage.claimNextCase(for: mia, now: hours(3)))
+        let outcome = try await storage.decide(caseId: caseId, decision: terms, by: mia, now: hours(3))
+        guard case .decided = outcome else {
+            Issue.record("not decided: \(outcome)")
+            return
+        }
+        let tallies = try await storage.noticeTallies(tenantId: tenant.id, from: t0, to: hours(24))
+        let figures = TransparencyFigures(notices: tallies, measures: .init(restrictive: 0, solelyAutomated: 0), appeals: [])
+        // The first notice: no action. The late one: removed 1 h after it arrived.
+        #expect(figures.total.notices == 2 && figures.total.actionsOnTerms == 1 && figures.total.hoursToAction.median == 1.0)
+    }
+
     @Test func theSeededFiguresAreTheHandCountedOnes() async throws {
         let db = try await TestDatabase.make()
         defer { db.removeLater() }

@@ -382,5 +382,25 @@ enum PostgresSchema {
         ("v16 decisions by tenant and time, for the transparency report", [
             "CREATE INDEX decisions_by_tenant ON decisions (tenant_id, decided_at)",
         ]),
+        // The twin of SQLite's v19: each notice's answering decision written onto it.
+        ("v19 each notice's answering decision, for the transparency report", [
+            """
+            ALTER TABLE reports ADD COLUMN answered_by TEXT, ADD COLUMN answered_at TIMESTAMPTZ,
+              ADD COLUMN answer_restrictive BOOLEAN NOT NULL DEFAULT FALSE, ADD COLUMN answer_ground TEXT,
+              ADD COLUMN answer_automated BOOLEAN NOT NULL DEFAULT FALSE
+            """,
+            """
+            UPDATE reports SET answered_by = (
+              SELECT f.id FROM decisions f
+              WHERE f.case_id = reports.case_id AND f.appeal_id IS NULL AND f.decided_at >= reports.received_at
+              ORDER BY f.decided_at, f.id LIMIT 1)
+            """,
+            """
+            UPDATE reports r SET answered_at = d.decided_at, answer_restrictive = d.restrictive,
+              answer_ground = CASE WHEN d.restrictive THEN d.decision_json::jsonb ->> 'ground' END,
+              answer_automated = (d.decision_json::jsonb ->> 'automatedDecision') IS NOT DISTINCT FROM 'fully'
+            FROM decisions d WHERE d.id = r.answered_by
+            """,
+        ]),
     ]
 }

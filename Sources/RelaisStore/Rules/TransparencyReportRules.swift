@@ -5,38 +5,29 @@ import RelaisCore
 /// aggregate statement each, written once.
 ///
 /// The decision that answers a notice is the first decision on its case taken at or after the
-/// notice arrived, a complaint's new decision aside (that one answers the complaint). A notice
-/// with no such decision, or whose decision restricted nothing, counts as a notice without
-/// action; the median time to take action runs over the notices that led to a restriction
-/// (Annex II allows leaving out no-action cases), from receipt to the decision, in hundredths
-/// of an hour (rounded half up on both databases: PostgreSQL's `round` of a double would
-/// round half to even, its `round` of a NUMERIC rounds like SQLite's).
+/// notice arrived, a complaint's new decision aside (that one answers the complaint). Each
+/// decision writes itself onto the notices it answers when it is taken (`DecisionRecord`;
+/// migration v19 filled the notices stored before), so counting reads the notices alone, with
+/// no lookup per notice. A notice with no such decision, or whose decision restricted nothing,
+/// counts as a notice without action; the median time to take action runs over the notices
+/// that led to a restriction (Annex II allows leaving out no-action cases), from receipt to the
+/// decision, in hundredths of an hour (rounded half up on both databases: PostgreSQL's `round`
+/// of a double would round half to even, its `round` of a NUMERIC rounds like SQLite's).
 extension TransparencyReportStore where Self: StoreDriver {
     public func noticeTallies(tenantId: Tenant.ID, from: Date, to: Date) async throws -> [NoticeTally] {
-        let ground = dialect.jsonText("d.decision_json", "ground"), automation = dialect.jsonText("d.decision_json", "automatedDecision")
-        // The answering decision is picked per notice first (one index seek on decisions_by_case),
-        // materialized, and only then joined by its key: a join whose condition holds the
-        // correlated pick is run as a scan of every decision per notice on both databases.
-        return try await read(StorePlan.single("""
-            WITH answered AS MATERIALIZED (
-              SELECT r.category, r.received_at,
-                CASE WHEN r.reporter_trusted_flagger IS NOT NULL THEN 1 ELSE 0 END AS trusted_flagger,
-                (SELECT f.id FROM decisions f
-                 WHERE f.case_id = r.case_id AND f.appeal_id IS NULL AND f.decided_at >= r.received_at
-                 ORDER BY f.decided_at, f.id LIMIT 1) AS decision_id
-              FROM reports r
-              WHERE r.tenant_id = \(tenantId) AND r.received_at >= \(from) AND r.received_at < \(to)
-            )
+        try await read(StorePlan.single("""
             SELECT n.category, n.trusted_flagger, n.centi_hours, COUNT(*) AS notices, SUM(n.on_law) AS on_law, SUM(n.on_terms) AS on_terms,
               SUM(n.automated) AS automated
             FROM (
-              SELECT a.category, a.trusted_flagger,
-                CASE WHEN d.restrictive THEN CAST(ROUND(CAST(\(raw: dialect.secondsBetween("a.received_at", "d.decided_at")) / 36.0 AS NUMERIC)) AS INTEGER)
+              SELECT r.category,
+                CASE WHEN r.reporter_trusted_flagger IS NOT NULL THEN 1 ELSE 0 END AS trusted_flagger,
+                CASE WHEN r.answer_restrictive THEN CAST(ROUND(CAST(\(raw: dialect.secondsBetween("r.received_at", "r.answered_at")) / 36.0 AS NUMERIC)) AS INTEGER)
                   ELSE -1 END AS centi_hours,
-                CASE WHEN d.restrictive AND \(raw: ground) = 'illegal' THEN 1 ELSE 0 END AS on_law,
-                CASE WHEN d.restrictive AND \(raw: ground) = 'incompatible' THEN 1 ELSE 0 END AS on_terms,
-                CASE WHEN \(raw: automation) = 'fully' THEN 1 ELSE 0 END AS automated
-              FROM answered a LEFT JOIN decisions d ON d.id = a.decision_id
+                CASE WHEN r.answer_ground = 'illegal' THEN 1 ELSE 0 END AS on_law,
+                CASE WHEN r.answer_ground = 'incompatible' THEN 1 ELSE 0 END AS on_terms,
+                CASE WHEN r.answer_automated THEN 1 ELSE 0 END AS automated
+              FROM reports r
+              WHERE r.tenant_id = \(tenantId) AND r.received_at >= \(from) AND r.received_at < \(to)
             ) n
             GROUP BY n.category, n.trusted_flagger, n.centi_hours
             """) { rows in
