@@ -206,15 +206,16 @@ struct StorePlanTests {
         let plan = DecisionPlan(caseId: "c-1", decision: decision, moderator: moderator, now: now, decisionId: "d-1")
         let writes = try plan.writes(
             statement: nil, before: "{}", subjectKind: "comment", subjectId: "s-1", author: "a-1", reports: [(id: "r-1", reporterId: "u-1")],
-            appealSecret: Data(repeating: 7, count: 32))
+            appealSecret: Data(repeating: 7, count: 32), dialect: .sqlite)
+        // No action answers the notices without a time to action (no second update).
         #expect(writes.map { String($0.text.prefix(20)) } == [
-            "INSERT INTO decision", "UPDATE decisions SET", "UPDATE cases SET sta", "UPDATE reports SET s", "INSERT INTO audit_lo",
-            "INSERT INTO outbox_e",
+            "INSERT INTO decision", "UPDATE decisions SET", "UPDATE cases SET sta", "UPDATE reports SET s", "UPDATE reports SET a",
+            "INSERT INTO audit_lo", "INSERT INTO outbox_e",
         ])
         #expect(writes[0].arguments.contains(.bool(false)))  // no action is not restrictive
-        #expect(writes[4].arguments.contains(.text("case.decided")))
+        #expect(writes[5].arguments.contains(.text("case.decided")))
         // The event carries a sealed appeal link per party, which opens with the secret alone.
-        guard case .text(let payload) = writes[5].arguments[3] else {
+        guard case .text(let payload) = writes[6].arguments[3] else {
             Issue.record("the outbox event's payload is text")
             return
         }

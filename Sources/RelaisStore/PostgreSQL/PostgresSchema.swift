@@ -387,7 +387,7 @@ enum PostgresSchema {
             """
             ALTER TABLE reports ADD COLUMN answered_by TEXT, ADD COLUMN answered_at TIMESTAMPTZ,
               ADD COLUMN answer_restrictive BOOLEAN NOT NULL DEFAULT FALSE, ADD COLUMN answer_ground TEXT,
-              ADD COLUMN answer_automated BOOLEAN NOT NULL DEFAULT FALSE
+              ADD COLUMN answer_automated BOOLEAN NOT NULL DEFAULT FALSE, ADD COLUMN answer_centi_hours INTEGER
             """,
             """
             UPDATE reports SET answered_by = (
@@ -401,6 +401,7 @@ enum PostgresSchema {
               answer_automated = (d.decision_json::jsonb ->> 'automatedDecision') IS NOT DISTINCT FROM 'fully'
             FROM decisions d WHERE d.id = r.answered_by
             """,
+            "UPDATE reports SET answer_centi_hours = \(NoticeAnswers.centiHours(.postgres)) WHERE answer_restrictive",
         ]),
     ]
 }

@@ -60,7 +60,7 @@ struct DecisionPlan: Sendable {
                             return SharedSecret.plan(named: AppealLinkToken.secretName).then { secret in
                                 var written = try decided.writes(
                                     statement: statement, before: before, subjectKind: subjectKind, subjectId: subjectId, author: author,
-                                    reports: reports, appealSecret: secret)
+                                    reports: reports, appealSecret: secret, dialect: dialect)
                                 written += try decided.noticeEvents(frozenNotices, statement: statement)
                                 return .write(written) {
                                     MisuseRecord.plan(
@@ -97,7 +97,7 @@ struct DecisionPlan: Sendable {
     /// The rows a decision writes, once the case is read: pure, so tests read them without a database.
     func writes(
         statement: StatementOfReasons?, before: String?, subjectKind: String, subjectId: String, author: String?,
-        reports: [(id: String, reporterId: String)], appealSecret: Data
+        reports: [(id: String, reporterId: String)], appealSecret: Data, dialect: SQLDialect
     ) throws -> [SQLStatement] {
         let tenantId = moderator.tenantId
         var payload = CaseDecidedPayload(
@@ -111,6 +111,9 @@ struct DecisionPlan: Sendable {
         statements += [
             "UPDATE cases SET status = 'decided', decided_at = \(now), lease_owner = NULL, lease_expires_at = NULL WHERE id = \(caseId)",
             "UPDATE reports SET status = 'decided' WHERE case_id = \(caseId)",
+        ]
+        statements += NoticeAnswers.record(decisionId: decisionId, caseId: caseId, decision: decision, now: now, dialect: dialect)
+        statements += [
             SharedStatements.audit(
                 tenantId: tenantId, actor: moderator.name, at: now, action: "case.decided", caseId: caseId, before: before,
                 after: AuditJSON.json([

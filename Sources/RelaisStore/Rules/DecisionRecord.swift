@@ -27,17 +27,6 @@ enum DecisionRecord {
             // Queued for the Transparency Database in the same transaction (TransparencyRules).
             statements.append(TransparencyRules.queue(puid: statement.puid, tenantId: tenantId, caseId: caseId, now: now))
         }
-        // The notices this decision answers, for the transparency report (`TransparencyReportRules`):
-        // those of the case received up to now that no decision answered yet. A decision made
-        // on review of a complaint answers the complaint, not the notices.
-        if appealId == nil {
-            let restrictive = !decision.isNoAction
-            statements.append("""
-                UPDATE reports SET answered_by = \(id), answered_at = \(now), answer_restrictive = \(restrictive),
-                  answer_ground = \(restrictive ? decision.ground?.rawValue : nil), answer_automated = \(decision.automatedDecision == .fully)
-                WHERE case_id = \(caseId) AND answered_by IS NULL AND received_at <= \(now)
-                """)
-        }
         // The decision in force until now (the one a complaint contested, or the one a new
         // report reopened the case after) is replaced by this one.
         statements.append("UPDATE decisions SET superseded_by = \(id) WHERE case_id = \(caseId) AND superseded_by IS NULL AND id <> \(id)")

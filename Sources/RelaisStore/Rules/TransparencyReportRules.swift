@@ -6,13 +6,12 @@ import RelaisCore
 ///
 /// The decision that answers a notice is the first decision on its case taken at or after the
 /// notice arrived, a complaint's new decision aside (that one answers the complaint). Each
-/// decision writes itself onto the notices it answers when it is taken (`DecisionRecord`;
-/// migration v19 filled the notices stored before), so counting reads the notices alone, with
-/// no lookup per notice. A notice with no such decision, or whose decision restricted nothing,
-/// counts as a notice without action; the median time to take action runs over the notices
-/// that led to a restriction (Annex II allows leaving out no-action cases), from receipt to the
-/// decision, in hundredths of an hour (rounded half up on both databases: PostgreSQL's `round`
-/// of a double would round half to even, its `round` of a NUMERIC rounds like SQLite's).
+/// decision writes itself onto the notices it answers when it is taken (`NoticeAnswers`, with
+/// the hundredths of an hour from receipt to a restriction; migration v19 filled the notices
+/// stored before), so counting reads the notices alone, with no lookup per notice. A notice
+/// with no such decision, or whose decision restricted nothing, counts as a notice without
+/// action; the median time to take action runs over the notices that led to a restriction
+/// (Annex II allows leaving out no-action cases).
 extension TransparencyReportStore where Self: StoreDriver {
     public func noticeTallies(tenantId: Tenant.ID, from: Date, to: Date) async throws -> [NoticeTally] {
         try await read(StorePlan.single("""
@@ -21,8 +20,7 @@ extension TransparencyReportStore where Self: StoreDriver {
             FROM (
               SELECT r.category,
                 CASE WHEN r.reporter_trusted_flagger IS NOT NULL THEN 1 ELSE 0 END AS trusted_flagger,
-                CASE WHEN r.answer_restrictive THEN CAST(ROUND(CAST(\(raw: dialect.secondsBetween("r.received_at", "r.answered_at")) / 36.0 AS NUMERIC)) AS INTEGER)
-                  ELSE -1 END AS centi_hours,
+                COALESCE(r.answer_centi_hours, -1) AS centi_hours,
                 CASE WHEN r.answer_ground = 'illegal' THEN 1 ELSE 0 END AS on_law,
                 CASE WHEN r.answer_ground = 'incompatible' THEN 1 ELSE 0 END AS on_terms,
                 CASE WHEN r.answer_automated THEN 1 ELSE 0 END AS automated

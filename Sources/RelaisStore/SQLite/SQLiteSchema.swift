@@ -396,17 +396,16 @@ enum SQLiteSchema {
             try db.execute(sql: "CREATE INDEX decisions_by_tenant ON decisions(tenant_id, decided_at)")
         }),
         ("v19 each notice's answering decision, for the transparency report", { db in
-            // The report counted each notice's answer by looking up, per notice, the first
-            // decision of its case at or after the notice (a correlated pick) and reading its
-            // ground from the decision's JSON: ~10 µs a notice. The decision now writes its
-            // answer onto the notices it answers (`DecisionRecord`); this fills the notices
-            // stored before, with the same pick.
+            // Each decision now writes itself onto the notices it answers (`NoticeAnswers`);
+            // this fills the notices stored before, with the pick the report made per notice:
+            // the first decision of its case at or after the notice, a complaint's aside.
             try db.execute(sql: """
                 ALTER TABLE reports ADD COLUMN answered_by TEXT;
                 ALTER TABLE reports ADD COLUMN answered_at DATETIME;
                 ALTER TABLE reports ADD COLUMN answer_restrictive INTEGER NOT NULL DEFAULT 0;
                 ALTER TABLE reports ADD COLUMN answer_ground TEXT;
                 ALTER TABLE reports ADD COLUMN answer_automated INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE reports ADD COLUMN answer_centi_hours INTEGER;
                 UPDATE reports SET answered_by = (
                   SELECT f.id FROM decisions f
                   WHERE f.case_id = reports.case_id AND f.appeal_id IS NULL AND f.decided_at >= reports.received_at
@@ -418,6 +417,7 @@ enum SQLiteSchema {
                   answer_automated = (SELECT CASE WHEN json_extract(d.decision_json, '$.automatedDecision') = 'fully' THEN 1 ELSE 0 END
                     FROM decisions d WHERE d.id = reports.answered_by)
                 WHERE answered_by IS NOT NULL;
+                UPDATE reports SET answer_centi_hours = \(NoticeAnswers.centiHours(.sqlite)) WHERE answer_restrictive = 1;
                 """)
         }),
     ]
