@@ -376,3 +376,25 @@ def test_the_moderator_sees_their_exposure_of_today(console, browser):
     # Another moderator's count is theirs.
     other = signed_in(browser, console, name="lou")
     assert other.find_element(By.CSS_SELECTOR, "[data-exposure]").text.endswith(": 0.")
+
+
+def test_due_times_are_shown_in_the_moderators_own_time_zone(browser, console):
+    """The page writes due times in UTC; the console's script writes them again in the
+    browser's zone (here Paris, UTC+1 in winter), keeping the UTC text as the title."""
+    import datetime
+    from zoneinfo import ZoneInfo
+    file_report(console, "due-zone")
+    driver = signed_in(browser, console)
+    driver.execute_cdp_cmd("Emulation.setTimezoneOverride", {"timezoneId": "Europe/Paris"})
+    driver.get(console.base_url + "/console/queue")
+    due = wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-queue] time[data-local-time]")))
+    utc_text = due.get_attribute("title")
+    assert utc_text.endswith(" UTC"), utc_text
+    instant = datetime.datetime.fromisoformat(due.get_attribute("datetime").replace("Z", "+00:00"))
+    paris = instant.astimezone(ZoneInfo("Europe/Paris"))
+    assert paris.strftime("%H:%M") in due.text and ("CET" in due.text or "GMT+1" in due.text), due.text
+    assert utc_text == instant.strftime("%Y-%m-%d %H:%M UTC")
+    # Without the script (as a reader without JavaScript sees it) the page says UTC.
+    source = urllib.request.urlopen(urllib.request.Request(console.base_url + "/console/queue", headers={
+        "Cookie": "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())}), timeout=10).read().decode()
+    assert utc_text in source

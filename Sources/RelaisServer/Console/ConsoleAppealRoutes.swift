@@ -42,7 +42,7 @@ struct ConsoleAppealRoutes: Sendable {
         func row(_ a: Appeal) -> ConsoleAppealsView.Row {
             .init(
                 id: a.id.rawValue, caseId: a.caseId.rawValue, party: a.party.rawValue, receivedAt: ConsoleFormat.time(a.receivedAt),
-                dueAt: ConsoleFormat.time(a.dueAt), overdue: a.status == "open" && now > a.dueAt, outcome: a.review?.outcome.rawValue,
+                dueAt: ConsoleFormat.moment(a.dueAt), overdue: a.status == "open" && now > a.dueAt, outcome: a.review?.outcome.rawValue,
                 leasedBy: a.lease?.moderatorName)
         }
         // Due first, as the queue hands them out.
@@ -99,7 +99,7 @@ struct ConsoleAppealRoutes: Sendable {
         let view = ConsoleAppealView(
             page: pages.page("Appeal \(a.id.rawValue)", session, notice: notice, error: status != .ok), csrf: session.csrfToken,
             appealId: a.id.rawValue, caseId: a.caseId.rawValue, party: a.party == .author ? "the author" : "a reporter", status: a.status,
-            receivedAt: ConsoleFormat.time(a.receivedAt), dueAt: ConsoleFormat.time(a.dueAt), overdue: a.status == "open" && now > a.dueAt,
+            receivedAt: ConsoleFormat.time(a.receivedAt), dueAt: ConsoleFormat.moment(a.dueAt), overdue: a.status == "open" && now > a.dueAt,
             explanation: a.explanation, lease: a.lease.map { .init(moderator: $0.moderatorName, expiresAt: ConsoleFormat.time($0.expiresAt)) },
             holdsLease: holdsLease,
             original: ConsoleCaseView.DecisionRow(d),

@@ -16,7 +16,7 @@ struct ConsoleAppealsView: Sendable {
         var caseId: String
         var party: String
         var receivedAt: String
-        var dueAt: String
+        var dueAt: ConsoleMoment
         var overdue: Bool
         var outcome: String?
         var leasedBy: String?
@@ -31,7 +31,7 @@ struct ConsoleAppealView: Sendable {
     var party: String
     var status: String
     var receivedAt: String
-    var dueAt: String
+    var dueAt: ConsoleMoment
     var overdue: Bool
     /// The appellant's words: attacker-controlled, escaped by the template.
     var explanation: String

@@ -87,7 +87,7 @@ struct ConsoleCaseRoutes: Sendable {
             page: pages.page("Case \(id)", session, notice: notice, error: status != .ok), csrf: session.csrfToken, caseId: id.rawValue,
             status: found.status, isOpen: found.status == "open", subjectKind: found.facts.subjectKind.rawValue, subjectId: found.subjectId,
             authorId: found.authorId, categories: categories.map(\.summary).joined(separator: ", "),
-            score: String(format: "%.1f", found.priority.score), dueAt: ConsoleFormat.time(found.priority.target.dueAt),
+            score: String(format: "%.1f", found.priority.score), dueAt: ConsoleFormat.moment(found.priority.target.dueAt),
             overdue: found.status == "open" && found.priority.isOverdue,
             lease: found.lease.map { .init(moderator: $0.moderatorName, expiresAt: ConsoleFormat.time($0.expiresAt)) },
             holdsLease: holdsLease, canDecide: session.moderator.role.decides, sensitive: sensitive, blurred: sensitive && !revealed,

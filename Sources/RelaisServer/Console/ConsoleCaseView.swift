@@ -11,7 +11,7 @@ struct ConsoleCaseView: Sendable {
     var authorId: String?
     var categories: String
     var score: String
-    var dueAt: String
+    var dueAt: ConsoleMoment
     var overdue: Bool
     var lease: LeaseInfo?
     var holdsLease: Bool

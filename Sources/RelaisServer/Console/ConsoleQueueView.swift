@@ -39,7 +39,7 @@ struct ConsoleQueueView: Sendable {
         var coordinated: Bool
         var escalated: Bool
         var score: String
-        var dueAt: String
+        var dueAt: ConsoleMoment
         var overdue: Bool
         var leasedBy: String?
 
@@ -68,7 +68,7 @@ struct ConsoleQueueView: Sendable {
             coordinated = entry.priority?.coordinatedReporting ?? false
             escalated = entry.escalated
             score = String(format: "%.1f", entry.score)
-            dueAt = ConsoleFormat.time(entry.dueAt)
+            dueAt = ConsoleFormat.moment(entry.dueAt)
             overdue = entry.overdue
             leasedBy = entry.leasedBy
         }

@@ -1,4 +1,5 @@
-// Keyboard shortcuts for the console's common actions. Every page works without this script;
+// Keyboard shortcuts for the console's common actions, and due times in the moderator's own
+// time zone (the page writes them in UTC; without this script they stay so). Every page works without this script;
 // each shortcut only clicks or focuses a control that is on the page anyway, and the list is
 // in the page ("Keyboard shortcuts", opened with "?"). Keys typed into a field are left alone,
 // except Ctrl+Enter (or Cmd+Enter), which records the decision and claims the next case.
@@ -45,5 +46,15 @@
       if (preset) { preset.click(); handled = true; }
     }
     if (handled) { event.preventDefault(); }
+  });
+  // Due times: "30 Nov, 15:05 CET" in the browser's zone, the UTC text kept as the title.
+  var format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, {
+    day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZoneName: "short"
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("time[data-local-time]"), function (element) {
+    var instant = new Date(element.getAttribute("datetime"));
+    if (isNaN(instant.getTime())) { return; }
+    element.title = element.textContent;
+    element.textContent = format.format(instant);
   });
 })();
