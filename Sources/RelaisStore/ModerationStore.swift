@@ -196,6 +196,8 @@ public protocol ModerationStore: Sendable {
     /// Extends the caller's live lease by the lease duration.
     func renewLease(caseId: ModerationCase.ID, by moderator: Moderator, now: Date) async throws -> LeaseOutcome
     func releaseLease(caseId: ModerationCase.ID, by moderator: Moderator, now: Date) async throws -> LeaseOutcome
+    /// Releases every live lease of the moderator, cases and complaints (`LeaveRules`); how many.
+    func releaseLeases(of moderator: Moderator, now: Date) async throws -> Int
     /// Validates the decision against the case (`ModerationRules.statement`), then stores the
     /// decision, its statement, the audit entry and the `case.decided` outbox event, marks the
     /// case decided and releases the lease, in one transaction.

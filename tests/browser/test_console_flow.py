@@ -398,3 +398,19 @@ def test_due_times_are_shown_in_the_moderators_own_time_zone(browser, console):
     source = urllib.request.urlopen(urllib.request.Request(console.base_url + "/console/queue", headers={
         "Cookie": "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())}), timeout=10).read().decode()
     assert utc_text in source
+
+
+def test_signing_out_hands_back_the_case_the_moderator_held(browser, console):
+    """Release on leave: the case mia held is free again when she signs out, not when its lease runs out."""
+    case_id = file_report(console, "leave")
+    mia = signed_in(browser, console, "mia")
+    claim_next(mia, console)
+    wait(mia).until(EC.presence_of_element_located((By.ID, "decision-form")))
+    old = mia.find_element(By.TAG_NAME, "html")
+    mia.find_element(By.CSS_SELECTOR, "form.signout button").click()
+    wait(mia).until(EC.staleness_of(old))
+    assert "/console/login" in mia.current_url
+    lou = signed_in(browser, console, "lou")
+    lou.get(console.base_url + "/console/queue")
+    row = lou.find_element(By.CSS_SELECTOR, f"[data-case='{case_id}']")
+    assert "mia" not in row.text and row.find_elements(By.CSS_SELECTOR, f"[data-claim='{case_id}']")  # free: lou can claim it at once

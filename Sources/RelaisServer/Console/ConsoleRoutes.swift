@@ -38,7 +38,7 @@ struct ConsoleRoutes: Sendable {
         self.pages = pages
         self.sessions = storage
         self.clock = clock
-        signIn = ConsoleSignInRoutes(store: storage, clock: clock, loginTokens: loginTokens, policy: policy, pages: pages)
+        signIn = ConsoleSignInRoutes(store: storage, leases: storage, clock: clock, loginTokens: loginTokens, policy: policy, pages: pages)
         queue = ConsoleQueueRoutes(queue: storage, cases: storage, clock: clock, pages: pages)
         let config = env.config
         cases = ConsoleCaseRoutes(

@@ -8,6 +8,7 @@ import RelaisStore
 /// (`SignInPolicy`, counted by the store with an audit entry), and the session cookie.
 struct ConsoleSignInRoutes: Sendable {
     let store: any ConsoleStore
+    let leases: any ModerationStore
     let clock: RelaisClock
     let loginTokens: FormTokens
     let policy: SignInPolicy
@@ -20,7 +21,7 @@ struct ConsoleSignInRoutes: Sendable {
     }
 
     func register(on signedIn: RouterGroup<ConsoleRequestContext>) {
-        signedIn.post("logout") { request, _ in try await logout(request) }
+        signedIn.post("logout") { request, context in try await logout(request, context.session) }
     }
 
     func loginPage(_ request: Request) async throws -> Response {
@@ -93,7 +94,10 @@ struct ConsoleSignInRoutes: Sendable {
         "This account is locked after too many wrong passwords. Try again after \(ConsoleFormat.time(until)), or ask an administrator to set a new password."
     }
 
-    func logout(_ request: Request) async throws -> Response {
+    /// Signing out also hands back what the moderator held (`releaseLeases`): a case left
+    /// open on a closed laptop would otherwise wait out its lease.
+    func logout(_ request: Request, _ session: ConsoleSession) async throws -> Response {
+        _ = try await leases.releaseLeases(of: session.moderator, now: clock.now())
         if let raw = request.cookies[ConsoleCookies.session]?.value {
             try await store.endConsoleSession(idHash: APIKey.hash(raw), now: clock.now())
         }

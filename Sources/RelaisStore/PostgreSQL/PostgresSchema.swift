@@ -402,6 +402,6 @@ enum PostgresSchema {
             FROM decisions d WHERE d.id = r.answered_by
             """,
             "UPDATE reports SET answer_centi_hours = \(NoticeAnswers.centiHours(.postgres)) WHERE answer_restrictive",
-        ]),
+        ] + NoticeAnswers.coveringIndex.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }),
     ]
 }

@@ -34,4 +34,14 @@ enum NoticeAnswers {
     static func centiHours(_ dialect: SQLDialect) -> String {
         "CAST(ROUND(CAST(\(dialect.secondsBetween("received_at", "answered_at")) / 36.0 AS NUMERIC)) AS INTEGER)"
     }
+
+    /// The report reads, per notice of the period, only these columns: an index holding them
+    /// all in the order of the period's range is read alone, without the notices' rows (a tenth
+    /// of the bytes). It takes the place of `reports_by_tenant (tenant_id, received_at)`, whose
+    /// columns lead it, so a report does not write one index more.
+    static let coveringIndex = """
+        DROP INDEX reports_by_tenant;
+        CREATE INDEX reports_by_tenant ON reports (tenant_id, received_at, category, reporter_trusted_flagger, answer_centi_hours, answer_ground,
+          answer_automated);
+        """
 }

@@ -418,6 +418,7 @@ enum SQLiteSchema {
                     FROM decisions d WHERE d.id = reports.answered_by)
                 WHERE answered_by IS NOT NULL;
                 UPDATE reports SET answer_centi_hours = \(NoticeAnswers.centiHours(.sqlite)) WHERE answer_restrictive = 1;
+                \(NoticeAnswers.coveringIndex)
                 """)
         }),
     ]
