@@ -382,7 +382,8 @@ enum PostgresSchema {
         ("v16 decisions by tenant and time, for the transparency report", [
             "CREATE INDEX decisions_by_tenant ON decisions (tenant_id, decided_at)",
         ]),
-        // The twin of SQLite's v19: each notice's answering decision written onto it.
+        // The twin of SQLite's v19: each notice's answering decision written onto it, and whether a
+        // decision was solely automated as a column (the report counted it from the JSON).
         ("v19 each notice's answering decision, for the transparency report", [
             """
             ALTER TABLE reports ADD COLUMN answered_by TEXT, ADD COLUMN answered_at TIMESTAMPTZ,
@@ -402,6 +403,8 @@ enum PostgresSchema {
             FROM decisions d WHERE d.id = r.answered_by
             """,
             "UPDATE reports SET answer_centi_hours = \(NoticeAnswers.centiHours(.postgres)) WHERE answer_restrictive",
+            "ALTER TABLE decisions ADD COLUMN solely_automated BOOLEAN NOT NULL DEFAULT FALSE",
+            "UPDATE decisions SET solely_automated = TRUE WHERE (decision_json::jsonb ->> 'automatedDecision') = 'fully'",
         ] + NoticeAnswers.coveringIndex.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }),
     ]
 }

@@ -13,10 +13,10 @@ enum DecisionRecord {
     ) throws -> [SQLStatement] {
         var statements: [SQLStatement] = [
             """
-            INSERT INTO decisions (id, tenant_id, case_id, moderator_id, decision_json, restrictive, author_id, decided_at, notice_event_id,
-              replaces_decision_id, appeal_id)
+            INSERT INTO decisions (id, tenant_id, case_id, moderator_id, decision_json, restrictive, solely_automated, author_id, decided_at,
+              notice_event_id, replaces_decision_id, appeal_id)
             VALUES (\(id), \(tenantId), \(caseId), \(moderatorId), \(try StoredRows.decisionJSON(decision)), \(!decision.isNoAction), \
-            \(author), \(now), \(noticeEventId), \(replaces), \(appealId?.rawValue))
+            \(decision.automatedDecision == .fully), \(author), \(now), \(noticeEventId), \(replaces), \(appealId?.rawValue))
             """
         ]
         if let statement {

@@ -40,9 +40,8 @@ extension TransparencyReportStore where Self: StoreDriver {
     }
 
     public func measureCounts(tenantId: Tenant.ID, from: Date, to: Date) async throws -> TransparencyFigures.Measures {
-        let automation = dialect.jsonText("decision_json", "automatedDecision")
-        return try await read(StorePlan.single("""
-            SELECT COUNT(*) AS restrictive, COALESCE(SUM(CASE WHEN \(raw: automation) = 'fully' THEN 1 ELSE 0 END), 0) AS automated
+        try await read(StorePlan.single("""
+            SELECT COUNT(*) AS restrictive, COALESCE(SUM(CASE WHEN solely_automated THEN 1 ELSE 0 END), 0) AS automated
             FROM decisions
             WHERE tenant_id = \(tenantId) AND restrictive = \(true) AND decided_at >= \(from) AND decided_at < \(to)
             """) { rows in

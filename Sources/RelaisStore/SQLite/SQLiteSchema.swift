@@ -398,7 +398,9 @@ enum SQLiteSchema {
         ("v19 each notice's answering decision, for the transparency report", { db in
             // Each decision now writes itself onto the notices it answers (`NoticeAnswers`);
             // this fills the notices stored before, with the pick the report made per notice:
-            // the first decision of its case at or after the notice, a complaint's aside.
+            // the first decision of its case at or after the notice, a complaint's aside. And
+            // whether a decision was solely automated becomes a column (the report read it from
+            // the JSON, 0.3 µs a decision).
             try db.execute(sql: """
                 ALTER TABLE reports ADD COLUMN answered_by TEXT;
                 ALTER TABLE reports ADD COLUMN answered_at DATETIME;
@@ -418,6 +420,8 @@ enum SQLiteSchema {
                     FROM decisions d WHERE d.id = reports.answered_by)
                 WHERE answered_by IS NOT NULL;
                 UPDATE reports SET answer_centi_hours = \(NoticeAnswers.centiHours(.sqlite)) WHERE answer_restrictive = 1;
+                ALTER TABLE decisions ADD COLUMN solely_automated INTEGER NOT NULL DEFAULT 0;
+                UPDATE decisions SET solely_automated = 1 WHERE json_extract(decision_json, '$.automatedDecision') = 'fully';
                 \(NoticeAnswers.coveringIndex)
                 """)
         }),
