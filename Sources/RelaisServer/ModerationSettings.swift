@@ -10,6 +10,7 @@ struct ModerationSettings: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case weights, targetHours, leaseMinutes, repeatOffenders, appealReviewDays, reopenAfterNewReporters, misuse, coordinatedReporting
+        case breakAfterSensitiveCases
     }
     enum MisuseKeys: String, CodingKey { case unfoundedThreshold, lowPriorityDays }
     enum CoordinatedKeys: String, CodingKey { case minimumReporters, newReporterShare, newReporterDays }
@@ -113,5 +114,11 @@ struct ModerationSettings: Decodable {
         policy = ModerationPolicy(
             weights: weights, leaseDuration: lease, repeatOffenders: repeatOffenders, appealReviewTime: reviewTime, reopening: reopening,
             misuse: misuse)
+        if let count = try c.decodeIfPresent(Int.self, forKey: .breakAfterSensitiveCases) {
+            guard count >= 0, count <= 1000 else {
+                throw DecodingError.dataCorruptedError(forKey: .breakAfterSensitiveCases, in: c, debugDescription: "must be between 0 (never) and 1000")
+            }
+            policy.breakPrompt.threshold = count
+        }
     }
 }

@@ -105,6 +105,9 @@ public protocol ConsoleStore: Sendable {
     /// The tenant's audit entries that match every given filter, newest first, older than
     /// `filter.beforeSeq` (keyset paging: stable while new entries arrive).
     func auditEntries(tenantId: Tenant.ID, filter: AuditFilter, limit: Int) async throws -> [AuditEntry]
+    /// The moderator's decisions on cases since `since`, newest first, at most `limit`, each
+    /// with whether the case holds a report of one of `sensitive` (the break prompt's input).
+    func recentDecisions(by moderator: Moderator, since: Date, limit: Int, sensitive: Set<ReportCategory>) async throws -> [BreakPrompt.Decided]
 }
 
 /// Filters of the audit log; `nil` matches everything.

@@ -56,6 +56,8 @@ public struct ModerationPolicy: Sendable, Equatable {
     public var reopening: ReopeningRule
     /// Warnings and lower priority for reporters of manifestly unfounded notices (Art. 23(2)).
     public var misuse: MisusePolicy
+    /// When the console suggests a break to a moderator (sensitive cases in a row).
+    public var breakPrompt: BreakPrompt = .default
 
     public init(
         weights: PriorityWeights = .default, leaseDuration: TimeInterval = 600, repeatOffenders: RepeatOffenderPolicy = .default,

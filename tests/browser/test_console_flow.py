@@ -414,3 +414,45 @@ def test_signing_out_hands_back_the_case_the_moderator_held(browser, console):
     lou.get(console.base_url + "/console/queue")
     row = lou.find_element(By.CSS_SELECTOR, f"[data-case='{case_id}']")
     assert "mia" not in row.text and row.find_elements(By.CSS_SELECTOR, f"[data-claim='{case_id}']")  # free: lou can claim it at once
+
+
+def test_a_break_is_suggested_after_sensitive_cases_in_a_row(browser, tmp_path):
+    """moderation.breakAfterSensitiveCases: 2 — after two self-harm cases decided in a row the
+    queue and the case page suggest a break; an ordinary case decided next ends the run."""
+    config = tmp_path / "relais.json"
+    config.write_text(json.dumps({"moderation": {"breakAfterSensitiveCases": 2}}))
+    server = RelaisServer(
+        relais_binary(), extra_args=["--test-clock", OPEN_HOURS, "--config", str(config)], env={"RELAIS_ALLOW_TEST_CLOCK": "1"})
+    try:
+        token = json.loads(cli(server, "users", "create", "mia", "--tenant", "demo", "--role", "moderator", "--json"))["token"]
+        cli(server, "users", "password", "mia", stdin=PASSWORD + "\n")
+        decision = {"restrictions": ["content_removed"], "ground": "incompatible", "termsClause": "Guidelines 5",
+                    "explanation": "Content encouraging self-harm.", "facts": "Reported by a reader; reviewed by a moderator.",
+                    "automatedDetection": False, "automatedDecision": "not_automated", "territorialScope": ["FR"]}
+
+        def decide_next():
+            request = urllib.request.Request(server.base_url + "/v1/moderation/next", data=b"{}", method="POST",
+                                             headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                case_id = json.loads(response.read())["id"]
+            request = urllib.request.Request(server.base_url + f"/v1/moderation/cases/{case_id}/decisions", data=json.dumps(decision).encode(),
+                                             method="POST", headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert response.status == 201
+
+        file_report(server, "sh-1", category="self_harm")
+        decide_next()
+        driver = signed_in(browser, server)
+        assert not driver.find_elements(By.CSS_SELECTOR, "[data-break-prompt]")  # one is not a run of two
+        file_report(server, "sh-2", category="self_harm")
+        decide_next()
+        driver.get(server.base_url + "/console/queue")
+        prompt = driver.find_element(By.CSS_SELECTOR, "[data-break-prompt]")
+        assert "2 cases with sensitive content in a row" in prompt.text
+        assert_accessible(driver, "console-break-prompt")
+        file_report(server, "spam-1", category="spam", text="buy cheap followers")
+        decide_next()
+        driver.get(server.base_url + "/console/queue")
+        assert not driver.find_elements(By.CSS_SELECTOR, "[data-break-prompt]")
+    finally:
+        server.stop()

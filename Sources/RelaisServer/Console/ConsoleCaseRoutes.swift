@@ -16,6 +16,8 @@ struct ConsoleCaseRoutes: Sendable {
     let presets: TenantPresets
     let clock: RelaisClock
     let pages: ConsolePages
+    /// When to suggest a break (`BreakCheck`).
+    var breakRule: BreakPrompt = .default
 
     func register(on signedIn: RouterGroup<ConsoleRequestContext>, deciding: RouterGroup<ConsoleRequestContext>) {
         signedIn.get("cases/:id") { request, context in
@@ -122,6 +124,7 @@ struct ConsoleCaseRoutes: Sendable {
                     chosen: chosen?.label),
             notes: caseNotes.map(ConsoleCaseView.Notes.init) ?? .init(CaseNotes(tags: [], comments: [], escalation: nil)))
         view.exposure = ConsoleTexts.exposure(try await ExposureCounter(audit: console).today(for: session.moderator, now: now))
+        view.breakPrompt = try await BreakCheck(console: console, rule: breakRule).prompt(for: session.moderator, now: now)
         return try pages.render("console-case", view, status: status)
     }
 

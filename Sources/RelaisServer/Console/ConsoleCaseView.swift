@@ -39,6 +39,8 @@ struct ConsoleCaseView: Sendable {
     var notes: Notes
     /// `ExposureCounter`'s line for the moderator.
     var exposure: String = ""
+    /// `BreakCheck`'s suggestion, when it is time.
+    var breakPrompt: String?
 
     struct Notes: Sendable {
         var tags: [String]

@@ -9,6 +9,7 @@ struct ConsoleQueueRoutes: Sendable {
     let cases: any ModerationStore
     let clock: RelaisClock
     let pages: ConsolePages
+    let breaks: BreakCheck
 
     func register(on signedIn: RouterGroup<ConsoleRequestContext>, deciding: RouterGroup<ConsoleRequestContext>) {
         signedIn.get("queue") { request, context in try await queuePage(request, context.session) }
@@ -41,6 +42,7 @@ struct ConsoleQueueRoutes: Sendable {
             isEmpty: rows.isEmpty, pageLabel: ConsoleTexts.queuePage(page), previousPage: page > 1 ? link(page - 1) : nil,
             nextPage: entries.count > Self.pageSize ? link(page + 1) : nil)
         view.exposure = ConsoleTexts.exposure(try await ExposureCounter(audit: queue).today(for: session.moderator, now: clock.now()))
+        view.breakPrompt = try await breaks.prompt(for: session.moderator, now: clock.now())
         return try pages.render("console-queue", view)
     }
 

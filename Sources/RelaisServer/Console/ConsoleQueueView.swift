@@ -16,6 +16,8 @@ struct ConsoleQueueView: Sendable {
     var nextPage: String?
     /// `ExposureCounter`'s line for the moderator.
     var exposure: String = ""
+    /// `BreakCheck`'s suggestion, when it is time.
+    var breakPrompt: String?
 
     /// One case as a moderator reads it: a short reference, a preview line, the level of its
     /// priority with the reasons, never a bare id or score.

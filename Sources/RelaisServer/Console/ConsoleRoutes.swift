@@ -39,11 +39,12 @@ struct ConsoleRoutes: Sendable {
         self.sessions = storage
         self.clock = clock
         signIn = ConsoleSignInRoutes(store: storage, leases: storage, clock: clock, loginTokens: loginTokens, policy: policy, pages: pages)
-        queue = ConsoleQueueRoutes(queue: storage, cases: storage, clock: clock, pages: pages)
         let config = env.config
+        queue = ConsoleQueueRoutes(
+            queue: storage, cases: storage, clock: clock, pages: pages, breaks: BreakCheck(console: storage, rule: config.moderation.breakPrompt))
         cases = ConsoleCaseRoutes(
             cases: storage, console: storage, submissions: storage, notes: storage, presets: TenantPresets(tenants: storage, config: config), clock: clock,
-            pages: pages)
+            pages: pages, breakRule: config.moderation.breakPrompt)
         notes = ConsoleNotesRoutes(notes: storage, clock: clock, pages: pages)
         users = ConsoleUserRoutes(users: storage, clock: clock, pages: pages)
         appeals = ConsoleAppealRoutes(appeals: storage, tenants: storage, outOfCourt: { config.outOfCourt(for: $0) }, clock: clock, pages: pages)

@@ -65,4 +65,9 @@ enum ConsoleTexts {
         let shown = count >= ExposureCounter.ceiling ? "at least \(count)" : "\(count)"
         return "Sensitive content you chose to see today (UTC): \(shown)."
     }
+
+    static func breakPrompt(_ run: Int) -> String {
+        "You have decided \(run) cases with sensitive content in a row. Time for a break: step away from the screen for fifteen minutes, "
+            + "or switch to other work. Signing out hands back the case you hold."
+    }
 }

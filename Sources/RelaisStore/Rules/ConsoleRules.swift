@@ -117,6 +117,21 @@ extension ConsoleStore where Self: StoreDriver {
             """) { try $0.map(StoredRows.authorDecision) })
     }
 
+    public func recentDecisions(by moderator: Moderator, since: Date, limit: Int, sensitive: Set<ReportCategory>) async throws -> [BreakPrompt.Decided] {
+        // The categories are the core's own names, never user input: written into the statement.
+        let names = sensitive.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+        return try await read(StorePlan.single("""
+            SELECT d.decided_at,
+              CASE WHEN EXISTS (SELECT 1 FROM reports r WHERE r.case_id = d.case_id AND r.category IN (\(raw: names.isEmpty ? "NULL" : names)))
+                THEN 1 ELSE 0 END AS sensitive
+            FROM decisions d
+            WHERE d.tenant_id = \(moderator.tenantId) AND d.decided_at >= \(since) AND d.moderator_id = \(moderator.id) AND d.appeal_id IS NULL
+            ORDER BY d.decided_at DESC LIMIT \(limit)
+            """) { rows in
+            try rows.map { BreakPrompt.Decided(at: try $0.date("decided_at"), sensitive: try $0.int("sensitive") == 1) }
+        })
+    }
+
     public func revealContent(caseId: ModerationCase.ID, by moderator: Moderator, now: Date) async throws -> Bool {
         try await write(.first("SELECT 1 AS found FROM cases WHERE id = \(caseId) AND tenant_id = \(moderator.tenantId)") { found in
             guard found != nil else { return .done(false) }
