@@ -9,8 +9,9 @@ struct ModerationSettings: Decodable {
     var policy: ModerationPolicy
 
     enum CodingKeys: String, CodingKey {
-        case weights, targetHours, leaseMinutes, repeatOffenders, appealReviewDays, reopenAfterNewReporters, misuse, coordinatedReporting
+        case weights, targetHours, leaseMinutes, repeatOffenders, appealReviewDays, reopenAfterNewReporters, misuse, coordinatedReporting, pileOn
     }
+    enum PileOnKeys: String, CodingKey { case minimumAuthors, windowHours }
     enum MisuseKeys: String, CodingKey { case unfoundedThreshold, lowPriorityDays }
     enum CoordinatedKeys: String, CodingKey { case minimumReporters, newReporterShare, newReporterDays }
     enum WeightKeys: String, CodingKey {
@@ -110,8 +111,23 @@ struct ModerationSettings: Decodable {
                 weights.coordinated.newReporterDays = days
             }
         }
+        var pileOn = PileOnPolicy.default
+        if c.contains(.pileOn) {
+            let p = try c.nestedContainer(keyedBy: PileOnKeys.self, forKey: .pileOn)
+            if let minimum = try p.decodeIfPresent(Int.self, forKey: .minimumAuthors) {
+                // One author's many comments are never a pile-on.
+                guard minimum >= 2 else { throw DecodingError.dataCorruptedError(forKey: .minimumAuthors, in: p, debugDescription: "must be at least 2") }
+                pileOn.minimumAuthors = minimum
+            }
+            if let hours = try p.decodeIfPresent(Double.self, forKey: .windowHours) {
+                guard hours > 0, hours <= 24 * 90 else {
+                    throw DecodingError.dataCorruptedError(forKey: .windowHours, in: p, debugDescription: "must be more than 0 and at most 2160 hours (90 days)")
+                }
+                pileOn.window = hours * 3600
+            }
+        }
         policy = ModerationPolicy(
             weights: weights, leaseDuration: lease, repeatOffenders: repeatOffenders, appealReviewTime: reviewTime, reopening: reopening,
-            misuse: misuse)
+            misuse: misuse, pileOn: pileOn)
     }
 }
