@@ -16,7 +16,7 @@ struct ModerationSettings: Decodable {
     enum CoordinatedKeys: String, CodingKey { case minimumReporters, newReporterShare, newReporterDays }
     enum WeightKeys: String, CodingKey {
         case perSeverityLevel, involvesMinor, trustedFlagger, perReporterDoubling, maximumReporterPoints
-        case perTargetElapsed, maximumTargetsElapsed, overdue
+        case perTargetElapsed, maximumTargetsElapsed, overdue, pileOn
     }
     enum TargetKeys: String, CodingKey { case threat, involvingMinor, standard }
     enum RepeatKeys: String, CodingKey { case threshold, windowDays }
@@ -39,6 +39,7 @@ struct ModerationSettings: Decodable {
             try read(.perTargetElapsed, &weights.perTargetElapsed)
             try read(.maximumTargetsElapsed, &weights.maximumTargetsElapsed)
             try read(.overdue, &weights.overdue)
+            try read(.pileOn, &weights.pileOn)
         }
         if c.contains(.targetHours) {
             let t = try c.nestedContainer(keyedBy: TargetKeys.self, forKey: .targetHours)

@@ -25,7 +25,7 @@ extension PileOnStore where Self: StoreDriver {
                 FROM pile_on_cases pc JOIN cases c ON c.id = pc.case_id
                 JOIN reports r ON r.case_id = c.id AND r.target_id = \(pileOn.targetId) AND r.tenant_id = \(tenantId)
                 WHERE pc.pile_on_id = \(id)
-                ORDER BY r.received_at, r.id
+                ORDER BY r.received_at, r.\(raw: dialect.reportSequence)
                 """) { rows in
                 var cases: [PileOnTimeline.LinkedCase] = []
                 for row in rows {
