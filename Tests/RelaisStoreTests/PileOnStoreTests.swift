@@ -184,4 +184,27 @@ struct PileOnStoreTests {
         // Both recognised: the raid still weighs less, and the case is part of the pile-on.
         #expect(after.priority.coordinatedReporting && after.priority.pileOnPoints == 20)
     }
+
+    @Test func reportsArrivingTogetherOnTwoInstancesOpenOnePileOn() async throws {
+        let (db, tenant) = try await make()
+        defer { db.removeLater() }
+        let second = try db.openAnother(moderation: policy)
+        // Twelve authors' comments about one person, reported at once through two instances:
+        // whatever the interleaving, one pile-on, one event, every case linked and boosted.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<12 {
+                let storage = index.isMultiple(of: 2) ? db.storage : second
+                group.addTask {
+                    try await storage.file(tenant, targetedDraft(subject: "c-\(index)", author: "bully-\(index)", target: "teen-1", reporter: "r-\(index)"),
+                        at: moderationStart.addingTimeInterval(Double(index)))
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await pileOnCount(db) == 1)
+        #expect(try await db.int("SELECT COUNT(*) FROM outbox_events WHERE type = 'target.pile_on'") == 1)
+        let found = try #require(try await db.storage.pileOns(tenantId: tenant.id, limit: 50, offset: 0).first)
+        #expect(found.authorCount == 12 && found.caseCount == 12)
+        #expect(try await db.int("SELECT COUNT(*) FROM cases WHERE pile_on_id IS NOT NULL") == 12)
+    }
 }
