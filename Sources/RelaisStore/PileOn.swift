@@ -40,13 +40,14 @@ public struct PileOnTimeline: Sendable, Equatable {
         public var reports: [Report]
     }
 
-    /// One report about the target, without its reporter: when, against whom, what for.
-    /// The content is read on the case's own page (with its reveal audit).
+    /// One report about the target, without its reporter: when, against whom, what for, and
+    /// the content snapshot for the console (the API never shows it).
     public struct Report: Sendable, Equatable {
         public var reportId: String
         public var receivedAt: Date
         public var authorId: String?
         public var category: ReportCategory
+        public var text: String?
     }
 }
 

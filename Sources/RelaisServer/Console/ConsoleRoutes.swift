@@ -21,6 +21,7 @@ struct ConsoleRoutes: Sendable {
     let appeals: ConsoleAppealRoutes
     let audit: ConsoleAuditRoutes
     let webhooks: ConsoleWebhookRoutes
+    let pileOns: ConsolePileOnRoutes
 
     static let routes = [
         "GET /console", "GET /console/login", "POST /console/login", "POST /console/logout", "GET /console/queue",
@@ -28,7 +29,7 @@ struct ConsoleRoutes: Sendable {
         "POST /console/cases/{id}/renew", "POST /console/cases/{id}/decide", "GET /console/cases/{id}/statements",
         "POST /console/cases/{id}/statements/resend",
         "GET /console/audit", "GET /console/webhooks", "POST /console/webhooks/replay", "GET /console/static/{file}",
-    ] + ConsoleAppealRoutes.routes + ConsoleNotesRoutes.routes + ConsoleUserRoutes.routes
+    ] + ConsoleAppealRoutes.routes + ConsoleNotesRoutes.routes + ConsoleUserRoutes.routes + ConsolePileOnRoutes.routes
 
     /// Hands each route struct the part of the environment it uses, and nothing else.
     init(env: RelaisEnvironment, assets: WebAssets, loginTokens: FormTokens, signIn policy: SignInPolicy) {
@@ -47,6 +48,7 @@ struct ConsoleRoutes: Sendable {
         appeals = ConsoleAppealRoutes(appeals: storage, tenants: storage, outOfCourt: { config.outOfCourt(for: $0) }, clock: clock, pages: pages)
         audit = ConsoleAuditRoutes(audit: storage, pages: pages)
         webhooks = ConsoleWebhookRoutes(tenants: storage, webhooks: storage, clock: clock, pages: pages)
+        pileOns = ConsolePileOnRoutes(pileOns: storage, pages: pages)
     }
 
     func register(on router: Router<RelaisRequestContext>) {
@@ -73,5 +75,6 @@ struct ConsoleRoutes: Sendable {
         appeals.register(on: signedIn, deciding: deciding)
         audit.register(on: signedIn)
         webhooks.register(on: administering)
+        pileOns.register(on: signedIn)
     }
 }

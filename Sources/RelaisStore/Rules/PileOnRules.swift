@@ -21,7 +21,7 @@ extension PileOnStore where Self: StoreDriver {
             let pileOn = try Self.pileOn(row)
             return .query("""
                 SELECT c.id AS case_id, c.status, c.subject_kind, c.subject_id, c.author_id, pc.linked_at,
-                  r.id AS report_id, r.received_at, r.subject_author_id, r.category
+                  r.id AS report_id, r.received_at, r.subject_author_id, r.category, r.subject_text
                 FROM pile_on_cases pc JOIN cases c ON c.id = pc.case_id
                 JOIN reports r ON r.case_id = c.id AND r.target_id = \(pileOn.targetId) AND r.tenant_id = \(tenantId)
                 WHERE pc.pile_on_id = \(id)
@@ -33,7 +33,8 @@ extension PileOnStore where Self: StoreDriver {
                     let report = PileOnTimeline.Report(
                         reportId: try row.string("report_id"), receivedAt: try row.date("received_at"),
                         authorId: try row.optionalString("subject_author_id"),
-                        category: ReportCategory(rawValue: try row.string("category")) ?? .other)
+                        category: ReportCategory(rawValue: try row.string("category")) ?? .other,
+                        text: try row.optionalString("subject_text"))
                     if let index = cases.firstIndex(where: { $0.caseId == caseId }) {
                         cases[index].reports.append(report)
                     } else {
