@@ -421,7 +421,7 @@ enum SQLiteSchema {
                   PRIMARY KEY (pile_on_id, case_id)
                 );
                 ALTER TABLE cases ADD COLUMN pile_on_id TEXT;
-                CREATE INDEX reports_by_target_author ON reports(tenant_id, target_id, received_at, subject_author_id, case_id)
+                CREATE INDEX reports_by_target_author ON reports(tenant_id, target_id, received_at, subject_author_id, case_id, id)
                   WHERE target_id IS NOT NULL AND subject_author_id IS NOT NULL;
                 """)
         }),
