@@ -9,14 +9,15 @@ struct ModerationSettings: Decodable {
     var policy: ModerationPolicy
 
     enum CodingKeys: String, CodingKey {
-        case weights, targetHours, leaseMinutes, repeatOffenders, appealReviewDays, reopenAfterNewReporters, misuse, coordinatedReporting
+        case weights, targetHours, leaseMinutes, repeatOffenders, appealReviewDays, reopenAfterNewReporters, misuse, coordinatedReporting, pileOn
         case breakAfterSensitiveCases
     }
+    enum PileOnKeys: String, CodingKey { case minimumAuthors, windowHours }
     enum MisuseKeys: String, CodingKey { case unfoundedThreshold, lowPriorityDays }
     enum CoordinatedKeys: String, CodingKey { case minimumReporters, newReporterShare, newReporterDays }
     enum WeightKeys: String, CodingKey {
         case perSeverityLevel, involvesMinor, trustedFlagger, perReporterDoubling, maximumReporterPoints
-        case perTargetElapsed, maximumTargetsElapsed, overdue
+        case perTargetElapsed, maximumTargetsElapsed, overdue, pileOn
     }
     enum TargetKeys: String, CodingKey { case threat, involvingMinor, standard }
     enum RepeatKeys: String, CodingKey { case threshold, windowDays }
@@ -39,6 +40,7 @@ struct ModerationSettings: Decodable {
             try read(.perTargetElapsed, &weights.perTargetElapsed)
             try read(.maximumTargetsElapsed, &weights.maximumTargetsElapsed)
             try read(.overdue, &weights.overdue)
+            try read(.pileOn, &weights.pileOn)
         }
         if c.contains(.targetHours) {
             let t = try c.nestedContainer(keyedBy: TargetKeys.self, forKey: .targetHours)
@@ -111,9 +113,24 @@ struct ModerationSettings: Decodable {
                 weights.coordinated.newReporterDays = days
             }
         }
+        var pileOn = PileOnPolicy.default
+        if c.contains(.pileOn) {
+            let p = try c.nestedContainer(keyedBy: PileOnKeys.self, forKey: .pileOn)
+            if let minimum = try p.decodeIfPresent(Int.self, forKey: .minimumAuthors) {
+                // One author's many comments are never a pile-on.
+                guard minimum >= 2 else { throw DecodingError.dataCorruptedError(forKey: .minimumAuthors, in: p, debugDescription: "must be at least 2") }
+                pileOn.minimumAuthors = minimum
+            }
+            if let hours = try p.decodeIfPresent(Double.self, forKey: .windowHours) {
+                guard hours > 0, hours <= 24 * 90 else {
+                    throw DecodingError.dataCorruptedError(forKey: .windowHours, in: p, debugDescription: "must be more than 0 and at most 2160 hours (90 days)")
+                }
+                pileOn.window = hours * 3600
+            }
+        }
         policy = ModerationPolicy(
             weights: weights, leaseDuration: lease, repeatOffenders: repeatOffenders, appealReviewTime: reviewTime, reopening: reopening,
-            misuse: misuse)
+            misuse: misuse, pileOn: pileOn)
         if let count = try c.decodeIfPresent(Int.self, forKey: .breakAfterSensitiveCases) {
             guard count >= 0, count <= 1000 else {
                 throw DecodingError.dataCorruptedError(forKey: .breakAfterSensitiveCases, in: c, debugDescription: "must be between 0 (never) and 1000")

@@ -56,14 +56,18 @@ public struct ModerationPolicy: Sendable, Equatable {
     public var reopening: ReopeningRule
     /// Warnings and lower priority for reporters of manifestly unfounded notices (Art. 23(2)).
     public var misuse: MisusePolicy
+    /// When reports about one person, against several authors, make a pile-on.
+    public var pileOn: PileOnPolicy
     /// When the console suggests a break to a moderator (sensitive cases in a row).
     public var breakPrompt: BreakPrompt = .default
 
     public init(
         weights: PriorityWeights = .default, leaseDuration: TimeInterval = 600, repeatOffenders: RepeatOffenderPolicy = .default,
-        appealReviewTime: TimeInterval = 7 * 86400, reopening: ReopeningRule = .default, misuse: MisusePolicy = .default
+        appealReviewTime: TimeInterval = 7 * 86400, reopening: ReopeningRule = .default, misuse: MisusePolicy = .default,
+        pileOn: PileOnPolicy = .default
     ) {
         self.misuse = misuse
+        self.pileOn = pileOn
         self.weights = weights
         self.leaseDuration = leaseDuration
         self.repeatOffenders = repeatOffenders

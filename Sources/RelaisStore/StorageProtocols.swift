@@ -199,7 +199,7 @@ public protocol SupportEventStore: Sendable {
 /// Everything Relais stores. One implementation per backend, each passing the same
 /// contract tests.
 public protocol RelaisStorage: TenantStore, ReportStore, SupportEventStore, WebhookStore, ModerationStore, AppealStore, FlaggerStore, ConsoleStore,
-    StorageObservability, TransparencyStore, TransparencyReportStore, CaseNotesStore, ConsoleUserStore
+    StorageObservability, TransparencyStore, TransparencyReportStore, CaseNotesStore, ConsoleUserStore, PileOnStore
 {
     /// Applies pending migrations; safe to run again.
     func migrate() async throws

@@ -77,10 +77,12 @@ enum StoredRows {
                 isTrustedFlagger: flagger != nil, trustedFlaggerName: flagger, receivedAt: try r.date("received_at"),
                 isNewToTenant: try r.bool("reporter_was_new"), isDeprioritized: try r.optionalString("low_weight_reason") == LowWeight.deprioritizedReporter)
         }
-        return CaseFacts(
+        var facts = CaseFacts(
             caseId: caseId, subjectKind: ReportDraft.SubjectKind(rawValue: try caseRow.string("subject_kind")) ?? .other,
             contentCreatedAt: createdAt, contentLanguage: language, openedAt: try caseRow.date("first_report_at"), reports: reports,
             priorDecisionCount: priorDecisions)
+        facts.inPileOn = try caseRow.optionalString("pile_on_id") != nil
+        return facts
     }
 
     /// The queue summary stored on a case.
@@ -89,7 +91,8 @@ enum StoredRows {
             severity: CategorySeverity(rawValue: try row.int("severity")) ?? .lowest, involvesMinor: try row.bool("involves_minor"),
             hasThreat: try row.bool("has_threat"), hasTrustedFlaggerReport: try row.bool("trusted_flagger"),
             distinctReporterCount: try row.int("distinct_reporters"), newReporterCount: try row.int("new_reporters"),
-            deprioritizedReporterCount: try row.int("low_weight_reports"), openedAt: try row.date("first_report_at"))
+            deprioritizedReporterCount: try row.int("low_weight_reports"), openedAt: try row.date("first_report_at"),
+            inPileOn: try row.optionalString("pile_on_id") != nil)
     }
 
     /// A decision joined with its moderator's name (`moderator`) and its statement, if any.

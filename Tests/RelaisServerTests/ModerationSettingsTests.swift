@@ -25,11 +25,21 @@ struct ModerationSettingsTests {
         #expect(try decode("{}").moderation == .default)
     }
 
+    @Test func pileOnSettingsAreRead() throws {
+        let config = try decode(#"{"moderation": {"pileOn": {"minimumAuthors": 5, "windowHours": 6}, "weights": {"pileOn": 35}}}"#)
+        #expect(config.moderation.pileOn == PileOnPolicy(minimumAuthors: 5, window: 6 * 3600))
+        #expect(config.moderation.weights.pileOn == 35)
+        #expect(try decode("{}").moderation.pileOn == .default)
+    }
+
     @Test(arguments: [
         (#"{"moderation": {"weights": {"overdue": -1}}}"#, "must not be negative"),
         (#"{"moderation": {"targetHours": {"standard": 0}}}"#, "more than 0 hours"),
         (#"{"moderation": {"leaseMinutes": 0}}"#, "between 1 and 240"),
         (#"{"moderation": {"repeatOffenders": {"threshold": 0}}}"#, "at least 1"),
+        (#"{"moderation": {"pileOn": {"minimumAuthors": 1}}}"#, "at least 2"),
+        (#"{"moderation": {"pileOn": {"windowHours": 0}}}"#, "at most 2160 hours"),
+        (#"{"moderation": {"weights": {"pileOn": -5}}}"#, "must not be negative"),
     ])
     func badSettingsAreNamed(_ json: String, _ message: String) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("relais-\(UUID().uuidString).json")

@@ -22,6 +22,9 @@ public struct CaseFacts: Sendable, Codable, Equatable {
     /// Decisions already recorded on this case (an appeal can add one). Makes each
     /// statement's `puid` unique, since the Transparency Database never accepts a puid twice.
     public var priorDecisionCount: Int
+    /// The case is linked to a pile-on against the person it targets: many authors within a
+    /// short time (`PileOnPolicy`), which the store found across cases.
+    public var inPileOn: Bool = false
 
     public init(
         caseId: String, subjectKind: ReportDraft.SubjectKind, contentTypes: [StatementOfReasons.ContentType]? = nil,

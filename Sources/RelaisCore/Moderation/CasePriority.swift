@@ -8,9 +8,10 @@ import Foundation
 ///           + min(perReporterDoubling × log2(weighed reporters), maximumReporterPoints)
 ///           + perTargetElapsed × min(waited / target time, maximumTargetsElapsed)
 ///           + overdue          × [now > opened + target time]
+///           + pileOn           × [the case is part of a pile-on on the person targeted]
 ///
 /// With the defaults: 20 per level, 25, 20, 5 per doubling capped at 20, 10 per target time
-/// capped at 3, and 10. The weighed reporters are the distinct reporters without those under
+/// capped at 3, 10, and 20. The weighed reporters are the distinct reporters without those under
 /// lower priority for unfounded notices (`MisusePolicy`) and, when the burst looks coordinated
 /// (`CoordinatedReportingPolicy`), without the new ones: a raid cannot push a case up, and
 /// nothing else in the formula changes because of it. Higher is more urgent. Ties are broken by due time, then by opening
@@ -29,9 +30,11 @@ public struct CasePriority: Sendable, Codable, Equatable {
     public var coordinatedReporting: Bool = false
     /// The reporters counted in `reporterPoints`.
     public var weighedReporters: Int = 0
+    /// `PriorityWeights.pileOn` when the case is part of a pile-on.
+    public var pileOnPoints: Double = 0
 
     public var score: Double {
-        severityPoints + minorPoints + trustedFlaggerPoints + reporterPoints + waitingPoints + overduePoints
+        severityPoints + minorPoints + trustedFlaggerPoints + reporterPoints + waitingPoints + overduePoints + pileOnPoints
     }
 
     /// Computes every term of the formula.
@@ -60,7 +63,8 @@ public struct CasePriority: Sendable, Codable, Equatable {
             target: target,
             isOverdue: overdue,
             coordinatedReporting: coordinated,
-            weighedReporters: max(0, weighed))
+            weighedReporters: max(0, weighed),
+            pileOnPoints: facts.inPileOn ? weights.pileOn : 0)
     }
 
     /// The score alone.

@@ -21,11 +21,14 @@ public struct PriorityInputs: Sendable, Codable, Equatable {
     /// Of the others, reporters who were new to the tenant then (the two counts never overlap).
     public var newReporterCount: Int
     public var openedAt: Date
+    /// The case is linked to a pile-on against the person it targets (`PileOnPolicy`).
+    public var inPileOn: Bool
 
     public init(
         severity: CategorySeverity, involvesMinor: Bool, hasThreat: Bool, hasTrustedFlaggerReport: Bool, distinctReporterCount: Int,
-        newReporterCount: Int = 0, deprioritizedReporterCount: Int = 0, openedAt: Date
+        newReporterCount: Int = 0, deprioritizedReporterCount: Int = 0, openedAt: Date, inPileOn: Bool = false
     ) {
+        self.inPileOn = inPileOn
         self.severity = severity
         self.involvesMinor = involvesMinor
         self.hasThreat = hasThreat
@@ -41,7 +44,7 @@ public struct PriorityInputs: Sendable, Codable, Equatable {
             severity: facts.primaryCategory?.severity ?? .lowest, involvesMinor: facts.involvesMinor,
             hasThreat: facts.categories.contains(.threat), hasTrustedFlaggerReport: facts.hasTrustedFlaggerReport,
             distinctReporterCount: facts.distinctReporterCount, newReporterCount: facts.newReporterCount,
-            deprioritizedReporterCount: facts.deprioritizedReporterCount, openedAt: facts.openedAt)
+            deprioritizedReporterCount: facts.deprioritizedReporterCount, openedAt: facts.openedAt, inPileOn: facts.inPileOn)
     }
 
     /// The summary once `report` is added. `isNewReporter`: the store knows whether this
@@ -56,6 +59,6 @@ public struct PriorityInputs: Sendable, Codable, Equatable {
             distinctReporterCount: distinctReporterCount + (isNewReporter ? 1 : 0),
             newReporterCount: newReporterCount + (isNewReporter && report.isNewToTenant && !report.isDeprioritized ? 1 : 0),
             deprioritizedReporterCount: deprioritizedReporterCount + (isNewReporter && report.isDeprioritized ? 1 : 0),
-            openedAt: openedAt)
+            openedAt: openedAt, inPileOn: inPileOn)
     }
 }

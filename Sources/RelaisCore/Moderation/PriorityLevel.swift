@@ -19,6 +19,8 @@ public enum PriorityLevel: String, CaseIterable, Sendable, Comparable {
         case overdue
         /// Possible coordinated reporting: the new reporters do not raise the priority.
         case coordinatedReporting
+        /// Part of a pile-on: many authors against the person this case targets.
+        case pileOn
     }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
@@ -40,6 +42,7 @@ public enum PriorityLevel: String, CaseIterable, Sendable, Comparable {
         if priority.trustedFlaggerPoints > 0 { reasons.append(.trustedFlagger) }
         if priority.weighedReporters > 1 { reasons.append(.manyReporters(priority.weighedReporters)) }
         if priority.isOverdue { reasons.append(.overdue) }
+        if priority.pileOnPoints > 0 { reasons.append(.pileOn) }
         if priority.coordinatedReporting { reasons.append(.coordinatedReporting) }
         return reasons
     }

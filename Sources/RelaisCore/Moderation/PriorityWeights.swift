@@ -21,6 +21,9 @@ public struct PriorityWeights: Sendable, Codable, Equatable {
     public var maximumTargetsElapsed: Double
     /// Points once a case is overdue, so overdue cases jump ahead of on-time peers.
     public var overdue: Double
+    /// Points when the case is part of a pile-on: several authors against one person within
+    /// the window (`PileOnPolicy`), each case small alone.
+    public var pileOn: Double
     /// Target times to decision, which the waiting factor is measured against.
     public var targets: DecisionTargetPolicy
     /// When a burst of reports counts as possible coordinated reporting, whose new reporters
@@ -31,8 +34,9 @@ public struct PriorityWeights: Sendable, Codable, Equatable {
         perSeverityLevel: Double = 20, involvesMinor: Double = 25, trustedFlagger: Double = 20,
         perReporterDoubling: Double = 5, maximumReporterPoints: Double = 20, perTargetElapsed: Double = 10,
         maximumTargetsElapsed: Double = 3, overdue: Double = 10, targets: DecisionTargetPolicy = .default,
-        coordinated: CoordinatedReportingPolicy = .default
+        coordinated: CoordinatedReportingPolicy = .default, pileOn: Double = 20
     ) {
+        self.pileOn = pileOn
         self.coordinated = coordinated
         self.perSeverityLevel = perSeverityLevel
         self.involvesMinor = involvesMinor

@@ -22,6 +22,7 @@ struct ConsoleRoutes: Sendable {
     let audit: ConsoleAuditRoutes
     let webhooks: ConsoleWebhookRoutes
     let compliance: ConsoleComplianceRoutes
+    let pileOns: ConsolePileOnRoutes
 
     static let routes = [
         "GET /console", "GET /console/login", "POST /console/login", "POST /console/logout", "GET /console/queue",
@@ -29,7 +30,7 @@ struct ConsoleRoutes: Sendable {
         "POST /console/cases/{id}/renew", "POST /console/cases/{id}/decide", "GET /console/cases/{id}/statements",
         "POST /console/cases/{id}/statements/resend",
         "GET /console/audit", "GET /console/webhooks", "POST /console/webhooks/replay", "GET /console/static/{file}",
-    ] + ConsoleAppealRoutes.routes + ConsoleNotesRoutes.routes + ConsoleUserRoutes.routes
+    ] + ConsoleAppealRoutes.routes + ConsoleNotesRoutes.routes + ConsoleUserRoutes.routes + ConsolePileOnRoutes.routes
         + ConsoleComplianceRoutes.routes
 
     /// Hands each route struct the part of the environment it uses, and nothing else.
@@ -52,6 +53,7 @@ struct ConsoleRoutes: Sendable {
         webhooks = ConsoleWebhookRoutes(tenants: storage, webhooks: storage, clock: clock, pages: pages)
         compliance = ConsoleComplianceRoutes(
             reports: storage, appeals: storage, support: storage, submissions: storage, tenants: storage, clock: clock, pages: pages)
+        pileOns = ConsolePileOnRoutes(pileOns: storage, pages: pages)
     }
 
     func register(on router: Router<RelaisRequestContext>) {
@@ -79,5 +81,6 @@ struct ConsoleRoutes: Sendable {
         appeals.register(on: signedIn, deciding: deciding)
         audit.register(on: signedIn)
         webhooks.register(on: administering)
+        pileOns.register(on: signedIn)
     }
 }

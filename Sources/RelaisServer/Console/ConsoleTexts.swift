@@ -40,6 +40,7 @@ enum ConsoleTexts {
         case .manyReporters(let count): "\(count) reporters"
         case .overdue: "overdue"
         case .coordinatedReporting: "possible coordinated reporting (new reporters weigh less)"
+        case .pileOn: "part of a pile-on: many authors against the person targeted"
         }
     }
 

@@ -42,6 +42,8 @@ struct ModerationCaseView: Encodable {
         var reporterPoints: Double
         var waitingPoints: Double
         var overduePoints: Double
+        /// The pile-on term: the case is one of several authors' attacks on one person.
+        var pileOnPoints: Double
         var distinctReporters: Int
         /// The reporters counted in `reporterPoints`, and why others were not.
         var weighedReporters: Int
@@ -100,7 +102,7 @@ struct ModerationCaseView: Encodable {
         priority = Priority(
             score: p.score, severity: String(describing: p.severity), severityPoints: p.severityPoints, minorPoints: p.minorPoints,
             trustedFlaggerPoints: p.trustedFlaggerPoints, reporterPoints: p.reporterPoints, waitingPoints: p.waitingPoints,
-            overduePoints: p.overduePoints, distinctReporters: c.facts.distinctReporterCount, weighedReporters: p.weighedReporters,
+            overduePoints: p.overduePoints, pileOnPoints: p.pileOnPoints, distinctReporters: c.facts.distinctReporterCount, weighedReporters: p.weighedReporters,
             coordinatedReporting: CoordinatedReporting(
                 suspected: p.coordinatedReporting, newReporters: c.facts.newReporterCount, deprioritizedReporters: c.facts.deprioritizedReporterCount,
                 explanation: p.coordinatedReporting

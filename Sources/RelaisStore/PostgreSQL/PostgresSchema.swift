@@ -382,6 +382,37 @@ enum PostgresSchema {
         ("v16 decisions by tenant and time, for the transparency report", [
             "CREATE INDEX decisions_by_tenant ON decisions (tenant_id, decided_at)",
         ]),
+        // Many authors against one person: one open pile-on per target, linking the cases.
+        ("v18 pile-ons on the person targeted", [
+            """
+            CREATE TABLE pile_ons (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              target_id TEXT NOT NULL,
+              status TEXT NOT NULL,
+              author_count INTEGER NOT NULL,
+              first_report_at TIMESTAMPTZ NOT NULL,
+              last_report_at TIMESTAMPTZ NOT NULL,
+              opened_at TIMESTAMPTZ NOT NULL
+            )
+            """,
+            "CREATE UNIQUE INDEX pile_ons_open_by_target ON pile_ons (tenant_id, target_id) WHERE status = 'open'",
+            "CREATE INDEX pile_ons_by_tenant ON pile_ons (tenant_id, status, opened_at)",
+            """
+            CREATE TABLE pile_on_cases (
+              pile_on_id TEXT NOT NULL REFERENCES pile_ons(id),
+              case_id TEXT NOT NULL REFERENCES cases(id),
+              tenant_id TEXT NOT NULL REFERENCES tenants(id),
+              linked_at TIMESTAMPTZ NOT NULL,
+              PRIMARY KEY (pile_on_id, case_id)
+            )
+            """,
+            "ALTER TABLE cases ADD COLUMN pile_on_id TEXT",
+            """
+            CREATE INDEX reports_by_target_author ON reports (tenant_id, target_id, received_at, subject_author_id, case_id, id)
+              WHERE target_id IS NOT NULL AND subject_author_id IS NOT NULL
+            """,
+        ]),
         // The twin of SQLite's v19: each notice's answering decision written onto it, and whether a
         // decision was solely automated as a column (the report counted it from the JSON).
         ("v19 each notice's answering decision, for the transparency report", [

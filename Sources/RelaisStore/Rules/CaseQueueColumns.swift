@@ -33,7 +33,7 @@ enum CaseQueueColumns {
     /// The case with all its reports, in the order they arrived: for reading a case and for
     /// deciding it, never on the path of a new report. `nil` when there is no such case.
     static func facts(caseId: ModerationCase.ID, dialect: SQLDialect) -> StorePlan<CaseFacts?> {
-        .first("SELECT subject_kind, first_report_at FROM cases WHERE id = \(caseId)") { caseRow in
+        .first("SELECT subject_kind, first_report_at, pile_on_id FROM cases WHERE id = \(caseId)") { caseRow in
             guard let caseRow else { return .done(nil) }
             return .query("""
                 SELECT \(raw: StoredRows.caseReportColumns) FROM reports WHERE case_id = \(caseId) ORDER BY received_at, \(raw: dialect.reportSequence)

@@ -89,7 +89,7 @@ extension ConsoleStore where Self: StoreDriver {
         return try await read(StorePlan.single("""
             SELECT c.id, c.subject_kind, c.report_count, c.due_at, m.name AS leased_by, c.lease_expires_at,
               c.severity, c.involves_minor, c.has_threat, c.trusted_flagger, c.distinct_reporters, c.new_reporters,
-              c.low_weight_reports, c.first_report_at, c.escalated_at,
+              c.low_weight_reports, c.first_report_at, c.escalated_at, c.pile_on_id,
               (SELECT \(raw: dialect.distinctList("r.category")) FROM reports r WHERE r.case_id = c.id) AS categories,
               (SELECT \(raw: dialect.distinctList("r.reporter_country")) FROM reports r WHERE r.case_id = c.id) AS countries,
               (SELECT \(raw: dialect.distinctList("r.reporter_age")) FROM reports r WHERE r.case_id = c.id) AS ages,

@@ -4,7 +4,8 @@ import RelaisCore
 /// Reports and the help-card counts, on either backend.
 extension ReportStore where Self: StoreDriver {
     public func submit(_ submission: ReportSubmission) async throws -> SubmissionOutcome {
-        try await writeReport(try ReportWritePlan(submission, weights: moderation.weights, reopening: moderation.reopening).plan)
+        try await writeReport(try ReportWritePlan(
+            submission, weights: moderation.weights, reopening: moderation.reopening, pileOnPolicy: moderation.pileOn, dialect: dialect).plan)
     }
 
     public func report(id: String, tenantId: Tenant.ID) async throws -> StoredReport? {

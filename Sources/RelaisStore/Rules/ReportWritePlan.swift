@@ -12,7 +12,9 @@ import RelaisCore
 ///    new), else it is attached to the decision in force;
 /// 4. write the report, the case's queue columns (`CaseQueueColumns`), the `report.received`
 ///    outbox event and the idempotent answer, which touch different rows, so PostgreSQL
-///    sends them as one statement.
+///    sends them as one statement;
+/// 5. a report naming its target and the content's author: whether the reports about that
+///    person now make a pile-on (`PileOnDetection`), under a lock on the target taken first.
 /// Everything that can be computed before the transaction is, here: the writer is the
 /// one serialized resource, so its critical section holds only SQL.
 struct ReportWritePlan: Sendable {
@@ -22,12 +24,22 @@ struct ReportWritePlan: Sendable {
     let cardJSON: String?
     let weights: PriorityWeights
     let reopening: ReopeningRule
+    /// Only for a report that names its target and the content's author: the others pay nothing.
+    let pileOn: PileOnDetection?
 
     init(
         _ submission: ReportSubmission, weights: PriorityWeights, reopening: ReopeningRule = .default,
+        pileOnPolicy: PileOnPolicy = .default, dialect: SQLDialect = .sqlite,
         caseIdCandidate: ModerationCase.ID = ModerationCase.ID(rawValue: UUID().uuidString.lowercased())
     ) throws {
         self.submission = submission
+        if let targetId = submission.draft.targetId, submission.draft.subject.authorId != nil {
+            pileOn = PileOnDetection(
+                tenantId: submission.tenantId, targetId: targetId, reportId: submission.reportId, receivedAt: submission.receivedAt,
+                policy: pileOnPolicy, weights: weights, dialect: dialect)
+        } else {
+            pileOn = nil
+        }
         self.caseIdCandidate = caseIdCandidate
         self.weights = weights
         self.reopening = reopening
@@ -36,6 +48,13 @@ struct ReportWritePlan: Sendable {
     }
 
     var plan: StorePlan<SubmissionOutcome> {
+        // The target's lock before any row lock, so two reports about one person wait for
+        // each other here and never hold each other's case.
+        guard let lock = pileOn?.lock else { return intake }
+        return .write([lock]) { intake }
+    }
+
+    private var intake: StorePlan<SubmissionOutcome> {
         let s = submission
         guard let key = s.idempotencyKey else { return storeCase }
         return .query("""
@@ -84,7 +103,7 @@ struct ReportWritePlan: Sendable {
         let s = submission
         return """
             id, status, severity, involves_minor, has_threat, trusted_flagger, distinct_reporters, new_reporters, low_weight_reports, \
-            first_report_at, \
+            first_report_at, pile_on_id, \
             (SELECT first_seen_at FROM reporter_standing WHERE tenant_id = \(s.tenantId) AND reporter_id = \(s.draft.reporter.id)) AS reporter_first_seen, \
             (SELECT deprioritized_until FROM reporter_standing WHERE tenant_id = \(s.tenantId) AND reporter_id = \(s.draft.reporter.id)) \
             AS reporter_low_priority_until
@@ -163,7 +182,9 @@ struct ReportWritePlan: Sendable {
         if case .some(let reopening) = afterDecision {
             result.statements += Self.afterDecision(reopening, caseId: caseId, reportId: submission.reportId, tenantId: submission.tenantId, now: submission.receivedAt)
         }
-        return .write(result.statements, together: afterDecision == nil, answering: result.outcome)
+        guard let pileOn else { return .write(result.statements, together: afterDecision == nil, answering: result.outcome) }
+        let outcome = result.outcome
+        return .write(result.statements, together: afterDecision == nil) { pileOn.plan.then { _ in .done(outcome) } }
     }
 
     /// A report on a decided case: reopened with its reason in the audit log, or attached to

@@ -25,6 +25,10 @@ public struct SQLDialect: Sendable {
     let secondsBetween: @Sendable (_ start: String, _ end: String) -> String
     /// The text at `key` of the JSON text column (NULL where absent).
     let jsonText: @Sendable (_ column: String, _ key: String) -> String
+    /// Holds a lock named by `key` until the transaction ends, for a rule over rows that do
+    /// not exist yet (the reports about one person): PostgreSQL's advisory lock; nil on
+    /// SQLite, whose single writer already serializes the transactions.
+    let transactionLock: @Sendable (_ key: String) -> SQLStatement?
 
     /// `CasePriority.score` at `now` in SQL: the stored time-independent part plus the two
     /// terms of time, with the same weights as the core (see `ModerationQueue`).
@@ -48,7 +52,8 @@ extension SQLDialect {
         jsonFlag: { column, key in "json_extract(\(column), '$.\(key)') = 1" },
         reportSequence: "rowid",
         secondsBetween: { start, end in "((julianday(\(end)) - julianday(\(start))) * 86400.0)" },
-        jsonText: { column, key in "json_extract(\(column), '$.\(key)')" })
+        jsonText: { column, key in "json_extract(\(column), '$.\(key)')" },
+        transactionLock: { _ in nil })
 }
 
 extension SQLDialect {
@@ -61,5 +66,6 @@ extension SQLDialect {
         jsonFlag: { column, key in "(\(column)::jsonb ->> '\(key)') = 'true'" },
         reportSequence: "seq",
         secondsBetween: { start, end in "EXTRACT(EPOCH FROM (\(end) - \(start)))::float8" },
-        jsonText: { column, key in "(\(column)::jsonb ->> '\(key)')" })
+        jsonText: { column, key in "(\(column)::jsonb ->> '\(key)')" },
+        transactionLock: { key in "SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))" })
 }

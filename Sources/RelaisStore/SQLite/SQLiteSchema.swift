@@ -11,7 +11,7 @@ typealias SQLiteMigration = (name: String, apply: @Sendable (Database) throws ->
 /// - never edit, reorder or rename a step once shipped (the names below are the ones
 ///   existing databases have recorded, uneven as they are);
 /// - a new step goes at the end, named `vN what it does` with N one more than the last
-///   (the next is `v15`), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
+///   (the next is `v20`; `v17` is the queue's), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
 ///   under the same name;
 /// - `SchemaUpgradeTests` upgrades a database made by an earlier release and checks that its
 ///   schema equals a new one's.
@@ -394,6 +394,36 @@ enum SQLiteSchema {
         ("v16 decisions by tenant and time, for the transparency report", { db in
             // The report counts a tenant's restrictive decisions of a period (part 8).
             try db.execute(sql: "CREATE INDEX decisions_by_tenant ON decisions(tenant_id, decided_at)")
+        }),
+        ("v18 pile-ons on the person targeted", { db in
+            // Many authors against one person within a window (`PileOnPolicy`): one open
+            // pile-on per target (the partial unique index), linking the cases. A case in a
+            // pile-on names it (`pile_on_id`), which raises its priority. The window's
+            // targeted reports are read from the covering index alone.
+            try db.execute(sql: """
+                CREATE TABLE pile_ons (
+                  id TEXT PRIMARY KEY,
+                  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                  target_id TEXT NOT NULL,
+                  status TEXT NOT NULL,
+                  author_count INTEGER NOT NULL,
+                  first_report_at DATETIME NOT NULL,
+                  last_report_at DATETIME NOT NULL,
+                  opened_at DATETIME NOT NULL
+                );
+                CREATE UNIQUE INDEX pile_ons_open_by_target ON pile_ons(tenant_id, target_id) WHERE status = 'open';
+                CREATE INDEX pile_ons_by_tenant ON pile_ons(tenant_id, status, opened_at);
+                CREATE TABLE pile_on_cases (
+                  pile_on_id TEXT NOT NULL REFERENCES pile_ons(id),
+                  case_id TEXT NOT NULL REFERENCES cases(id),
+                  tenant_id TEXT NOT NULL REFERENCES tenants(id),
+                  linked_at DATETIME NOT NULL,
+                  PRIMARY KEY (pile_on_id, case_id)
+                );
+                ALTER TABLE cases ADD COLUMN pile_on_id TEXT;
+                CREATE INDEX reports_by_target_author ON reports(tenant_id, target_id, received_at, subject_author_id, case_id, id)
+                  WHERE target_id IS NOT NULL AND subject_author_id IS NOT NULL;
+                """)
         }),
         ("v19 each notice's answering decision, for the transparency report", { db in
             // Each decision now writes itself onto the notices it answers (`NoticeAnswers`);

@@ -1,0 +1,88 @@
+import Foundation
+import RelaisCore
+import Tagged
+
+/// A pile-on: reports about one person against several distinct authors within the window
+/// (`PileOnPolicy`), opened by the report that crossed the threshold and extended by those
+/// after it. One open pile-on per person and tenant.
+public struct PileOn: Sendable, Equatable {
+    public typealias ID = Tagged<PileOn, String>
+
+    public var id: ID
+    public var tenantId: Tenant.ID
+    /// The platform's id of the person targeted.
+    public var targetId: String
+    /// "open".
+    public var status: String
+    /// Distinct authors of the reported content about the target, in the linked cases.
+    public var authorCount: Int
+    public var caseCount: Int
+    public var firstReportAt: Date
+    public var lastReportAt: Date
+    public var openedAt: Date
+}
+
+/// A pile-on with what a moderator reads to see the attack as a whole: each linked case,
+/// its state and its reports about the target, oldest first.
+public struct PileOnTimeline: Sendable, Equatable {
+    public var pileOn: PileOn
+    /// In the order of their first report about the target.
+    public var cases: [LinkedCase]
+
+    public struct LinkedCase: Sendable, Equatable {
+        public var caseId: ModerationCase.ID
+        /// "open" or "decided".
+        public var status: String
+        public var subjectKind: String
+        public var subjectId: String
+        public var authorId: String?
+        public var linkedAt: Date
+        public var reports: [Report]
+    }
+
+    /// One report about the target, without its reporter: when, against whom, what for, and
+    /// the content snapshot for the console (the API never shows it).
+    public struct Report: Sendable, Equatable {
+        public var reportId: String
+        public var receivedAt: Date
+        public var authorId: String?
+        public var category: ReportCategory
+        public var text: String?
+    }
+}
+
+/// The pile-ons found on report writes (`PileOnDetection`), read by the API and the console.
+public protocol PileOnStore: Sendable {
+    /// The tenant's open pile-ons, newest first (by opening time, then id).
+    func pileOns(tenantId: Tenant.ID, limit: Int, offset: Int) async throws -> [PileOn]
+    /// `nil` when the tenant has no such pile-on.
+    func pileOn(id: PileOn.ID, tenantId: Tenant.ID) async throws -> PileOnTimeline?
+}
+
+/// `target.pile_on`: queued once, when the pile-on opens, so the platform can protect the
+/// person (limit who may comment on or message them) and offer help again. Ids, counts and
+/// times only: no reported content, nothing about any reporter.
+struct PileOnPayload: Encodable {
+    static let event = "target.pile_on"
+
+    var event = PileOnPayload.event
+    var pileOnId: String
+    var targetId: String
+    var caseIds: [String]
+    var authorCount: Int
+    var firstReportAt: String
+    var lastReportAt: String
+    var openedAt: String
+
+    init(pileOnId: String, targetId: String, caseIds: [String], authorCount: Int, firstReportAt: String, lastReportAt: String, openedAt: String) {
+        self.pileOnId = pileOnId
+        self.targetId = targetId
+        self.caseIds = caseIds
+        self.authorCount = authorCount
+        self.firstReportAt = firstReportAt
+        self.lastReportAt = lastReportAt
+        self.openedAt = openedAt
+    }
+
+    func json() throws -> String { try StoredJSON.encode(self) }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import RelaisCore
+
+/// Reading the pile-ons, on either backend. They are written by the report's own
+/// transaction (`PileOnDetection`), never here.
+extension PileOnStore where Self: StoreDriver {
+    public func pileOns(tenantId: Tenant.ID, limit: Int, offset: Int) async throws -> [PileOn] {
+        try await read(StorePlan.single("""
+            SELECT p.*, (SELECT COUNT(*) FROM pile_on_cases pc WHERE pc.pile_on_id = p.id) AS case_count FROM pile_ons p
+            WHERE p.tenant_id = \(tenantId) AND p.status = 'open'
+            ORDER BY p.opened_at DESC, p.id DESC LIMIT \(max(1, limit)) OFFSET \(max(0, offset))
+            """) { try $0.map(Self.pileOn) })
+    }
+
+    public func pileOn(id: PileOn.ID, tenantId: Tenant.ID) async throws -> PileOnTimeline? {
+        try await read(StorePlan<PileOnTimeline?>.first("""
+            SELECT p.*, (SELECT COUNT(*) FROM pile_on_cases pc WHERE pc.pile_on_id = p.id) AS case_count FROM pile_ons p
+            WHERE p.id = \(id) AND p.tenant_id = \(tenantId)
+            """) { row in
+            guard let row else { return .done(nil) }
+            let pileOn = try Self.pileOn(row)
+            return .query("""
+                SELECT c.id AS case_id, c.status, c.subject_kind, c.subject_id, c.author_id, pc.linked_at,
+                  r.id AS report_id, r.received_at, r.subject_author_id, r.category, r.subject_text
+                FROM pile_on_cases pc JOIN cases c ON c.id = pc.case_id
+                JOIN reports r ON r.case_id = c.id AND r.target_id = \(pileOn.targetId) AND r.tenant_id = \(tenantId)
+                WHERE pc.pile_on_id = \(id)
+                ORDER BY r.received_at, r.\(raw: dialect.reportSequence)
+                """) { rows in
+                var cases: [PileOnTimeline.LinkedCase] = []
+                for row in rows {
+                    let caseId: ModerationCase.ID = try row.id("case_id")
+                    let report = PileOnTimeline.Report(
+                        reportId: try row.string("report_id"), receivedAt: try row.date("received_at"),
+                        authorId: try row.optionalString("subject_author_id"),
+                        category: ReportCategory(rawValue: try row.string("category")) ?? .other,
+                        text: try row.optionalString("subject_text"))
+                    if let index = cases.firstIndex(where: { $0.caseId == caseId }) {
+                        cases[index].reports.append(report)
+                    } else {
+                        cases.append(PileOnTimeline.LinkedCase(
+                            caseId: caseId, status: try row.string("status"), subjectKind: try row.string("subject_kind"),
+                            subjectId: try row.string("subject_id"), authorId: try row.optionalString("author_id"),
+                            linkedAt: try row.date("linked_at"), reports: [report]))
+                    }
+                }
+                return .done(PileOnTimeline(pileOn: pileOn, cases: cases))
+            }
+        })
+    }
+
+    private static func pileOn(_ row: any ColumnReading) throws -> PileOn {
+        PileOn(
+            id: try row.id("id"), tenantId: try row.id("tenant_id"), targetId: try row.string("target_id"), status: try row.string("status"),
+            authorCount: try row.int("author_count"), caseCount: try row.int("case_count"), firstReportAt: try row.date("first_report_at"),
+            lastReportAt: try row.date("last_report_at"), openedAt: try row.date("opened_at"))
+    }
+}
