@@ -20,7 +20,7 @@ import RelaisCore
 ///
 /// **How the heads are found.** The partial index `cases_free` holds the free open cases
 /// (no lease) in `(tenant_id, target_seconds, base_priority, due_at, first_report_at, id)`
-/// order; a recursive query hops from one group's head to the next (one index seek each, a
+/// order; a recursive query hops from one group's head to the next (one or two index seeks each, a
 /// loose index scan), so a claim reads as many rows as there are groups: the distinct
 /// severity × minor × trusted flagger × reporter points × target time that occur, at most a
 /// few hundred with the default weights, whatever the size of the queue. Escalated free
