@@ -382,6 +382,23 @@ enum PostgresSchema {
         ("v16 decisions by tenant and time, for the transparency report", [
             "CREATE INDEX decisions_by_tenant ON decisions (tenant_id, decided_at)",
         ]),
+        // Free cases by (target time, time-independent priority), then the claim's tie-breaks:
+        // each group's first entry is its most urgent case (`QueuePick`); escalated ones apart,
+        // for seniors; leased ones by expiry.
+        ("v17 the claim picks from the heads of the queue's groups", [
+            """
+            CREATE INDEX cases_free ON cases (tenant_id, target_seconds, base_priority, due_at, first_report_at, id)
+              WHERE status = 'open' AND due_at IS NOT NULL AND lease_expires_at IS NULL AND escalated_at IS NULL
+            """,
+            """
+            CREATE INDEX cases_free_escalated ON cases (tenant_id, target_seconds, base_priority, due_at, first_report_at, id)
+              WHERE status = 'open' AND due_at IS NOT NULL AND lease_expires_at IS NULL AND escalated_at IS NOT NULL
+            """,
+            """
+            CREATE INDEX cases_leased ON cases (tenant_id, lease_expires_at)
+              WHERE status = 'open' AND due_at IS NOT NULL AND lease_expires_at IS NOT NULL
+            """,
+        ]),
         // Many authors against one person: one open pile-on per target, linking the cases.
         ("v18 pile-ons on the person targeted", [
             """

@@ -20,20 +20,25 @@ import RelaisCore
 ///
 /// (`SQLDialect.queueScore`) and the ties go to the earlier `due_at`, then `first_report_at`,
 /// then id, exactly as `CasePriority.isMoreUrgent`, so the queue's first case is the core's
-/// first case (a test checks it). The index `cases_queue (tenant_id, status, base_priority
-/// DESC, due_at)` narrows the scan to one tenant's open cases.
+/// first case (a test checks it). The claim does not order every open case by it: it picks
+/// the same case from the head of each group of cases with the same time-independent part
+/// and target time (`QueuePick`), so its cost does not grow with the queue.
 extension ModerationStore where Self: StoreDriver {
     public func claimNextCase(for moderator: Moderator, now: Date) async throws -> ModerationCase? {
         let weights = moderation.weights, leaseDuration = moderation.leaseDuration, dialect = self.dialect
-        let caseId = try await write(StorePlan<ModerationCase.ID?>.first("""
-            SELECT id FROM cases
-            WHERE tenant_id = \(moderator.tenantId) AND status = 'open' AND due_at IS NOT NULL
-              AND (lease_expires_at IS NULL OR lease_expires_at <= \(now))\(raw: Self.escalatedCasesFor(moderator))
-            ORDER BY \(dialect.queueScore(at: now, weights: weights)) DESC, due_at, first_report_at, id
-            LIMIT 1\(raw: dialect.skipLocked)
-            """) { row in
-            guard let id: ModerationCase.ID = try row?.id("id") else { return .done(nil) }
-            return LeaseChange.claim(id, queue: .cases, moderator: moderator, now: now, leaseDuration: leaseDuration).then { .done($0) }
+        let senior = moderator.role.isSenior, tenantId = moderator.tenantId
+        let pick = QueuePick.statement(tenantId: tenantId, senior: senior, now: now, weights: weights, dialect: dialect)
+        let caseId = try await write(StorePlan<ModerationCase.ID?>.first(pick) { row in
+            if let id: ModerationCase.ID = try row?.id("id") {
+                return LeaseChange.claim(id, queue: .cases, moderator: moderator, now: now, leaseDuration: leaseDuration).then { .done($0) }
+            }
+            // Only PostgreSQL skips locked rows: there, concurrent claims may hold every
+            // candidate, and the reference order still finds a free case if there is one.
+            guard !dialect.skipLocked.isEmpty else { return .done(nil) }
+            return .first(QueuePick.reference(tenantId: tenantId, senior: senior, now: now, weights: weights, dialect: dialect)) { row in
+                guard let id: ModerationCase.ID = try row?.id("id") else { return .done(nil) }
+                return LeaseChange.claim(id, queue: .cases, moderator: moderator, now: now, leaseDuration: leaseDuration).then { .done($0) }
+            }
         })
         guard let caseId else { return nil }
         return try await moderationCase(id: caseId, tenantId: moderator.tenantId, now: now)
@@ -62,11 +67,6 @@ extension ModerationStore where Self: StoreDriver {
             guard let found = try await moderationCase(id: id, tenantId: moderator.tenantId, now: now) else { return .notFound }
             return .leased(found)
         }
-    }
-
-    /// An escalated case waits for a senior: the others' claims skip it.
-    static func escalatedCasesFor(_ moderator: Moderator) -> String {
-        moderator.role.isSenior ? "" : " AND escalated_at IS NULL"
     }
 
     public func renewLease(caseId: ModerationCase.ID, by moderator: Moderator, now: Date) async throws -> LeaseOutcome {

@@ -11,7 +11,7 @@ typealias SQLiteMigration = (name: String, apply: @Sendable (Database) throws ->
 /// - never edit, reorder or rename a step once shipped (the names below are the ones
 ///   existing databases have recorded, uneven as they are);
 /// - a new step goes at the end, named `vN what it does` with N one more than the last
-///   (the next is `v20`; `v17` is the queue's), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
+///   (the next is `v20`), and gets its PostgreSQL twin at the end of `PostgresSchema.steps`
 ///   under the same name;
 /// - `SchemaUpgradeTests` upgrades a database made by an earlier release and checks that its
 ///   schema equals a new one's.
@@ -394,6 +394,19 @@ enum SQLiteSchema {
         ("v16 decisions by tenant and time, for the transparency report", { db in
             // The report counts a tenant's restrictive decisions of a period (part 8).
             try db.execute(sql: "CREATE INDEX decisions_by_tenant ON decisions(tenant_id, decided_at)")
+        }),
+        ("v17 the claim picks from the heads of the queue's groups", { db in
+            // Free cases by (target time, time-independent priority), then the claim's
+            // tie-breaks: each group's first entry is its most urgent case (`QueuePick`);
+            // escalated ones apart, for seniors; leased ones by expiry.
+            try db.execute(sql: """
+                CREATE INDEX cases_free ON cases(tenant_id, target_seconds, base_priority, due_at, first_report_at, id)
+                  WHERE status = 'open' AND due_at IS NOT NULL AND lease_expires_at IS NULL AND escalated_at IS NULL;
+                CREATE INDEX cases_free_escalated ON cases(tenant_id, target_seconds, base_priority, due_at, first_report_at, id)
+                  WHERE status = 'open' AND due_at IS NOT NULL AND lease_expires_at IS NULL AND escalated_at IS NOT NULL;
+                CREATE INDEX cases_leased ON cases(tenant_id, lease_expires_at)
+                  WHERE status = 'open' AND due_at IS NOT NULL AND lease_expires_at IS NOT NULL;
+                """)
         }),
         ("v18 pile-ons on the person targeted", { db in
             // Many authors against one person within a window (`PileOnPolicy`): one open
