@@ -11,9 +11,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_support import OPEN_HOURS, axe_violations, cli, screenshot
+from browser_support import OPEN_HOURS, api, axe_violations, cli, screenshot
 from relais_testing import RelaisServer, relais_binary
 
 PASSWORD = "a long console password"
@@ -456,3 +456,49 @@ def test_a_break_is_suggested_after_sensitive_cases_in_a_row(browser, tmp_path):
         assert not driver.find_elements(By.CSS_SELECTOR, "[data-break-prompt]")
     finally:
         server.stop()
+
+
+def test_a_pile_on_is_decided_from_its_page_each_case_with_its_own_statement(browser, console):
+    """Three authors against one teenager make a pile-on; from its page a moderator decides
+    two of its cases with a preset at once (the third, held by someone else, is left alone):
+    two decisions, two statements of reasons."""
+    cases = []
+    for index in range(3):
+        body = {"surface": "web", "category": "harassment", "goodFaith": True, "target": "teen-7",
+                "reporter": {"id": f"friend-{index}", "country": "FR", "locale": "fr-FR", "ageBracket": "13-17", "isTarget": False},
+                "subject": {"kind": "comment", "id": f"pile-{index}", "authorId": f"bully-{index}", "text": f"you are nothing {index}"}}
+        status, answer = api(console, "POST", "/v1/reports", body)
+        assert status == 201, answer
+        cases.append(answer["caseId"])
+    status, listed = api(console, "GET", "/v1/pile-ons")
+    assert status == 200 and len(listed["pileOns"]) == 1, listed
+    pile_on = listed["pileOns"][0]["id"]
+    lou = signed_in(browser, console, "lou")
+    lou.get(console.base_url + "/console/queue")
+    lou.find_element(By.CSS_SELECTOR, f"[data-claim='{cases[2]}']").click()
+    wait(lou).until(EC.presence_of_element_located((By.ID, "decision-form")))
+
+    mia = signed_in(browser, console, "mia")
+    mia.get(console.base_url + f"/console/pile-ons/{pile_on}")
+    assert len(mia.find_elements(By.CSS_SELECTOR, "[data-cases] input[type=checkbox]")) == 3
+    Select(mia.find_element(By.ID, "pile-on-preset")).select_by_value("harassment-minor")
+    assert_accessible(mia, "console-pile-on-decide")
+    submit(mia, "decide-selected")
+    notice = mia.find_element(By.CSS_SELECTOR, "[data-notice]").text
+    assert "2 cases decided, each with its own statement of reasons. 1 not decided" in notice, notice
+    puids = set()
+    for case_id in cases[:2]:
+        status, shown = api(console, "GET", f"/v1/moderation/cases/{case_id}", key=mod_token(console))
+        assert status == 200 and shown["status"] == "decided", shown
+        status, statements = api(console, "GET", f"/v1/moderation/cases/{case_id}/statements", key=mod_token(console))
+        assert status == 200 and len(statements) == 1
+        puids.add(statements[0]["puid"])
+    assert len(puids) == 2
+    status, third = api(console, "GET", f"/v1/moderation/cases/{cases[2]}", key=mod_token(console))
+    assert third["status"] == "open" and third["lease"]["moderator"] == "lou", third
+
+
+def mod_token(server):
+    if not hasattr(server, "mod_token"):
+        server.mod_token = json.loads(cli(server, "users", "token", "ada", "--json"))["token"]
+    return server.mod_token

@@ -78,9 +78,8 @@ struct ConsoleCaseRoutes: Sendable {
         if let authorId = found.authorId {
             authorDecisions = try await console.authorDecisions(tenantId: session.moderator.tenantId, authorId: authorId, excludingCase: id)
         }
-        let euCountries = Set(found.reports.map(\.draft.reporter.country).filter(\.isEUOrEEA).map(\.rawValue)).sorted()
         let categories = Set(found.reports.map(\.draft.category)).sorted { $0.rawValue < $1.rawValue }
-        let scope = euCountries.joined(separator: ", ")
+        let scope = ConsoleDecisionForm.scope(of: found).joined(separator: ", ")
         let tenantPresets = holdsLease ? try await presets(session.moderator.tenantId) : []
         let chosen = presetId.flatMap { id in tenantPresets.first { $0.id == id } }
         let (fitting, others) = DecisionPreset.ordered(tenantPresets, for: Set(categories))

@@ -1,4 +1,5 @@
 import RelaisCore
+import RelaisStore
 
 /// The decision form's values and, after a refusal, the core's reasons next to each field.
 struct ConsoleDecisionForm: Sendable {
@@ -89,6 +90,12 @@ struct ConsoleDecisionForm: Sendable {
             territorialScope: fields["territorialScope"] ?? "", endDate: fields["endDate"] ?? "",
             noteForReporter: fields["noteForReporter"] ?? "", internalNote: fields["internalNote"] ?? "",
             warnAuthor: fields["warnAuthor"] != nil, errors: FieldReasons(errors), allErrors: errors.map { "\($0.field): \($0.message)" }, hasErrors: !errors.isEmpty)
+    }
+
+    /// The territorial scope a decision on the case starts from: the EU and EEA countries its
+    /// reporters wrote from (the case page prefills it; a preset without a scope takes it).
+    static func scope(of found: ModerationCase) -> [String] {
+        Set(found.reports.map(\.draft.reporter.country).filter(\.isEUOrEEA).map(\.rawValue)).sorted()
     }
 
     /// The form filled from a preset, as the moderator would have typed it: they edit it

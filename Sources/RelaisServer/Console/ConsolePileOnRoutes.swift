@@ -4,22 +4,76 @@ import RelaisCore
 import RelaisStore
 
 /// The pile-ons of the moderator's tenant: the list, and one pile-on's page showing the
-/// attack as a whole (timeline, authors, contents, each linked case). Read only: each case
-/// is decided on its own page. Content in a sensitive category stays blurred here; it is
-/// shown on its case's page, where showing it is recorded (`ConsoleStore.revealContent`).
+/// attack as a whole (timeline, authors, contents, each linked case), from which a moderator
+/// decides several of its open cases at once with a policy preset: each case is claimed and
+/// decided on its own, with its own decision and statement of reasons, exactly as from its
+/// page. Content in a sensitive category stays blurred here; it is shown on its case's page,
+/// where showing it is recorded (`ConsoleStore.revealContent`).
 struct ConsolePileOnRoutes: Sendable {
     let pileOns: any PileOnStore
+    let cases: any ModerationStore
+    let presets: TenantPresets
+    let clock: RelaisClock
     let pages: ConsolePages
 
-    static let routes = ["GET /console/pile-ons", "GET /console/pile-ons/{id}"]
+    static let routes = ["GET /console/pile-ons", "GET /console/pile-ons/{id}", "POST /console/pile-ons/{id}/decide"]
 
-    func register(on signedIn: RouterGroup<ConsoleRequestContext>) {
+    func register(on signedIn: RouterGroup<ConsoleRequestContext>, deciding: RouterGroup<ConsoleRequestContext>) {
         signedIn.get("pile-ons") { _, context in try await list(context.session) }
-        signedIn.get("pile-ons/:id") { _, context in
-            let id = try context.parameters.require("id")
-            guard id.count <= 64, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { throw HTTPError(.notFound) }
-            return try await page(PileOn.ID(rawValue: id), context.session)
+        signedIn.get("pile-ons/:id") { request, context in
+            try await page(try Self.id(context), context.session, notice: Self.notice(FormFields.query(of: request)))
         }
+        deciding.post("pile-ons/:id/decide") { _, context in try await decideSelected(try Self.id(context), context.session, context.form) }
+    }
+
+    static func id(_ context: ConsoleRequestContext) throws -> PileOn.ID {
+        let id = try context.parameters.require("id")
+        guard id.count <= 64, id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { throw HTTPError(.notFound) }
+        return PileOn.ID(rawValue: id)
+    }
+
+    /// The outcome of a multi-decision, carried by the redirect as counts (no ids in the URL).
+    static func notice(_ query: FormFields) -> String? {
+        guard let decided = query.nonEmpty("decided").flatMap(Int.init) else { return nil }
+        let skipped = query.nonEmpty("skipped").flatMap(Int.init) ?? 0
+        let done = decided == 1 ? "1 case decided" : "\(decided) cases decided"
+        return done + ", each with its own statement of reasons."
+            + (skipped > 0 ? " \(skipped) not decided (held by another moderator, already decided, or refused): open them to decide." : "")
+    }
+
+    /// Claims and decides each ticked open case of the pile-on with the chosen preset; the
+    /// case's own scope when the preset sets none. A case another moderator holds, or that
+    /// the rules refuse, is left as it was (its lease given back) and counted as skipped.
+    func decideSelected(_ id: PileOn.ID, _ session: ConsoleSession, _ fields: FormFields) async throws -> Response {
+        let moderator = session.moderator
+        guard let found = try await pileOns.pileOn(id: id, tenantId: moderator.tenantId) else {
+            return try pages.message(session, status: .notFound, "Pile-on not found", ["No pile-on with this id for your tenant."], back: "/console/pile-ons")
+        }
+        let chosen = found.cases.filter { $0.status == "open" && fields["case-\($0.caseId.rawValue)"] != nil }
+        let available = try await presets(moderator.tenantId)
+        guard let preset = available.first(where: { $0.id == fields.nonEmpty("preset") }), !chosen.isEmpty else {
+            let problem = chosen.isEmpty ? "Tick at least one open case." : "Choose a policy preset."
+            return try await page(id, session, notice: "Nothing was decided. " + problem, status: .unprocessableContent)
+        }
+        var decided = 0, skipped = 0
+        for linked in chosen {
+            let now = clock.now()
+            guard case .leased(let held) = try await cases.claimCase(id: linked.caseId, for: moderator, now: now) else {
+                skipped += 1
+                continue
+            }
+            var body = preset.body
+            if !preset.setsScope { body["territorialScope"] = ConsoleDecisionForm.scope(of: held) }
+            guard case .success(let decision) = Decision.validate(json: body),
+                case .decided = try await cases.decide(caseId: linked.caseId, decision: decision, by: moderator, now: now)
+            else {
+                _ = try await cases.releaseLease(caseId: linked.caseId, by: moderator, now: now)
+                skipped += 1
+                continue
+            }
+            decided += 1
+        }
+        return ConsolePages.redirect("/console/pile-ons/\(id.rawValue)?decided=\(decided)&skipped=\(skipped)")
     }
 
     func list(_ session: ConsoleSession) async throws -> Response {
@@ -27,11 +81,19 @@ struct ConsolePileOnRoutes: Sendable {
         return try pages.render("console-pile-ons", ConsolePileOnListView(page: pages.page("Pile-ons", session), pileOns: found))
     }
 
-    func page(_ id: PileOn.ID, _ session: ConsoleSession) async throws -> Response {
+    func page(_ id: PileOn.ID, _ session: ConsoleSession, notice: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         guard let found = try await pileOns.pileOn(id: id, tenantId: session.moderator.tenantId) else {
             return try pages.message(session, status: .notFound, "Pile-on not found", ["No pile-on with this id for your tenant."], back: "/console/pile-ons")
         }
-        return try pages.render("console-pile-on", ConsolePileOnView(page: pages.page("Pile-on on \(found.pileOn.targetId)", session), found))
+        var view = ConsolePileOnView(page: pages.page("Pile-on on \(found.pileOn.targetId)", session, notice: notice, error: status != .ok), found)
+        if session.moderator.role.decides {
+            let categories = Set(found.cases.flatMap { $0.reports.map(\.category) })
+            let ordered = DecisionPreset.ordered(try await presets(session.moderator.tenantId), for: categories)
+            view.presets = (ordered.fitting + ordered.others).map { ConsoleOption(value: $0.id, label: $0.label, selected: false) }
+            view.decides = !view.presets.isEmpty && view.cases.contains(where: \.isOpen)
+            view.csrf = session.csrfToken
+        }
+        return try pages.render("console-pile-on", view, status: status)
     }
 }
 
@@ -92,7 +154,13 @@ struct ConsolePileOnView: Sendable {
         var authorId: String?
         var reportCount: Int
         var linkedAt: String
+        var isOpen: Bool
     }
+
+    /// The presets a moderator may decide ticked cases with (fitting ones first), and the form's token.
+    var presets: [ConsoleOption] = []
+    var decides = false
+    var csrf = ""
 
     init(page: ConsolePage, _ t: PileOnTimeline) {
         self.page = page
@@ -119,7 +187,7 @@ struct ConsolePileOnView: Sendable {
         cases = t.cases.map {
             CaseRow(
                 caseId: $0.caseId.rawValue, status: $0.status, subjectKind: $0.subjectKind, subjectId: $0.subjectId, authorId: $0.authorId,
-                reportCount: $0.reports.count, linkedAt: ConsoleFormat.time($0.linkedAt))
+                reportCount: $0.reports.count, linkedAt: ConsoleFormat.time($0.linkedAt), isOpen: $0.status == "open")
         }
         hasSensitive = timeline.contains(where: \.blurred)
     }

@@ -53,7 +53,8 @@ struct ConsoleRoutes: Sendable {
         webhooks = ConsoleWebhookRoutes(tenants: storage, webhooks: storage, clock: clock, pages: pages)
         compliance = ConsoleComplianceRoutes(
             reports: storage, appeals: storage, support: storage, submissions: storage, tenants: storage, clock: clock, pages: pages)
-        pileOns = ConsolePileOnRoutes(pileOns: storage, pages: pages)
+        pileOns = ConsolePileOnRoutes(
+            pileOns: storage, cases: storage, presets: TenantPresets(tenants: storage, config: config), clock: clock, pages: pages)
     }
 
     func register(on router: Router<RelaisRequestContext>) {
@@ -81,6 +82,6 @@ struct ConsoleRoutes: Sendable {
         appeals.register(on: signedIn, deciding: deciding)
         audit.register(on: signedIn)
         webhooks.register(on: administering)
-        pileOns.register(on: signedIn)
+        pileOns.register(on: signedIn, deciding: deciding)
     }
 }
