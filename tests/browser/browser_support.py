@@ -92,3 +92,18 @@ def api(server, method, path, body=None, key=None):
             return response.status, json.loads(response.read() or b"null")
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read() or b"null")
+
+
+def page_replaced(old_page):
+    """A wait condition: the page whose <html> element is `old_page` has been replaced (after a
+    form post). Chromium sometimes answers a replaced node with "Node with given id does not
+    belong to the document" instead of a stale-element error: both mean the same."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    def replaced(_driver):
+        try:
+            old_page.is_enabled()
+            return False
+        except (StaleElementReferenceException, WebDriverException):
+            return True
+    return replaced

@@ -17,7 +17,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_support import OPEN_HOURS, axe_violations, cli, screenshot
+from browser_support import OPEN_HOURS, axe_violations, cli, page_replaced, screenshot
 from dsa_testing import make_statements, moderator, submissions, wait_until, write_config
 from relais_testing import RelaisServer, relais_binary
 from tdb_standin import TransparencyDatabase
@@ -138,7 +138,7 @@ def test_the_compliance_page_draws_the_periods_figures_and_resends_a_refused_sta
         # Resent from the page: queued again, and the page says so.
         old = driver.find_element(By.TAG_NAME, "html")
         statement.find_element(By.TAG_NAME, "button").click()
-        WebDriverWait(driver, 15).until(EC.staleness_of(old))
+        WebDriverWait(driver, 15).until(page_replaced(old))
         assert "queued again" in driver.find_element(By.CSS_SELECTOR, "[data-notice]").text
         assert driver.find_element(By.CSS_SELECTOR, "[data-rejected]").text == "0"
         assert driver.find_element(By.CSS_SELECTOR, "[data-queued]").text == "1"

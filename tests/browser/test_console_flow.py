@@ -13,7 +13,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browser_support import OPEN_HOURS, api, axe_violations, cli, screenshot
+from browser_support import OPEN_HOURS, api, axe_violations, cli, page_replaced, screenshot
 from relais_testing import RelaisServer, relais_binary
 
 PASSWORD = "a long console password"
@@ -86,7 +86,7 @@ def submit(driver, button_id):
     form comes back with the same elements, so waiting for them alone reads the old page."""
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.ID, button_id).click()
-    wait(driver).until(EC.staleness_of(page))
+    wait(driver).until(page_replaced(page))
 
 
 def refused_fields(driver):
@@ -408,7 +408,7 @@ def test_signing_out_hands_back_the_case_the_moderator_held(browser, console):
     wait(mia).until(EC.presence_of_element_located((By.ID, "decision-form")))
     old = mia.find_element(By.TAG_NAME, "html")
     mia.find_element(By.CSS_SELECTOR, "form.signout button").click()
-    wait(mia).until(EC.staleness_of(old))
+    wait(mia).until(page_replaced(old))
     assert "/console/login" in mia.current_url
     lou = signed_in(browser, console, "lou")
     lou.get(console.base_url + "/console/queue")

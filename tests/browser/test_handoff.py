@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from browser_support import OPEN_HOURS, api, axe_violations, cli, screenshot
+from browser_support import OPEN_HOURS, api, axe_violations, cli, page_replaced, screenshot
 from relais_testing import RelaisServer, relais_binary
 
 PASSWORD = "a long console password"
@@ -80,7 +80,7 @@ def test_the_help_window_gives_the_reference_and_asks_for_consent(relais, browse
     # The answer is a new page: wait for this one to go, so the check reads the new answer.
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.CSS_SELECTOR, "[data-consent-no]").click()
-    wait(driver).until(EC.staleness_of(page))
+    wait(driver).until(page_replaced(page))
     assert recorded not in wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "[data-handoff-recorded]"))).text
     status, answer = api(relais, "POST", "/v1/flagger/notices", dict(notice, subject={"kind": "account", "id": f"other-{lang}"}), key=relais.flagger)
     assert answer["reference"] == "not_linked"

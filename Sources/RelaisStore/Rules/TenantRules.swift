@@ -67,8 +67,13 @@ extension RelaisStorage where Self: StoreDriver {
                 answering: ()))
     }
 
-    /// What the readiness probe writes while writes fail: a report's largest body (64 KiB).
-    static var probeBytes: Int { 64 * 1024 }
+    /// What the readiness probe writes while writes fail: more than a report's transaction
+    /// writes. That is its largest body (64 KiB) and, in the write-ahead log, a whole page for
+    /// every page it touches: the report's row and each of its indexes, its case's row and
+    /// indexes (three partial ones for the claim since v17), the pile-on index, the outbox and
+    /// the idempotency key — some thirty pages. A 64 KiB probe fit where a report no longer did,
+    /// so readiness came back while reports still failed.
+    static var probeBytes: Int { 256 * 1024 }
 
     public func queueGauges() async throws -> QueueGauges {
         try await read(StorePlan.single("SELECT COUNT(*) AS n, MIN(first_report_at) AS oldest FROM cases WHERE status = 'open'") { rows in
