@@ -242,8 +242,11 @@ def test_private_tags_and_comments(console, browser):
     assert driver.find_elements(By.CSS_SELECTOR, "[data-tag]") == []
     # An invalid tag is refused with its reason, and nothing is stored.
     driver.find_element(By.ID, "tag").send_keys("no spaces please")
+    old_page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.ID, "add-tag").click()
-    assert "letters, digits" in wait(driver).until(EC.presence_of_element_located((By.TAG_NAME, "main"))).text
+    # The case page has a <main> too: wait for the answer to replace it before reading.
+    wait(driver).until(page_replaced(old_page))
+    assert wait(driver).until(EC.text_to_be_present_in_element((By.TAG_NAME, "main"), "letters, digits"))
 
 
 def test_claim_a_chosen_case_from_the_queue(console, browser):
