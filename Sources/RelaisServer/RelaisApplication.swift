@@ -68,10 +68,10 @@ public enum RelaisApplication {
     /// A test checks this list against `openapi.yaml` and against the live router.
     public static let routes: [String] = [
         "GET /healthz", "GET /readyz", "GET /openapi.yaml",
-        "POST /v1/reports", "GET /v1/reports/{id}", "GET /v1/reports/{id}/evidence", "GET /v1/pile-ons", "GET /v1/pile-ons/{id}", "GET /.well-known/relais-evidence-key",
+        "POST /v1/reports", "GET /v1/reports/{id}", "GET /v1/reports/{id}/evidence", "GET /.well-known/relais-evidence-key",
         "GET /v1/support", "POST /v1/support/events", "GET /v1/support/events",
         "GET /v1/helplines", "GET /v1/directory",
-    ] + AppealRoutes.routes + HandoffRoutes.routes + ModerationRoutes.routes + AppealReviewRoutes.routes + FlaggerFiguresRoutes.routes
+    ] + PileOnRoutes.routes + AppealRoutes.routes + HandoffRoutes.routes + ModerationRoutes.routes + AppealReviewRoutes.routes + FlaggerFiguresRoutes.routes
         + StatementSubmissionRoutes.routes + FlaggerRoutes.routes
 
     /// The HTML pages (the embeddable report sheet and the demo feed): not part of the JSON
@@ -97,7 +97,8 @@ public enum RelaisApplication {
         router.add(middleware: EmbedRateLimitMiddleware(limits: env.limits))
         let api = router.group("v1").add(middleware: TenantAuthMiddleware(tenants: env.tenantKeys, limits: env.limits)).add(middleware: TenantCORSMiddleware(rules: cors))
         ReportRoutes(filing: env.filing, reports: env.storage, reporters: env.limits.reporter).register(on: api)
-        PileOnRoutes(pileOns: env.storage).register(on: api)
+        let pileOnRoutes = PileOnRoutes(pileOns: env.storage, clock: env.clock)
+        pileOnRoutes.register(on: api)
         EvidenceRoutes(reporterView: env.reporterView).register(api: api, router: router)
         SupportRoutes(events: env.storage, help: env.help, clock: env.clock).register(on: api)
         DirectoryRoutes(help: env.help, clock: env.clock).register(on: api)
@@ -111,6 +112,7 @@ public enum RelaisApplication {
         let moderation = router.group("v1/moderation").add(middleware: ModeratorAuthMiddleware(moderators: env.storage, limits: env.limits))
         ModerationRoutes(moderation: env.storage, presets: TenantPresets(tenants: storage, config: config), notes: storage, clock: env.clock).register(on: moderation)
         StatementSubmissionRoutes(submissions: env.storage).register(on: moderation)
+        pileOnRoutes.register(moderation: moderation)
         AppealReviewRoutes(
             appeals: env.storage, outOfCourt: { id in try await storage.tenant(id: id).flatMap(config.outOfCourt(for:)) }, clock: env.clock
         ).register(on: moderation)

@@ -12,7 +12,7 @@ public struct PileOn: Sendable, Equatable {
     public var tenantId: Tenant.ID
     /// The platform's id of the person targeted.
     public var targetId: String
-    /// "open".
+    /// "open", or "closed" by a moderator (`closedAt`, `closedBy`, `closingReason`).
     public var status: String
     /// Distinct authors of the reported content about the target, in the linked cases.
     public var authorCount: Int
@@ -20,6 +20,25 @@ public struct PileOn: Sendable, Equatable {
     public var firstReportAt: Date
     public var lastReportAt: Date
     public var openedAt: Date
+    public var closedAt: Date?
+    /// The moderator's name, as in the audit log.
+    public var closedBy: String?
+    public var closingReason: String?
+
+    public var isOpen: Bool { status == PileOn.open }
+
+    public static let open = "open"
+    public static let closed = "closed"
+}
+
+/// What closing a pile-on did.
+public enum PileOnClosing: Sendable, Equatable {
+    /// Closed now, by this call: the audit entry and the `target.pile_on_closed` event are written.
+    case closed(PileOn)
+    /// It was closed before (by someone else, or by a retry): nothing was written.
+    case alreadyClosed(PileOn)
+    /// No such pile-on in the moderator's tenant.
+    case notFound
 }
 
 /// A pile-on with what a moderator reads to see the attack as a whole: each linked case,
@@ -53,10 +72,22 @@ public struct PileOnTimeline: Sendable, Equatable {
 
 /// The pile-ons found on report writes (`PileOnDetection`), read by the API and the console.
 public protocol PileOnStore: Sendable {
-    /// The tenant's open pile-ons, newest first (by opening time, then id).
-    func pileOns(tenantId: Tenant.ID, limit: Int, offset: Int) async throws -> [PileOn]
+    /// The tenant's pile-ons in a state ("open" or "closed"), newest first (by opening time, then id).
+    func pileOns(tenantId: Tenant.ID, status: String, limit: Int, offset: Int) async throws -> [PileOn]
     /// `nil` when the tenant has no such pile-on.
     func pileOn(id: PileOn.ID, tenantId: Tenant.ID) async throws -> PileOnTimeline?
+    /// Closes an open pile-on once the attack is dealt with: audited, and the platform is told
+    /// (`target.pile_on_closed`) so it may lift what it did to protect the person. Its cases
+    /// stay as they are (an open one stays in the queue); reports about the person from then
+    /// on count towards a new pile-on, those before do not.
+    func closePileOn(id: PileOn.ID, by moderator: Moderator, reason: String, now: Date) async throws -> PileOnClosing
+}
+
+extension PileOnStore {
+    /// The tenant's open pile-ons, newest first.
+    public func pileOns(tenantId: Tenant.ID, limit: Int, offset: Int) async throws -> [PileOn] {
+        try await pileOns(tenantId: tenantId, status: PileOn.open, limit: limit, offset: offset)
+    }
 }
 
 /// `target.pile_on`: queued once, when the pile-on opens, so the platform can protect the
@@ -82,6 +113,32 @@ struct PileOnPayload: Encodable {
         self.firstReportAt = firstReportAt
         self.lastReportAt = lastReportAt
         self.openedAt = openedAt
+    }
+
+    func json() throws -> String { try StoredJSON.encode(self) }
+}
+
+/// `target.pile_on_closed`: a moderator closed the pile-on; the platform may lift the
+/// protection it put in place. Ids, counts and times only, and never the moderator's reason
+/// (it may quote the content) nor their name.
+struct PileOnClosedPayload: Encodable {
+    static let event = "target.pile_on_closed"
+
+    var event = PileOnClosedPayload.event
+    var pileOnId: String
+    var targetId: String
+    var caseIds: [String]
+    var authorCount: Int
+    var openedAt: String
+    var closedAt: String
+
+    init(_ pileOn: PileOn, caseIds: [String]) {
+        pileOnId = pileOn.id.rawValue
+        targetId = pileOn.targetId
+        self.caseIds = caseIds
+        authorCount = pileOn.authorCount
+        openedAt = Timestamp.format(pileOn.openedAt)
+        closedAt = pileOn.closedAt.map(Timestamp.format) ?? ""
     }
 
     func json() throws -> String { try StoredJSON.encode(self) }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// What a moderator may write on a case for the team: private tags, comments and the reason
-/// of an escalation. None of it leaves Relais (not in webhooks, statements or the API's
+/// What a moderator may write on a case for the team: private tags, comments, the reason
+/// of an escalation or of closing a pile-on. None of it leaves Relais (not in webhooks, statements or the API's
 /// reporter answers); it is still checked like any text a caller sends.
 public enum CaseNoteRules {
     public enum Limits {
@@ -30,6 +30,12 @@ public enum CaseNoteRules {
 
     /// Why a case goes to a senior (an admin): 1–500 characters, not blank.
     public static func escalationReason(_ text: String) -> Result<String, ValidationFailure> {
+        note("reason", text, limit: Limits.escalationReasonLength)
+    }
+
+    /// Why a pile-on is closed (the attack is dealt with, or it was not one): 1–500
+    /// characters, not blank; kept for the team and the audit log, never sent to the platform.
+    public static func closingReason(_ text: String) -> Result<String, ValidationFailure> {
         note("reason", text, limit: Limits.escalationReasonLength)
     }
 

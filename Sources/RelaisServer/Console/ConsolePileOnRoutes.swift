@@ -16,14 +16,17 @@ struct ConsolePileOnRoutes: Sendable {
     let clock: RelaisClock
     let pages: ConsolePages
 
-    static let routes = ["GET /console/pile-ons", "GET /console/pile-ons/{id}", "POST /console/pile-ons/{id}/decide"]
+    static let routes = ["GET /console/pile-ons", "GET /console/pile-ons/{id}", "POST /console/pile-ons/{id}/decide", "POST /console/pile-ons/{id}/close"]
 
     func register(on signedIn: RouterGroup<ConsoleRequestContext>, deciding: RouterGroup<ConsoleRequestContext>) {
-        signedIn.get("pile-ons") { _, context in try await list(context.session) }
+        signedIn.get("pile-ons") { request, context in
+            try await list(context.session, closed: FormFields.query(of: request)["status"] == PileOn.closed)
+        }
         signedIn.get("pile-ons/:id") { request, context in
             try await page(try Self.id(context), context.session, notice: Self.notice(FormFields.query(of: request)))
         }
         deciding.post("pile-ons/:id/decide") { _, context in try await decideSelected(try Self.id(context), context.session, context.form) }
+        deciding.post("pile-ons/:id/close") { _, context in try await close(try Self.id(context), context.session, context.form) }
     }
 
     static func id(_ context: ConsoleRequestContext) throws -> PileOn.ID {
@@ -34,6 +37,7 @@ struct ConsolePileOnRoutes: Sendable {
 
     /// The outcome of a multi-decision, carried by the redirect as counts (no ids in the URL).
     static func notice(_ query: FormFields) -> String? {
+        if query["closed"] == "1" { return "Pile-on closed. The platform is told; the reason is in the audit log." }
         guard let decided = query.nonEmpty("decided").flatMap(Int.init) else { return nil }
         let skipped = query.nonEmpty("skipped").flatMap(Int.init) ?? 0
         let done = decided == 1 ? "1 case decided" : "\(decided) cases decided"
@@ -76,9 +80,24 @@ struct ConsolePileOnRoutes: Sendable {
         return ConsolePages.redirect("/console/pile-ons/\(id.rawValue)?decided=\(decided)&skipped=\(skipped)")
     }
 
-    func list(_ session: ConsoleSession) async throws -> Response {
-        let found = try await pileOns.pileOns(tenantId: session.moderator.tenantId, limit: 200, offset: 0)
-        return try pages.render("console-pile-ons", ConsolePileOnListView(page: pages.page("Pile-ons", session), pileOns: found))
+    /// Closes the pile-on with the moderator's reason (required); its cases stay as they are.
+    func close(_ id: PileOn.ID, _ session: ConsoleSession, _ fields: FormFields) async throws -> Response {
+        switch CaseNoteRules.closingReason(fields["reason"] ?? "") {
+        case .failure:
+            return try await page(id, session, notice: "Not closed. Say why the pile-on is closed (1–500 characters).", status: .unprocessableContent)
+        case .success(let reason):
+            switch try await pileOns.closePileOn(id: id, by: session.moderator, reason: reason, now: clock.now()) {
+            case .closed, .alreadyClosed: return ConsolePages.redirect("/console/pile-ons/\(id.rawValue)?closed=1")
+            case .notFound:
+                return try pages.message(session, status: .notFound, "Pile-on not found", ["No pile-on with this id for your tenant."], back: "/console/pile-ons")
+            }
+        }
+    }
+
+    func list(_ session: ConsoleSession, closed: Bool) async throws -> Response {
+        let found = try await pileOns.pileOns(tenantId: session.moderator.tenantId, status: closed ? PileOn.closed : PileOn.open, limit: 200, offset: 0)
+        return try pages.render(
+            "console-pile-ons", ConsolePileOnListView(page: pages.page(closed ? "Closed pile-ons" : "Pile-ons", session), pileOns: found, closed: closed))
     }
 
     func page(_ id: PileOn.ID, _ session: ConsoleSession, notice: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
@@ -90,7 +109,8 @@ struct ConsolePileOnRoutes: Sendable {
             let categories = Set(found.cases.flatMap { $0.reports.map(\.category) })
             let ordered = DecisionPreset.ordered(try await presets(session.moderator.tenantId), for: categories)
             view.presets = (ordered.fitting + ordered.others).map { ConsoleOption(value: $0.id, label: $0.label, selected: false) }
-            view.decides = !view.presets.isEmpty && view.cases.contains(where: \.isOpen)
+            view.decides = found.pileOn.isOpen && !view.presets.isEmpty && view.cases.contains(where: \.isOpen)
+            view.closes = found.pileOn.isOpen
             view.csrf = session.csrfToken
         }
         return try pages.render("console-pile-on", view, status: status)
@@ -101,6 +121,8 @@ struct ConsolePileOnListView: Sendable {
     var page: ConsolePage
     var rows: [Row]
     var hasRows: Bool
+    /// The closed ones are listed (`?status=closed`), not the open ones.
+    var closed: Bool
 
     struct Row: Sendable {
         var id: String
@@ -111,8 +133,9 @@ struct ConsolePileOnListView: Sendable {
         var lastReportAt: String
     }
 
-    init(page: ConsolePage, pileOns: [PileOn]) {
+    init(page: ConsolePage, pileOns: [PileOn], closed: Bool) {
         self.page = page
+        self.closed = closed
         rows = pileOns.map {
             Row(
                 id: $0.id.rawValue, targetId: $0.targetId, authorCount: $0.authorCount, caseCount: $0.caseCount,
@@ -132,6 +155,10 @@ struct ConsolePileOnView: Sendable {
     var firstReportAt: String
     var lastReportAt: String
     var openedAt: String
+    var isOpen: Bool
+    var status: String
+    /// Who closed it, when and why (nil while open).
+    var closing: Closing?
     var authors: [String]
     var timeline: [Entry]
     var cases: [CaseRow]
@@ -160,7 +187,15 @@ struct ConsolePileOnView: Sendable {
     /// The presets a moderator may decide ticked cases with (fitting ones first), and the form's token.
     var presets: [ConsoleOption] = []
     var decides = false
+    /// The moderator may close it (it is open and their role decides).
+    var closes = false
     var csrf = ""
+
+    struct Closing: Sendable {
+        var at: String
+        var by: String
+        var reason: String
+    }
 
     init(page: ConsolePage, _ t: PileOnTimeline) {
         self.page = page
@@ -171,6 +206,11 @@ struct ConsolePileOnView: Sendable {
         firstReportAt = ConsoleFormat.time(t.pileOn.firstReportAt)
         lastReportAt = ConsoleFormat.time(t.pileOn.lastReportAt)
         openedAt = ConsoleFormat.time(t.pileOn.openedAt)
+        isOpen = t.pileOn.isOpen
+        status = t.pileOn.status
+        closing = t.pileOn.closedAt.map {
+            Closing(at: ConsoleFormat.time($0), by: t.pileOn.closedBy ?? "", reason: t.pileOn.closingReason ?? "")
+        }
         var authors: [String] = []
         for c in t.cases { if let a = c.authorId, !authors.contains(a) { authors.append(a) } }
         self.authors = authors

@@ -454,5 +454,10 @@ enum PostgresSchema {
             "ALTER TABLE decisions ADD COLUMN solely_automated BOOLEAN NOT NULL DEFAULT FALSE",
             "UPDATE decisions SET solely_automated = TRUE WHERE (decision_json::jsonb ->> 'automatedDecision') = 'fully'",
         ] + NoticeAnswers.coveringIndex.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }),
+        // The twin of SQLite's v20: a pile-on closed by a moderator, and since when.
+        ("v20 closing a pile-on", [
+            "ALTER TABLE pile_ons ADD COLUMN closed_at TIMESTAMPTZ, ADD COLUMN closed_by TEXT, ADD COLUMN closing_reason TEXT",
+            "CREATE INDEX pile_ons_closed_by_target ON pile_ons (tenant_id, target_id, closed_at) WHERE status = 'closed'",
+        ]),
     ]
 }

@@ -42,27 +42,44 @@ struct PileOnDetection: Sendable {
     }
 
     /// The lock that serializes the reports about one person (nil where the writer already does).
-    var lock: SQLStatement? { dialect.transactionLock("relais.pile-on\u{1F}\(tenantId.rawValue)\u{1F}\(targetId)") }
+    var lock: SQLStatement? { Self.lock(tenantId: tenantId, targetId: targetId, dialect: dialect) }
+
+    /// The person's lock, taken by a report about them and by the closing of their pile-on.
+    static func lock(tenantId: Tenant.ID, targetId: String, dialect: SQLDialect) -> SQLStatement? {
+        dialect.transactionLock("relais.pile-on\u{1F}\(tenantId.rawValue)\u{1F}\(targetId)")
+    }
 
     var plan: StorePlan<Void> {
         // A second of slack on the lower bound: the policy, not the SQL, says which
         // instants are inside the window (both ends included).
         let from = receivedAt.addingTimeInterval(-policy.window - 1)
-        return .query("""
-            SELECT id, case_id, subject_author_id, received_at FROM reports
-            WHERE tenant_id = \(tenantId) AND target_id = \(targetId) AND subject_author_id IS NOT NULL AND received_at >= \(from)
-            """) { rows in
-            var now = receivedAt
-            let reports = try rows.map { row -> PileOnPolicy.TargetedReport in
-                let at = try row.date("received_at")
-                // This report's instant as the database keeps it, so the window's edges are
-                // measured in the same precision as the reports they compare.
-                if try row.string("id") == reportId { now = at }
-                return .init(targetId: targetId, authorId: try row.optionalString("subject_author_id"), caseId: try row.string("case_id"), receivedAt: at)
+        return .first("""
+            SELECT MAX(closed_at) AS closed_at FROM pile_ons WHERE tenant_id = \(tenantId) AND target_id = \(targetId) AND status = \(PileOn.closed)
+            """) { closed in
+            // A closed pile-on's attack is over: only the reports after its close count.
+            let closedAt = try closed?.optionalDate("closed_at")
+            return .query("""
+                SELECT id, case_id, subject_author_id, received_at FROM reports
+                WHERE tenant_id = \(tenantId) AND target_id = \(targetId) AND subject_author_id IS NOT NULL AND received_at >= \(from)
+                """) { rows in
+                var now = receivedAt
+                var reports: [PileOnPolicy.TargetedReport] = []
+                for row in rows {
+                    let at = try row.date("received_at")
+                    // This report's instant as the database keeps it, so the window's edges are
+                    // measured in the same precision as the reports they compare.
+                    if try row.string("id") == reportId { now = at }
+                    if let closedAt, at <= closedAt { continue }
+                    reports.append(.init(targetId: targetId, authorId: try row.optionalString("subject_author_id"), caseId: try row.string("case_id"), receivedAt: at))
+                }
+                return try decide(reports, now: now)
             }
-            guard let pileOn = policy.pileOns(reports, now: now).first(where: { $0.targetId == targetId }) else { return .done(()) }
-            return record(pileOn)
         }
+    }
+
+    private func decide(_ reports: [PileOnPolicy.TargetedReport], now: Date) throws -> StorePlan<Void> {
+        guard let pileOn = policy.pileOns(reports, now: now).first(where: { $0.targetId == targetId }) else { return .done(()) }
+        return record(pileOn)
     }
 
     private func record(_ pileOn: PileOnPolicy.PileOn) -> StorePlan<Void> {

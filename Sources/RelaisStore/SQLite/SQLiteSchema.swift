@@ -468,6 +468,18 @@ enum SQLiteSchema {
                 \(NoticeAnswers.coveringIndex)
                 """)
         }),
+        ("v20 closing a pile-on", { db in
+            // A moderator closes a pile-on once the attack is dealt with (who, when, why). The
+            // person's reports up to that instant no longer count towards a new one: only an
+            // attack after the close opens the next (`PileOnDetection` reads the last close
+            // from the partial index).
+            try db.execute(sql: """
+                ALTER TABLE pile_ons ADD COLUMN closed_at DATETIME;
+                ALTER TABLE pile_ons ADD COLUMN closed_by TEXT;
+                ALTER TABLE pile_ons ADD COLUMN closing_reason TEXT;
+                CREATE INDEX pile_ons_closed_by_target ON pile_ons(tenant_id, target_id, closed_at) WHERE status = 'closed';
+                """)
+        }),
     ]
 
     static let outbox = """
