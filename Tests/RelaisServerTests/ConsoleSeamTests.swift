@@ -15,7 +15,7 @@ struct ConsoleSeamTests {
     static let pages = ["/console/queue", "/console/cases/c1", "/console/cases/c1/statements", "/console/audit", "/console/webhooks"]
     static let posts = [
         "/console/logout", "/console/claim", "/console/cases/c1/reveal", "/console/cases/c1/release", "/console/cases/c1/renew",
-        "/console/cases/c1/decide", "/console/webhooks/replay",
+        "/console/cases/c1/decide", "/console/webhooks/replay", "/console/pile-ons/p1/decide", "/console/pile-ons/p1/close",
     ]
 
     @Test func withoutASessionEveryPageAndFormGoesToTheSignIn() async throws {
@@ -61,7 +61,7 @@ struct ConsoleSeamTests {
         try await server.run { client in
             let (compliance, _) = try await client.signIn("cleo", ConsoleTests.password)
             let complianceToken = try #require(try await client.page("/console/queue", cookie: compliance).csrf)
-            for uri in ["/console/claim", "/console/cases/c1/release", "/console/cases/c1/renew", "/console/cases/c1/decide"] {
+            for uri in ["/console/claim", "/console/cases/c1/release", "/console/cases/c1/renew", "/console/cases/c1/decide", "/console/pile-ons/p1/close"] {
                 let refused = try await client.form(uri, cookie: compliance, fields: ["csrf": complianceToken])
                 #expect(refused.status == .forbidden && refused.text.contains("Not allowed for your role"), "\(uri)")
             }

@@ -75,4 +75,49 @@ struct PileOnAPITests {
             #expect(try await client.get("/v1/pile-ons/nope", key: server.acmeKey).status == .notFound)
         }
     }
+    @Test func aModeratorClosesThePileOnOnceAndTheListsFollow() async throws {
+        let server = try await LiveServer()
+        let mia = try await server.moderatorToken("mia")
+        let auditor = try await server.moderatorToken("cora", role: .compliance)
+        let stranger = try await server.moderatorToken("eve", tenant: "other")
+        try await server.run { client in
+            for (index, author) in ["bully-a", "bully-b", "bully-c"].enumerated() {
+                _ = try await client.post("/v1/reports", key: server.acmeKey,
+                    json: targetedReportJSON(subject: "c-\(index)", author: author, target: "teen-7", reporter: "reporter-\(index)"))
+            }
+            let open = try await client.get("/v1/pile-ons", key: server.acmeKey)
+            let id = try #require((open.json["pileOns"] as? [[String: Any]])?.first?["id"] as? String)
+            let path = "/v1/moderation/pile-ons/\(id)/close"
+            // The reason is required and bounded; nothing is closed when it is refused.
+            let missing = try await client.post(path, key: mia, json: "{}")
+            #expect(missing.status == .unprocessableContent && missing.problemFields == ["reason"])
+            let long = try await client.post(path, key: mia, json: #"{"reason": "\#(String(repeating: "x", count: 501))"}"#)
+            #expect(long.status == .unprocessableContent && long.problemFields == ["reason"])
+            // Not with the tenant's key, not a compliance account, not another tenant's moderator.
+            #expect(try await client.post(path, key: server.acmeKey, json: #"{"reason": "done"}"#).status == .unauthorized)
+            #expect(try await client.post(path, key: auditor, json: #"{"reason": "done"}"#).status == .forbidden)
+            #expect(try await client.post(path, key: stranger, json: #"{"reason": "done"}"#).status == .notFound)
+            #expect(try await client.post("/v1/moderation/pile-ons/nope/close", key: mia, json: #"{"reason": "done"}"#).status == .notFound)
+            #expect(try await server.database.int("SELECT COUNT(*) FROM pile_ons WHERE status = 'closed'") == 0)
+
+            let closed = try await client.post(path, key: mia, json: #"{"reason": "All three authors suspended."}"#)
+            #expect(closed.status == .ok, "\(closed.text)")
+            #expect(closed.json["status"] as? String == "closed" && closed.json["closedAt"] as? String != nil)
+            #expect(!closed.text.contains("suspended") && !closed.text.contains("mia"), "who and why stay in the console and the audit log")
+            // A retry answers the same, and writes nothing more.
+            let retried = try await client.post(path, key: mia, json: #"{"reason": "All three authors suspended."}"#)
+            #expect(retried.status == .ok && retried.json["closedAt"] as? String == closed.json["closedAt"] as? String)
+            #expect(try await server.database.int("SELECT COUNT(*) FROM outbox_events WHERE type = 'target.pile_on_closed'") == 1)
+            #expect(try await server.database.int("SELECT COUNT(*) FROM audit_log WHERE action = 'pile_on.closed'") == 1)
+
+            let stillOpen = try await client.get("/v1/pile-ons", key: server.acmeKey)
+            #expect((stillOpen.json["pileOns"] as? [Any])?.isEmpty == true)
+            let closedList = try await client.get("/v1/pile-ons?status=closed", key: server.acmeKey)
+            #expect((closedList.json["pileOns"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [id])
+            let shown = try await client.get("/v1/pile-ons/\(id)", key: server.acmeKey)
+            #expect((shown.json["pileOn"] as? [String: Any])?["status"] as? String == "closed")
+            let badStatus = try await client.get("/v1/pile-ons?status=all&limit=0", key: server.acmeKey)
+            #expect(badStatus.status == .unprocessableContent && Set(badStatus.problemFields) == ["status", "limit"])
+        }
+    }
 }

@@ -505,3 +505,38 @@ def mod_token(server):
     if not hasattr(server, "mod_token"):
         server.mod_token = json.loads(cli(server, "users", "token", "ada", "--json"))["token"]
     return server.mod_token
+
+
+def test_a_pile_on_is_closed_from_its_page_with_a_reason(browser, console):
+    """The team has dealt with the attack: a moderator closes the pile-on from its page with a
+    reason; the page says who closed it, when and why (escaped), the close form is gone, and
+    the API lists it among the closed ones."""
+    for index in range(3):
+        body = {"surface": "web", "category": "harassment", "goodFaith": True, "target": "teen-8",
+                "reporter": {"id": f"friend-{index}", "country": "FR", "locale": "fr-FR", "ageBracket": "13-17", "isTarget": False},
+                "subject": {"kind": "comment", "id": f"closing-{index}", "authorId": f"bully-{index}", "text": f"go away {index}"}}
+        status, answer = api(console, "POST", "/v1/reports", body)
+        assert status == 201, answer
+    status, listed = api(console, "GET", "/v1/pile-ons")
+    pile_on = listed["pileOns"][0]["id"]
+    mia = signed_in(browser, console, "mia")
+    mia.get(console.base_url + f"/console/pile-ons/{pile_on}")
+    assert mia.find_element(By.CSS_SELECTOR, "[data-pile-on-status]").get_attribute("data-pile-on-status") == "open"
+    mia.find_element(By.ID, "close-reason").send_keys("The <i>three</i> authors are suspended.")
+    submit(mia, "close-pile-on")
+    wait(mia).until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, "[data-notice]"), "Pile-on closed."))
+    assert mia.find_element(By.CSS_SELECTOR, "[data-pile-on-status]").get_attribute("data-pile-on-status") == "closed"
+    closed = mia.find_element(By.CSS_SELECTOR, "[data-closed]")
+    assert "by mia: The <i>three</i> authors are suspended." in closed.text, closed.text
+    assert closed.find_elements(By.TAG_NAME, "i") == []
+    assert mia.find_elements(By.ID, "pile-on-close") == []
+    assert_accessible(mia, "console-pile-on-closed")
+    mia.execute_script("window.scrollTo(0, 0)")
+    screenshot(mia, "console-pile-on-closed")
+    status, still_open = api(console, "GET", "/v1/pile-ons")
+    assert status == 200 and still_open["pileOns"] == []
+    status, closed_list = api(console, "GET", "/v1/pile-ons?status=closed")
+    assert [p["id"] for p in closed_list["pileOns"]] == [pile_on] and closed_list["pileOns"][0]["closedAt"]
+    mia.get(console.base_url + "/console/pile-ons?status=closed")
+    assert mia.find_elements(By.CSS_SELECTOR, f"a[href='/console/pile-ons/{pile_on}']")
+    assert_accessible(mia, "console-pile-ons-closed")
