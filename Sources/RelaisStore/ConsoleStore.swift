@@ -7,6 +7,8 @@ public struct ConsoleSession: Sendable, Equatable {
     public var moderator: Moderator
     public var csrfToken: String
     public var expiresAt: Date
+    /// The moderator chose to see the console in greyscale (`setConsoleGreyscale`).
+    public var greyscale: Bool = false
 }
 
 /// What the console needs to check a password: the bcrypt hash (nil before `relais users
@@ -92,6 +94,8 @@ public protocol ConsoleStore: Sendable {
     func createConsoleSession(idHash: String, moderatorId: Moderator.ID, csrfToken: String, now: Date, expiresAt: Date) async throws
     func consoleSession(idHash: String, now: Date) async throws -> ConsoleSession?
     func endConsoleSession(idHash: String, now: Date) async throws
+    /// The moderator's own display choice, kept on their account for every session of theirs.
+    func setConsoleGreyscale(moderatorId: Moderator.ID, on: Bool) async throws
     func openCases(tenantId: Tenant.ID, filter: QueueFilter, now: Date, limit: Int) async throws -> [QueueEntry]
     func authorDecisions(tenantId: Tenant.ID, authorId: String, excludingCase: ModerationCase.ID) async throws -> [AuthorDecision]
     /// Records that `moderator` showed a case's blurred content (`ContentRevealAudit`): the

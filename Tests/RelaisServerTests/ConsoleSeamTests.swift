@@ -15,7 +15,7 @@ struct ConsoleSeamTests {
     static let pages = ["/console/queue", "/console/cases/c1", "/console/cases/c1/statements", "/console/audit", "/console/webhooks"]
     static let posts = [
         "/console/logout", "/console/claim", "/console/cases/c1/reveal", "/console/cases/c1/release", "/console/cases/c1/renew",
-        "/console/cases/c1/decide", "/console/webhooks/replay", "/console/pile-ons/p1/decide", "/console/pile-ons/p1/close",
+        "/console/cases/c1/decide", "/console/webhooks/replay", "/console/pile-ons/p1/decide", "/console/pile-ons/p1/close", "/console/preferences/greyscale",
     ]
 
     @Test func withoutASessionEveryPageAndFormGoesToTheSignIn() async throws {

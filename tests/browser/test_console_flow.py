@@ -540,3 +540,41 @@ def test_a_pile_on_is_closed_from_its_page_with_a_reason(browser, console):
     mia.get(console.base_url + "/console/pile-ons?status=closed")
     assert mia.find_elements(By.CSS_SELECTOR, f"a[href='/console/pile-ons/{pile_on}']")
     assert_accessible(mia, "console-pile-ons-closed")
+
+
+def greyscale_pressed(value):
+    """A wait condition on the header's greyscale toggle, across the page being replaced."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    def pressed(driver):
+        try:
+            return driver.find_element(By.ID, "greyscale").get_attribute("aria-pressed") == value
+        except (StaleElementReferenceException, WebDriverException):
+            return False
+    return pressed
+
+
+def test_greyscale_is_a_moderators_choice_that_follows_them(console, browser):
+    """A moderator turns the console grey from a case page and stays on it; the choice is on
+    their account (a new session of theirs is grey, another moderator's is not)."""
+    case = file_report(console, "c-grey")
+    driver = signed_in(browser, console)
+    driver.get(console.base_url + "/console/cases/" + case)
+    button = driver.find_element(By.ID, "greyscale")
+    assert button.get_attribute("aria-pressed") == "false"
+    assert driver.execute_script("return getComputedStyle(document.body).filter") == "none"
+    submit(driver, "greyscale")
+    wait(driver).until(greyscale_pressed("true"))
+    assert driver.current_url.endswith("/console/cases/" + case), "back on the page it was pressed on"
+    assert driver.execute_script("return getComputedStyle(document.body).filter") == "grayscale(1)"
+    assert_accessible(driver, "console-case-greyscale")
+    driver.execute_script("window.scrollTo(0, 0)")
+    screenshot(driver, "console-case-greyscale")
+    again = signed_in(browser, console)
+    assert again.find_element(By.ID, "greyscale").get_attribute("aria-pressed") == "true"
+    lou = signed_in(browser, console, "lou")
+    assert lou.find_element(By.ID, "greyscale").get_attribute("aria-pressed") == "false"
+    # Keyboard: the toggle is a button in the header, reached and pressed like any other.
+    driver.find_element(By.ID, "greyscale").send_keys(Keys.ENTER)
+    wait(driver).until(greyscale_pressed("false"))
+    assert driver.execute_script("return getComputedStyle(document.body).filter") == "none"

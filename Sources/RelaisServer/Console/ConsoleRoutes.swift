@@ -23,6 +23,7 @@ struct ConsoleRoutes: Sendable {
     let webhooks: ConsoleWebhookRoutes
     let compliance: ConsoleComplianceRoutes
     let pileOns: ConsolePileOnRoutes
+    let preferences: ConsolePreferenceRoutes
 
     static let routes = [
         "GET /console", "GET /console/login", "POST /console/login", "POST /console/logout", "GET /console/queue",
@@ -31,7 +32,7 @@ struct ConsoleRoutes: Sendable {
         "POST /console/cases/{id}/statements/resend",
         "GET /console/audit", "GET /console/webhooks", "POST /console/webhooks/replay", "GET /console/static/{file}",
     ] + ConsoleAppealRoutes.routes + ConsoleNotesRoutes.routes + ConsoleUserRoutes.routes + ConsolePileOnRoutes.routes
-        + ConsoleComplianceRoutes.routes
+        + ConsoleComplianceRoutes.routes + ConsolePreferenceRoutes.routes
 
     /// Hands each route struct the part of the environment it uses, and nothing else.
     init(env: RelaisEnvironment, assets: WebAssets, loginTokens: FormTokens, signIn policy: SignInPolicy) {
@@ -55,6 +56,7 @@ struct ConsoleRoutes: Sendable {
             reports: storage, appeals: storage, support: storage, submissions: storage, tenants: storage, clock: clock, pages: pages)
         pileOns = ConsolePileOnRoutes(
             pileOns: storage, cases: storage, presets: TenantPresets(tenants: storage, config: config), clock: clock, pages: pages)
+        preferences = ConsolePreferenceRoutes(sessions: storage)
     }
 
     func register(on router: Router<RelaisRequestContext>) {
@@ -83,5 +85,6 @@ struct ConsoleRoutes: Sendable {
         audit.register(on: signedIn)
         webhooks.register(on: administering)
         pileOns.register(on: signedIn, deciding: deciding)
+        preferences.register(on: signedIn)
     }
 }

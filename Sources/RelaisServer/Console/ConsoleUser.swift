@@ -8,6 +8,8 @@ struct ConsoleUser: Sendable {
     var decides: Bool
     /// Admins and compliance staff: the compliance page.
     var complies: Bool
+    /// The moderator sees the console in greyscale (`ConsolePreferenceRoutes`).
+    var greyscale: Bool
 
     init(_ session: ConsoleSession) {
         name = session.moderator.name
@@ -16,5 +18,6 @@ struct ConsoleUser: Sendable {
         isAdmin = session.moderator.role == .admin
         decides = session.moderator.role.decides
         complies = ConsolePermission.comply.allows(session.moderator.role)
+        greyscale = session.greyscale
     }
 }

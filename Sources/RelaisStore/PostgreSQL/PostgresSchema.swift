@@ -459,5 +459,7 @@ enum PostgresSchema {
             "ALTER TABLE pile_ons ADD COLUMN closed_at TIMESTAMPTZ, ADD COLUMN closed_by TEXT, ADD COLUMN closing_reason TEXT",
             "CREATE INDEX pile_ons_closed_by_target ON pile_ons (tenant_id, target_id, closed_at) WHERE status = 'closed'",
         ]),
+        // The twin of SQLite's v21: the moderator's greyscale choice, on the account.
+        ("v21 console greyscale", ["ALTER TABLE moderators ADD COLUMN console_greyscale BOOLEAN NOT NULL DEFAULT false"]),
     ]
 }

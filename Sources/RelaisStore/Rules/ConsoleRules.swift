@@ -65,9 +65,15 @@ extension ConsoleStore where Self: StoreDriver {
             WHERE s.id_hash = \(idHash) AND s.ended_at IS NULL AND s.expires_at > \(now)
             """) { rows in
             try rows.first.map {
-                ConsoleSession(moderator: try StoredRows.moderator($0), csrfToken: try $0.string("csrf_token"), expiresAt: try $0.date("session_expires_at"))
+                ConsoleSession(
+                    moderator: try StoredRows.moderator($0), csrfToken: try $0.string("csrf_token"), expiresAt: try $0.date("session_expires_at"),
+                    greyscale: try $0.bool("console_greyscale"))
             }
         })
+    }
+
+    public func setConsoleGreyscale(moderatorId: Moderator.ID, on: Bool) async throws {
+        try await write(.write(["UPDATE moderators SET console_greyscale = \(on) WHERE id = \(moderatorId)"], answering: ()))
     }
 
     public func endConsoleSession(idHash: String, now: Date) async throws {

@@ -480,6 +480,12 @@ enum SQLiteSchema {
                 CREATE INDEX pile_ons_closed_by_target ON pile_ons(tenant_id, target_id, closed_at) WHERE status = 'closed';
                 """)
         }),
+        ("v21 console greyscale", { db in
+            // A moderator's own choice to see the console in greyscale (less vivid harmful
+            // material): kept on the account, so it follows them to any screen and does not
+            // stay behind for the next person on a shared one.
+            try db.execute(sql: "ALTER TABLE moderators ADD COLUMN console_greyscale BOOLEAN NOT NULL DEFAULT 0")
+        }),
     ]
 
     static let outbox = """
