@@ -132,13 +132,13 @@ struct PileOnClosedPayload: Encodable {
     var openedAt: String
     var closedAt: String
 
-    init(_ pileOn: PileOn, caseIds: [String]) {
+    init(_ pileOn: PileOn, caseIds: [String], closedAt: Date) {
         pileOnId = pileOn.id.rawValue
         targetId = pileOn.targetId
         self.caseIds = caseIds
         authorCount = pileOn.authorCount
         openedAt = Timestamp.format(pileOn.openedAt)
-        closedAt = pileOn.closedAt.map(Timestamp.format) ?? ""
+        self.closedAt = Timestamp.format(closedAt)
     }
 
     func json() throws -> String { try StoredJSON.encode(self) }

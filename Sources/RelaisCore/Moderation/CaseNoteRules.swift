@@ -8,6 +8,8 @@ public enum CaseNoteRules {
         public static let tagLength = 32
         public static let commentLength = 2000
         public static let escalationReasonLength = 500
+        /// Its own limit, though the same today: a closing reason is not an escalation's.
+        public static let closingReasonLength = 500
     }
 
     /// A tag, lower-cased and trimmed: letters, digits, "-" and "_" ("needs-context", "legal").
@@ -36,7 +38,7 @@ public enum CaseNoteRules {
     /// Why a pile-on is closed (the attack is dealt with, or it was not one): 1–500
     /// characters, not blank; kept for the team and the audit log, never sent to the platform.
     public static func closingReason(_ text: String) -> Result<String, ValidationFailure> {
-        note("reason", text, limit: Limits.escalationReasonLength)
+        note("reason", text, limit: Limits.closingReasonLength)
     }
 
     private static func note(_ field: String, _ text: String, limit: Int) -> Result<String, ValidationFailure> {

@@ -44,7 +44,7 @@ extension PileOnStore where Self: StoreDriver {
                             before: AuditJSON.make(["pileOnId": id.rawValue, "status": PileOn.open]),
                             after: AuditJSON.make(["pileOnId": id.rawValue, "status": PileOn.closed, "reason": reason])),
                         SharedStatements.outbox(OutboxEvent(
-                            tenantId: tenantId, type: PileOnClosedPayload.event, payload: try PileOnClosedPayload(pileOn, caseIds: caseIds).json(), createdAt: now)),
+                            tenantId: tenantId, type: PileOnClosedPayload.event, payload: try PileOnClosedPayload(pileOn, caseIds: caseIds, closedAt: now).json(), createdAt: now)),
                     ], answering: .closed(pileOn))
                 }
             }
