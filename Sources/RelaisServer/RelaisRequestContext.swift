@@ -14,6 +14,9 @@ public struct RelaisRequestContext: RequestContext {
     public var consoleSession: ConsoleSession?
     /// A console POST's form, read once by `ConsoleSessionMiddleware` to check its CSRF token.
     var consoleForm: FormFields?
+    /// The console's texts in the moderator's language (`ConsoleLanguage`), chosen once by
+    /// `ConsoleSessionMiddleware`.
+    var consoleTexts: Messages?
     /// Where inner middleware leave what the request's log line says (`AccessLogMiddleware`).
     var access: AccessRecord?
     /// The peer's IP address, for the per-address limits only (never logged).
@@ -26,6 +29,7 @@ public struct RelaisRequestContext: RequestContext {
         flagger = nil
         consoleSession = nil
         consoleForm = nil
+        consoleTexts = nil
         access = nil
         clientAddress = source.channel.remoteAddress?.ipAddress
     }

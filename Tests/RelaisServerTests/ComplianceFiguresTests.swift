@@ -27,7 +27,7 @@ struct ComplianceFiguresTests {
         #expect(ComplianceChart.grid(peak: 0, counts: true) == (1, 1))
     }
 
-    @Test func barsStackOrStandSideBySideAndCarryTheirTitles() {
+    @Test func barsStackOrStandSideBySideAndCarryTheirTitles() throws {
         let series = [ComplianceChart.Series(name: "A", values: [1, nil]), ComplianceChart.Series(name: "B <b>", values: [3, 2])]
         let stacked = ComplianceChart(id: "c", title: "T", summary: "S", labels: ["w1", "w2"], series: series, stacked: true).drawing
         #expect(stacked.bars.map(\.title) == ["w1 · A: 1", "w1 · B <b>: 3", "w2 · B <b>: 2"])
@@ -35,6 +35,10 @@ struct ComplianceFiguresTests {
         #expect(Double(stacked.bars[1].y)! + Double(stacked.bars[1].height)! == Double(stacked.bars[0].y)!)
         let grouped = ComplianceChart(id: "c", title: "T", summary: "S", labels: ["w1", "w2"], series: series, stacked: false).drawing
         #expect(Double(grouped.bars[1].x)! > Double(grouped.bars[0].x)!)
-        #expect(ComplianceFigures.categoryName("STATEMENT_CATEGORY_CYBER_VIOLENCE") == "Cyber violence")
+        let console = try WebAssets.bundled().consoleMessages
+        #expect(ComplianceFigures.categoryName("STATEMENT_CATEGORY_CYBER_VIOLENCE", Messages(.en, in: console)) == "Cyber violence")
+        #expect(ComplianceFigures.categoryName("STATEMENT_CATEGORY_CYBER_VIOLENCE", Messages(.fr, in: console)) == "Cyberviolence")
+        // A category the catalogue does not know yet is written out from its code.
+        #expect(ComplianceFigures.categoryName("STATEMENT_CATEGORY_NEW_THING", Messages(.fr, in: console)) == "New thing")
     }
 }

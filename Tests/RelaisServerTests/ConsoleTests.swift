@@ -266,7 +266,7 @@ struct ConsoleTests {
             let page = try await client.page("/console/cases/\(fourth)", cookie: cookie)
             #expect(page.text.contains("3 restrictive decision(s) against this author"))
             #expect(page.text.contains("data-repeat-suggestion"))
-            #expect(page.text.components(separatedBy: "content_removed").count - 1 >= 3)
+            #expect(page.text.components(separatedBy: "Content removed").count - 1 >= 3)
         }
     }
 

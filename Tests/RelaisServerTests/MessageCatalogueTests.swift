@@ -3,6 +3,7 @@ import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import RelaisCore
+import RelaisStore
 import Testing
 
 @testable import RelaisServer
@@ -50,6 +51,53 @@ struct MessageCatalogueTests {
         for restriction in Decision.Restriction.allCases { keys.append("restriction.\(restriction.rawValue)") }
         for kind in ReportDraft.SubjectKind.allCases { keys += ["subject.\(kind.rawValue)", "subject.\(kind.rawValue)By"] }
         #expect(keys.filter { reference.entries[$0] == nil } == [])
+    }
+
+    // MARK: The console's catalogues (English and French)
+
+    static func console() throws -> MessageCatalogueSet { try WebAssets.bundled().consoleMessages }
+
+    @Test func theConsoleCataloguesHaveTheSameKeysInEnglishAndFrench() throws {
+        let set = try Self.console()
+        #expect(Set(set.catalogues.keys) == ["en", "fr"])
+        #expect(MessageCatalogueSet.problems(set.catalogues, languages: ["en", "fr"]) == [])
+        // French is written, not copied: most texts differ from the English ones.
+        let same = set.reference.entries.keys.filter { set["fr"].entries[$0] == set.reference.entries[$0] }
+        #expect(Double(same.count) < Double(set.reference.entries.count) * 0.1, "\(same.sorted())")
+    }
+
+    @Test func everyKeyTheConsoleTemplatesAndCodeReadExists() throws {
+        let reference = try Self.console().reference
+        let templates = Self.repository.appendingPathComponent("Sources/RelaisServer/Resources/templates")
+        let pattern = try Regex(#"\{\{[#^/]?t\.([A-Za-z0-9_.-]+)\}\}"#)
+        var read: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: templates.path) where file.hasPrefix("console") {
+            let text = try String(contentsOf: templates.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: pattern) { read.insert(String(text[match.output[1].range!])) }
+        }
+        #expect(read.count > 250, "the scan found the console templates' texts")
+        // The keys the Swift code names in full: `t("queue.title")`, `t.plural("…")`, `self("…")`.
+        let code = Self.repository.appendingPathComponent("Sources/RelaisServer/Console")
+        let literal = try Regex(#"(?:\bt|texts|self|context\.texts)(?:\.plural)?\(\s*"([a-zA-Z]+\.[A-Za-z0-9_.-]+)""#)
+        var named: Set<String> = []
+        for file in try FileManager.default.contentsOfDirectory(atPath: code.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: code.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: literal) { named.insert(String(text[match.output[1].range!])) }
+        }
+        #expect(named.count > 100, "the scan found the code's keys")
+        // The keys the code builds from a value.
+        var built = ConsolePages.notices.map { "notice.\($0)" }
+        for category in ReportCategory.allCases { built.append("category.\(category.rawValue)") }
+        for kind in ReportDraft.SubjectKind.allCases { built.append("subjectKind.\(kind.rawValue)") }
+        for restriction in Decision.Restriction.allCases { built.append("restriction.\(restriction.rawValue)") }
+        for automation in Decision.Automation.allCases { built.append("automation.\(automation.rawValue)") }
+        for level in PriorityLevel.allCases { built.append("priority.level.\(level.rawValue)") }
+        for role in Moderator.Role.allCases { built.append("role.\(role.rawValue)") }
+        let missing = (read.union(named).union(built)).filter { reference.entries[$0] == nil }.sorted()
+        #expect(missing == [], "keys the console reads that no catalogue has")
+        // Every restriction of the form is offered (the form's order lists them all).
+        #expect(Set(ConsoleDecisionForm.restrictionOrder) == Set(Decision.Restriction.allCases))
+        #expect(Set(ConsoleDecisionForm.automationOrder) == Set(Decision.Automation.allCases))
     }
 
     @Test func aMissingKeyIsRefused() throws {

@@ -241,7 +241,7 @@ def test_a_second_moderator_reverses_it_in_the_console(appeals, browser):
     assert driver.current_url.endswith("/console/appeals/" + appeal["id"])
     explanation = driver.find_element(By.CSS_SELECTOR, "[data-appeal-explanation]")
     assert explanation.text == XSS and explanation.find_elements(By.CSS_SELECTOR, "script, img") == []
-    assert "content_removed" in driver.find_element(By.CSS_SELECTOR, "[data-original-decision]").text
+    assert "Content removed" in driver.find_element(By.CSS_SELECTOR, "[data-original-decision]").text
     assert "DECISION_VISIBILITY_CONTENT_REMOVED" in driver.find_element(By.CSS_SELECTOR, "[data-statement]").text
     assert len(driver.find_elements(By.CSS_SELECTOR, "[data-report]")) == 1
     assert axe_violations(driver) == []

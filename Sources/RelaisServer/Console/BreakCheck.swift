@@ -9,11 +9,12 @@ struct BreakCheck: Sendable {
     let console: any ConsoleStore
     let rule: BreakPrompt
 
-    func prompt(for moderator: Moderator, now: Date) async throws -> String? {
+    /// The number of sensitive cases decided in a row, when it is time to suggest a break.
+    func prompt(for moderator: Moderator, now: Date) async throws -> Int? {
         guard rule.threshold > 0 else { return nil }
         let recent = try await console.recentDecisions(
             by: moderator, since: now.addingTimeInterval(-12 * 3600), limit: rule.threshold + 1, sensitive: SensitiveContent.categories)
         guard rule.suggests(recent, now: now) else { return nil }
-        return ConsoleTexts.breakPrompt(rule.run(recent, now: now))
+        return rule.run(recent, now: now)
     }
 }

@@ -13,7 +13,6 @@ import RelaisStore
 struct ComplianceFigures: Sendable {
     struct Week: Sendable {
         var first: CalendarDay
-        var label: String
         var figures: TransparencyFigures
         var help: HelpFigures.Row
     }
@@ -72,7 +71,7 @@ struct ComplianceFigures: Sendable {
             let inWeek = complaints.filter { $0.receivedAt >= span.start && $0.receivedAt < span.end }
             let lastDay = CalendarDay(span.end.addingTimeInterval(-86_400))
             weeks.append(Week(
-                first: span.first, label: label(span.start),
+                first: span.first,
                 // The weekly charts read notices, their times and complaints; the decisions' own
                 // count is the period's only (`measureCounts` below).
                 figures: TransparencyFigures(notices: tallies, measures: none, appeals: inWeek),
@@ -85,17 +84,20 @@ struct ComplianceFigures: Sendable {
             rejected: try await submissions.rejectedStatements(tenantId: tenantId, limit: 50))
     }
 
-    /// "5 Oct": a week's start, short enough for an axis.
-    static func label(_ date: Date) -> String {
+    /// "5 Oct", "5 oct.": a week's start, short enough for an axis, in the reader's language.
+    static func label(_ day: CalendarDay, _ t: Messages) -> String {
         let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
+        formatter.locale = t.locale
         formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMM"
-        return formatter.string(from: date)
+        formatter.setLocalizedDateFormatFromTemplate("dMMM")
+        return formatter.string(from: start(day))
     }
 
-    /// `STATEMENT_CATEGORY_CYBER_VIOLENCE` → "Cyber violence".
-    static func categoryName(_ category: String) -> String {
+    /// `STATEMENT_CATEGORY_CYBER_VIOLENCE` → "Cyber violence" (`dsaCategory.NAME` in the
+    /// console's catalogue; a category the catalogue does not name is written out from its code).
+    static func categoryName(_ category: String, _ t: Messages) -> String {
+        let key = "dsaCategory." + category
+        if t.catalogue.entries[key] != nil { return t(key) }
         let words = category.replacingOccurrences(of: "STATEMENT_CATEGORY_", with: "").replacingOccurrences(of: "_", with: " ").lowercased()
         return words.prefix(1).uppercased() + words.dropFirst()
     }
@@ -106,7 +108,10 @@ struct ComplianceFigures: Sendable {
         Array(total.byCategory.sorted { ($1.value.notices, $0.key) < ($0.value.notices, $1.key) }.prefix(6).map(\.key))
     }
 
-    static func hours(_ value: Double) -> String { String(format: "%.1f h", value) }
+    /// "12.5 h", "12,5 h".
+    static func hours(_ value: Double, _ t: Messages) -> String {
+        t("compliance.hours", ["value": value.formatted(.number.precision(.fractionLength(1)).grouping(.never).locale(t.locale))])
+    }
 
     // MARK: The charts and their tables
 
@@ -117,81 +122,91 @@ struct ComplianceFigures: Sendable {
         var columns: [String]
         var rows: [[String]]
 
-        var csv: String { ([["Week starting"] + columns] + rows).map(CSVRecords.line).joined() }
+        /// The table's first column, the week's first day.
+        var weekColumn: String
+
+        var csv: String { ([[weekColumn] + columns] + rows).map(CSVRecords.line).joined() }
     }
 
-    var figures: [Figure] { [noticesFigure, hoursFigure, appealsFigure, helpFigure] }
+    /// The charts in the reader's language (their CSV files too: a table and its file agree).
+    func figures(_ t: Messages) -> [Figure] { [noticesFigure(t), hoursFigure(t), appealsFigure(t), helpFigure(t)] }
 
-    var noticesFigure: Figure {
+    private func labels(_ t: Messages) -> [String] { weeks.map { Self.label($0.first, t) } }
+
+    func noticesFigure(_ t: Messages) -> Figure {
         let charted = chartedCategories
         let hasOther = total.byCategory.keys.contains { !charted.contains($0) }
         var series = charted.map { category in
-            ComplianceChart.Series(name: Self.categoryName(category), values: weeks.map { Double($0.figures.byCategory[category]?.notices ?? 0) })
+            ComplianceChart.Series(name: Self.categoryName(category, t), values: weeks.map { Double($0.figures.byCategory[category]?.notices ?? 0) })
         }
         if hasOther {
-            series.append(ComplianceChart.Series(name: "Other categories", values: weeks.map { week in
+            series.append(ComplianceChart.Series(name: t("compliance.chart.otherCategories"), values: weeks.map { week in
                 Double(week.figures.byCategory.filter { !charted.contains($0.key) }.values.map(\.notices).reduce(0, +))
             }))
         }
         let busiest = weeks.max { $0.figures.total.notices < $1.figures.total.notices }
-        let summary = "\(total.total.notices) notices in \(weeks.count) weeks"
-            + (busiest.map { $0.figures.total.notices > 0 ? "; the most in the week of \($0.first) (\($0.figures.total.notices))." : "." } ?? ".")
+        let counted = t("compliance.chart.noticesSummary", ["notices": String(total.total.notices), "weeks": String(weeks.count)])
+        let summary =
+            busiest.flatMap { $0.figures.total.notices > 0 ? $0 : nil }.map {
+                t("compliance.chart.noticesBusiest", ["counted": counted, "week": "\($0.first)", "count": String($0.figures.total.notices)])
+            } ?? counted + "."
         return Figure(
-            file: "notices", chart: ComplianceChart(id: "chart-notices", title: "Notices received per week, by category", summary: summary,
-                labels: weeks.map(\.label), series: series, stacked: true),
-            columns: series.map(\.name) + ["All notices"],
+            file: "notices", chart: ComplianceChart(id: "chart-notices", title: t("compliance.chart.noticesTitle"), summary: summary,
+                labels: labels(t), series: series, stacked: true),
+            columns: series.map(\.name) + [t("compliance.chart.allNotices")],
             rows: weeks.enumerated().map { index, week in
                 ["\(week.first)"] + series.map { String(Int($0.values[index] ?? 0)) } + [String(week.figures.total.notices)]
-            })
+            }, weekColumn: t("compliance.chart.weekStarting"))
     }
 
-    var hoursFigure: Figure {
+    func hoursFigure(_ t: Messages) -> Figure {
         let median = total.total.hoursToAction.median
-        let summary = median.map { "Median \(Self.hours($0)) from notice to action over the period; weeks without an action have no bar." }
-            ?? "No notice led to an action in the period."
+        let summary = median.map { t("compliance.chart.hoursSummary", ["hours": Self.hours($0, t)]) } ?? t("compliance.chart.hoursNone")
         return Figure(
             file: "hours-to-action",
             chart: ComplianceChart(
-                id: "chart-hours", title: "Median hours from notice to action, per week", summary: summary, labels: weeks.map(\.label),
-                series: [ComplianceChart.Series(name: "Median hours", values: weeks.map { $0.figures.total.hoursToAction.median })], stacked: false,
-                format: { Self.hours($0) }, counts: false),
-            columns: ["Notices acted on", "Median hours from notice to action"],
+                id: "chart-hours", title: t("compliance.chart.hoursTitle"), summary: summary, labels: labels(t),
+                series: [ComplianceChart.Series(name: t("compliance.chart.medianHours"), values: weeks.map { $0.figures.total.hoursToAction.median })],
+                stacked: false, format: { Self.hours($0, t) }, counts: false),
+            columns: [t("compliance.chart.actedOn"), t("compliance.chart.medianHoursLong")],
             rows: weeks.map { week in
                 let acted = week.figures.total.actionsOnLaw + week.figures.total.actionsOnTerms
                 return ["\(week.first)", String(acted), week.figures.total.hoursToAction.median.map { String(format: "%.2f", $0) } ?? ""]
-            })
+            }, weekColumn: t("compliance.chart.weekStarting"))
     }
 
-    var appealsFigure: Figure {
-        let summary = "\(total.appeals.total.received) complaints received in the period, \(total.appeals.total.decided) decided, "
-            + "\(total.appeals.reversals) of them reversing or changing the decision."
+    func appealsFigure(_ t: Messages) -> Figure {
+        let summary = t(
+            "compliance.chart.complaintsSummary",
+            ["received": String(total.appeals.total.received), "decided": String(total.appeals.total.decided), "reversed": String(total.appeals.reversals)])
         return Figure(
             file: "complaints",
             chart: ComplianceChart(
-                id: "chart-appeals", title: "Complaints (appeals) and reversals, per week", summary: summary, labels: weeks.map(\.label),
+                id: "chart-appeals", title: t("compliance.chart.complaintsTitle"), summary: summary, labels: labels(t),
                 series: [
-                    ComplianceChart.Series(name: "Complaints received", values: weeks.map { Double($0.figures.appeals.total.received) }),
-                    ComplianceChart.Series(name: "Decisions reversed or changed", values: weeks.map { Double($0.figures.appeals.reversals) }),
+                    ComplianceChart.Series(name: t("compliance.chart.complaintsReceived"), values: weeks.map { Double($0.figures.appeals.total.received) }),
+                    ComplianceChart.Series(name: t("compliance.chart.reversed"), values: weeks.map { Double($0.figures.appeals.reversals) }),
                 ], stacked: false),
-            columns: ["Complaints received", "Complaints decided", "Decisions reversed or changed"],
+            columns: [t("compliance.chart.complaintsReceived"), t("compliance.chart.complaintsDecided"), t("compliance.chart.reversed")],
             rows: weeks.map { week in
                 ["\(week.first)", String(week.figures.appeals.total.received), String(week.figures.appeals.total.decided), String(week.figures.appeals.reversals)]
-            })
+            }, weekColumn: t("compliance.chart.weekStarting"))
     }
 
-    var helpFigure: Figure {
+    func helpFigure(_ t: Messages) -> Figure {
         let used = help.total.calls + help.total.chats + help.total.links
-        let summary = "\(help.total.shown) help cards shown to people who reported; \(used) led to a call, a chat or a helpline's link."
+        let summary = t("compliance.chart.helpSummary", ["shown": String(help.total.shown), "used": String(used)])
         return Figure(
             file: "help",
             chart: ComplianceChart(
-                id: "chart-help", title: "Help shown and used, per week", summary: summary, labels: weeks.map(\.label),
+                id: "chart-help", title: t("compliance.chart.helpTitle"), summary: summary, labels: labels(t),
                 series: [
-                    ComplianceChart.Series(name: "Help cards shown", values: weeks.map { Double($0.help.shown) }),
-                    ComplianceChart.Series(name: "Calls, chats and links", values: weeks.map { Double($0.help.calls + $0.help.chats + $0.help.links) }),
+                    ComplianceChart.Series(name: t("compliance.chart.helpShown"), values: weeks.map { Double($0.help.shown) }),
+                    ComplianceChart.Series(name: t("compliance.chart.helpUsed"), values: weeks.map { Double($0.help.calls + $0.help.chats + $0.help.links) }),
                 ], stacked: false),
-            columns: ["Help cards shown", "Calls", "Chats", "Links opened"],
-            rows: weeks.map { week in ["\(week.first)", String(week.help.shown), String(week.help.calls), String(week.help.chats), String(week.help.links)] })
+            columns: [t("compliance.chart.helpShown"), t("compliance.chart.calls"), t("compliance.chart.chats"), t("compliance.chart.links")],
+            rows: weeks.map { week in ["\(week.first)", String(week.help.shown), String(week.help.calls), String(week.help.chats), String(week.help.links)] },
+            weekColumn: t("compliance.chart.weekStarting"))
     }
 }
 

@@ -12,10 +12,10 @@ struct ConsoleAuditRoutes: Sendable {
     static let pageSize = 100
 
     func register(on signedIn: RouterGroup<ConsoleRequestContext>) {
-        signedIn.get("audit") { request, context in try await auditPage(request, context.session) }
+        signedIn.get("audit") { request, context in try await auditPage(request, context.session, context.texts) }
     }
 
-    func auditPage(_ request: Request, _ session: ConsoleSession) async throws -> Response {
+    func auditPage(_ request: Request, _ session: ConsoleSession, _ t: Messages) async throws -> Response {
         let query = FormFields.query(of: request)
         let actor = query.nonEmpty("actor"), action = query.nonEmpty("action"), caseText = query.nonEmpty("case")
         let fromText = query.nonEmpty("from"), untilText = query.nonEmpty("until")
@@ -34,7 +34,7 @@ struct ConsoleAuditRoutes: Sendable {
         }
         let next = entries.count > Self.pageSize ? shown.last.map { "/console/audit?" + (kept + ["before=\($0.seq)"]).joined(separator: "&") } : nil
         let view = ConsoleAuditView(
-            page: pages.page("Audit log", session, notice: badPeriod ? ConsoleTexts.Audit.badPeriod : nil, error: badPeriod),
+            page: pages.page(t, t("audit.pageTitle"), session, notice: badPeriod ? t("audit.badPeriod") : nil, error: badPeriod),
             rows: shown.map(ConsoleAuditRow.init), actor: actor ?? "", action: action ?? "", caseFilter: caseText ?? "", from: fromText ?? "",
             until: untilText ?? "", filtered: !kept.isEmpty, nextPage: next, isEmpty: shown.isEmpty)
         return try pages.render("console-audit", view)

@@ -21,32 +21,38 @@ struct ConsoleCaseRoutes: Sendable {
 
     func register(on signedIn: RouterGroup<ConsoleRequestContext>, deciding: RouterGroup<ConsoleRequestContext>) {
         signedIn.get("cases/:id") { request, context in
-            try await casePage(
-                try Self.caseId(context), context.session, notice: ConsolePages.notice(request), preset: FormFields.query(of: request).nonEmpty("preset"))
+            let t = context.texts
+            return try await casePage(
+                try Self.caseId(context), context.session, t, notice: ConsolePages.notice(request, t), preset: FormFields.query(of: request).nonEmpty("preset"))
         }
-        signedIn.post("cases/:id/reveal") { _, context in try await reveal(try Self.caseId(context), context.session) }
-        deciding.post("cases/:id/claim") { _, context in try await claim(try Self.caseId(context), context.session) }
-        deciding.post("cases/:id/release") { _, context in try await release(try Self.caseId(context), context.session) }
-        deciding.post("cases/:id/renew") { _, context in try await renew(try Self.caseId(context), context.session) }
-        deciding.post("cases/:id/decide") { _, context in try await decide(try Self.caseId(context), context.session, context.form) }
+        signedIn.post("cases/:id/reveal") { _, context in try await reveal(try Self.caseId(context), context.session, context.texts) }
+        deciding.post("cases/:id/claim") { _, context in try await claim(try Self.caseId(context), context.session, context.texts) }
+        deciding.post("cases/:id/release") { _, context in try await release(try Self.caseId(context), context.session, context.texts) }
+        deciding.post("cases/:id/renew") { _, context in try await renew(try Self.caseId(context), context.session, context.texts) }
+        deciding.post("cases/:id/decide") { _, context in
+            try await decide(try Self.caseId(context), context.session, context.form, context.texts)
+        }
         signedIn.get("cases/:id/statements") { request, context in
-            try await statements(try Self.caseId(context), context.session, notice: ConsolePages.notice(request))
+            let t = context.texts
+            return try await statements(try Self.caseId(context), context.session, t, notice: ConsolePages.notice(request, t))
         }
     }
 
     /// Resending a refused statement: admins and compliance staff (`ConsolePermission.comply`).
     func registerResend(on complying: RouterGroup<ConsoleRequestContext>) {
-        complying.post("cases/:id/statements/resend") { _, context in try await resend(try Self.caseId(context), context.session, context.form) }
+        complying.post("cases/:id/statements/resend") { _, context in
+            try await resend(try Self.caseId(context), context.session, context.form, context.texts)
+        }
     }
 
     /// Only a rejected statement of this case, of the user's tenant, is queued again; anything
     /// else is 404 and changes nothing. Audited by the store call, as for `relais dsa resend`.
-    func resend(_ id: ModerationCase.ID, _ session: ConsoleSession, _ fields: FormFields) async throws -> Response {
+    func resend(_ id: ModerationCase.ID, _ session: ConsoleSession, _ fields: FormFields, _ t: Messages) async throws -> Response {
         let tenantId = session.moderator.tenantId
         let states = try await submissions.statementSubmissions(caseId: id, tenantId: tenantId) ?? []
         guard let puid = fields.nonEmpty("puid"), states.contains(where: { $0.puid == puid && $0.status == .rejected }) else {
             return try pages.message(
-                session, status: .notFound, "Statement not found", ["No refused statement with this puid on this case. Nothing was resent."],
+                t, session, status: .notFound, t("error.statementNotFound"), [t("error.statementNotFoundDetail")],
                 back: "/console/cases/\(id.rawValue)/statements")
         }
         _ = try await submissions.resendRejected(tenantId: tenantId, puid: puid, actor: session.moderator.name, now: clock.now())
@@ -62,12 +68,12 @@ struct ConsoleCaseRoutes: Sendable {
     }
 
     func casePage(
-        _ id: ModerationCase.ID, _ session: ConsoleSession, notice: String?, form: ConsoleDecisionForm? = nil, preset presetId: String? = nil,
+        _ id: ModerationCase.ID, _ session: ConsoleSession, _ t: Messages, notice: String?, form: ConsoleDecisionForm? = nil, preset presetId: String? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let now = clock.now()
         guard let found = try await cases.moderationCase(id: id, tenantId: session.moderator.tenantId, now: now) else {
-            return try pages.caseNotFound(session)
+            return try pages.caseNotFound(t, session)
         }
         let audit = try await console.auditLog(tenantId: session.moderator.tenantId, caseId: id)
         let caseNotes = try await notes.caseNotes(caseId: id, tenantId: session.moderator.tenantId)
@@ -85,9 +91,9 @@ struct ConsoleCaseRoutes: Sendable {
         let (fitting, others) = DecisionPreset.ordered(tenantPresets, for: Set(categories))
         let link = { (preset: DecisionPreset) in ConsoleCaseView.PresetLink(id: preset.id, label: preset.label) }
         var view = ConsoleCaseView(
-            page: pages.page("Case \(id)", session, notice: notice, error: status != .ok), csrf: session.csrfToken, caseId: id.rawValue,
-            status: found.status, isOpen: found.status == "open", subjectKind: found.facts.subjectKind.rawValue, subjectId: found.subjectId,
-            authorId: found.authorId, categories: categories.map(\.summary).joined(separator: ", "),
+            page: pages.page(t, t("case.pageTitle", ["id": id.rawValue]), session, notice: notice, error: status != .ok), csrf: session.csrfToken, caseId: id.rawValue,
+            status: found.status, statusLabel: t.statusLabel(found.status), isOpen: found.status == "open", subjectKind: t.subjectKind(found.facts.subjectKind.rawValue), subjectId: found.subjectId,
+            authorId: found.authorId, categories: categories.map(t.consoleCategory).joined(separator: ", "),
             score: String(format: "%.1f", found.priority.score), dueAt: ConsoleFormat.moment(found.priority.target.dueAt),
             overdue: found.status == "open" && found.priority.isOverdue,
             lease: found.lease.map { .init(moderator: $0.moderatorName, expiresAt: ConsoleFormat.time($0.expiresAt)) },
@@ -96,25 +102,25 @@ struct ConsoleCaseRoutes: Sendable {
             reports: found.reports.map { r in
                 .init(
                     id: r.id, receivedAt: ConsoleFormat.time(r.receivedAt), surface: r.draft.surface, category: r.draft.category.rawValue,
-                    categoryLabel: r.draft.category.summary, ageBracket: r.draft.reporter.ageBracket.rawValue,
+                    categoryLabel: t.consoleCategory(r.draft.category), ageBracket: r.draft.reporter.ageBracket.rawValue,
                     country: r.draft.reporter.country.rawValue, isTarget: r.draft.reporter.isTarget, trustedFlagger: r.draft.reporter.trustedFlagger,
                     details: r.draft.details, snapshot: r.draft.subject.text, subjectURL: r.draft.subject.url, linked: r.linkedReportId != nil,
                     weighsLess: r.lowWeightReason != nil)
             },
-            decisions: found.decisions.map(ConsoleCaseView.DecisionRow.init),
+            decisions: found.decisions.map { ConsoleCaseView.DecisionRow($0, t) },
             hasDecisions: !found.decisions.isEmpty, repeatCount: found.repeatOffender.restrictedDecisionCount,
             repeatThreshold: found.repeatOffender.threshold,
-            repeatSuggestion: Self.suggestion(found.repeatOffender.suggestion),
+            repeatSuggestion: Self.suggestion(found.repeatOffender.suggestion, t),
             authorDecisions: authorDecisions.map {
                 .init(
                     caseId: $0.caseId.rawValue, decidedAt: ConsoleFormat.time($0.decidedAt), moderator: $0.moderatorName,
-                    restrictions: $0.restrictions.isEmpty ? "No action" : $0.restrictions.map(\.rawValue).joined(separator: ", "))
+                    restrictions: t.restrictions($0.restrictions))
             },
             hasAuthorDecisions: !authorDecisions.isEmpty,
-            form: holdsLease ? (form ?? chosen.map { .filled(by: $0, scope: scope) } ?? .blank(scope: scope)) : nil,
+            form: holdsLease ? (form ?? chosen.map { .filled(by: $0, scope: scope, t) } ?? .blank(scope: scope, t)) : nil,
             audit: audit.reversed().map(ConsoleAuditRow.init),
             coordinated: found.priority.coordinatedReporting
-                ? "Possible coordinated reporting: \(found.facts.newReporterCount) of \(found.facts.distinctReporterCount) reporters were new to the platform when they reported. Their reports do not raise the priority; nothing is done against the reported person because of them."
+                ? t("case.coordinated", ["new": String(found.facts.newReporterCount), "all": String(found.facts.distinctReporterCount)])
                 : nil,
             presets: tenantPresets.isEmpty
                 ? nil
@@ -122,67 +128,66 @@ struct ConsoleCaseRoutes: Sendable {
                     fitting: fitting.map(link), others: others.map(link), hasFitting: !fitting.isEmpty, hasOthers: !others.isEmpty,
                     chosen: chosen?.label),
             notes: caseNotes.map(ConsoleCaseView.Notes.init) ?? .init(CaseNotes(tags: [], comments: [], escalation: nil)))
-        view.exposure = ConsoleTexts.exposure(try await ExposureCounter(audit: console).today(for: session.moderator, now: now))
-        view.breakPrompt = try await BreakCheck(console: console, rule: breakRule).prompt(for: session.moderator, now: now)
+        view.exposure = t.exposure(try await ExposureCounter(audit: console).today(for: session.moderator, now: now))
+        view.breakPrompt = try await BreakCheck(console: console, rule: breakRule).prompt(for: session.moderator, now: now).map(t.breakPrompt)
         return try pages.render("console-case", view, status: status)
     }
 
-    static func suggestion(_ suggestion: RepeatOffenderSuggestion) -> String? {
+    static func suggestion(_ suggestion: RepeatOffenderSuggestion, _ t: Messages) -> String? {
         switch suggestion {
         case .none: nil
-        case .warn: "Repeat offender: at or over the threshold. Warn the author first (DSA Art. 23(1) requires a prior warning before a suspension)."
-        case .suspend: "Repeat offender after a warning: consider suspending the account (DSA Art. 23)."
+        case .warn: t("case.repeatWarn")
+        case .suspend: t("case.repeatSuspend")
         }
     }
 
     /// Shows blurred content; the store records who did, in the same call.
-    func reveal(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
-        guard try await console.revealContent(caseId: id, by: session.moderator, now: clock.now()) else { return try pages.caseNotFound(session) }
+    func reveal(_ id: ModerationCase.ID, _ session: ConsoleSession, _ t: Messages) async throws -> Response {
+        guard try await console.revealContent(caseId: id, by: session.moderator, now: clock.now()) else { return try pages.caseNotFound(t, session) }
         return ConsolePages.redirect("/console/cases/\(id)?notice=revealed#content")
     }
 
     /// A case chosen from the queue, claimed unless someone else holds it.
-    func claim(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
+    func claim(_ id: ModerationCase.ID, _ session: ConsoleSession, _ t: Messages) async throws -> Response {
         switch try await cases.claimCase(id: id, for: session.moderator, now: clock.now()) {
         case .leased, .released: return ConsolePages.redirect("/console/cases/\(id)?notice=claimed")
-        case .notFound: return try pages.caseNotFound(session)
+        case .notFound: return try pages.caseNotFound(t, session)
         case .notLeasedByCaller:
             return try pages.message(
-                session, status: .conflict, ConsoleTexts.claimRefused.title, [ConsoleTexts.claimRefused.detail], back: "/console/queue")
+                t, session, status: .conflict, t("error.claimRefused"), [t("error.claimRefusedDetail")], back: "/console/queue")
         }
     }
 
-    func release(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
+    func release(_ id: ModerationCase.ID, _ session: ConsoleSession, _ t: Messages) async throws -> Response {
         switch try await cases.releaseLease(caseId: id, by: session.moderator, now: clock.now()) {
         case .released, .leased: return ConsolePages.redirect("/console/queue?notice=released")
-        case .notFound: return try pages.caseNotFound(session, back: nil)
-        case .notLeasedByCaller: return try noLease(session, id)
+        case .notFound: return try pages.caseNotFound(t, session, back: nil)
+        case .notLeasedByCaller: return try noLease(session, id, t)
         }
     }
 
-    func renew(_ id: ModerationCase.ID, _ session: ConsoleSession) async throws -> Response {
+    func renew(_ id: ModerationCase.ID, _ session: ConsoleSession, _ t: Messages) async throws -> Response {
         switch try await cases.renewLease(caseId: id, by: session.moderator, now: clock.now()) {
         case .released, .leased: return ConsolePages.redirect("/console/cases/\(id)?notice=renewed")
-        case .notFound: return try pages.caseNotFound(session, back: nil)
-        case .notLeasedByCaller: return try noLease(session, id)
+        case .notFound: return try pages.caseNotFound(t, session, back: nil)
+        case .notLeasedByCaller: return try noLease(session, id, t)
         }
     }
 
-    private func noLease(_ session: ConsoleSession, _ id: ModerationCase.ID) throws -> Response {
+    private func noLease(_ session: ConsoleSession, _ id: ModerationCase.ID, _ t: Messages) throws -> Response {
         try pages.message(
-            session, status: .conflict, "You do not hold a lease on this case",
-            ["Your lease expired, or someone else holds the case, or it is already decided. Claim the next case from the queue."],
+            t, session, status: .conflict, t("error.noCaseLease"), [t("error.noCaseLeaseDetail")],
             back: "/console/cases/\(id)")
     }
 
     /// The decision form goes through the API's path: the same JSON validation, then the same
     /// store call, which applies `ModerationRules` in its transaction. A refusal shows the
     /// core's reasons next to the fields, with what the moderator wrote kept.
-    func decide(_ id: ModerationCase.ID, _ session: ConsoleSession, _ fields: FormFields) async throws -> Response {
+    func decide(_ id: ModerationCase.ID, _ session: ConsoleSession, _ fields: FormFields, _ t: Messages) async throws -> Response {
         let decision: Decision
         switch Decision.validate(json: ConsoleDecisionForm.json(fields)) {
         case .success(let valid): decision = valid
-        case .failure(let failure): return try await refused(id, session, fields, failure.errors)
+        case .failure(let failure): return try await refused(id, session, fields, failure.errors, t)
         }
         switch try await cases.decide(caseId: id, decision: decision, by: session.moderator, now: clock.now()) {
         case .decided:
@@ -192,31 +197,32 @@ struct ConsoleCaseRoutes: Sendable {
                 return ConsolePages.redirect("/console/queue?notice=decided-empty")
             }
             return ConsolePages.redirect("/console/cases/\(next.id)?notice=decided-next")
-        case .notFound: return try pages.caseNotFound(session, back: nil)
-        case .notLeasedByCaller: return try noLease(session, id)
-        case .refused(let failure): return try await refused(id, session, fields, failure.errors)
+        case .notFound: return try pages.caseNotFound(t, session, back: nil)
+        case .notLeasedByCaller: return try noLease(session, id, t)
+        case .refused(let failure): return try await refused(id, session, fields, failure.errors, t)
         }
     }
 
-    private func refused(_ id: ModerationCase.ID, _ session: ConsoleSession, _ fields: FormFields, _ errors: [FieldError]) async throws -> Response {
+    private func refused(_ id: ModerationCase.ID, _ session: ConsoleSession, _ fields: FormFields, _ errors: [FieldError], _ t: Messages) async throws
+        -> Response
+    {
         try await casePage(
-            id, session, notice: "The decision was refused: nothing was stored. Fix the fields marked below.",
-            form: ConsoleDecisionForm.make(fields, errors: errors), status: .unprocessableContent)
+            id, session, t, notice: t("case.refusedNotice"), form: ConsoleDecisionForm.make(fields, errors: errors, t), status: .unprocessableContent)
     }
 
-    func statements(_ id: ModerationCase.ID, _ session: ConsoleSession, notice: String? = nil) async throws -> Response {
+    func statements(_ id: ModerationCase.ID, _ session: ConsoleSession, _ t: Messages, notice: String? = nil) async throws -> Response {
         guard let statements = try await cases.statements(caseId: id, tenantId: session.moderator.tenantId) else {
-            return try pages.caseNotFound(session)
+            return try pages.caseNotFound(t, session)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let states = try await submissions.statementSubmissions(caseId: id, tenantId: session.moderator.tenantId) ?? []
         let byPuid = Dictionary(states.map { ($0.puid, $0) }, uniquingKeysWith: { first, _ in first })
         let view = ConsoleStatementsView(
-            page: pages.page("Statements of reasons", session, notice: notice), caseId: id.rawValue, csrf: session.csrfToken,
+            page: pages.page(t, t("statements.pageTitle"), session, notice: notice), caseId: id.rawValue, csrf: session.csrfToken,
             canResend: ConsolePermission.comply.allows(session.moderator.role),
             statements: try statements.map {
-                .init(puid: $0.puid, json: String(decoding: try encoder.encode($0), as: UTF8.self), submission: byPuid[$0.puid].map(ConsoleStatementsView.State.init))
+                .init(puid: $0.puid, json: String(decoding: try encoder.encode($0), as: UTF8.self), submission: byPuid[$0.puid].map { ConsoleStatementsView.State($0, t) })
             },
             isEmpty: statements.isEmpty)
         return try pages.render("console-statements", view)

@@ -5,6 +5,7 @@ struct ConsoleCaseView: Sendable {
     var csrf: String
     var caseId: String
     var status: String
+    var statusLabel: String
     var isOpen: Bool
     var subjectKind: String
     var subjectId: String
@@ -119,11 +120,13 @@ struct ConsoleCaseView: Sendable {
         var facts: String?
 
         /// A decision as every console page shows it (the case page, an appeal's review).
-        init(_ d: RecordedDecision) {
+        init(_ d: RecordedDecision, _ t: Messages) {
             decidedAt = ConsoleFormat.time(d.decidedAt)
             moderator = d.moderatorName
-            restrictions = d.decision.isNoAction ? "No action" : d.decision.restrictions.map(\.rawValue).joined(separator: ", ")
-            ground = d.decision.ground.map { $0 == .illegal ? "Illegal: \(d.decision.legalGround ?? "")" : "Terms: \(d.decision.termsClause ?? "")" }
+            restrictions = t.restrictions(d.decision.restrictions)
+            ground = d.decision.ground.map {
+                $0 == .illegal ? t("decisionRow.groundIllegal", ["ground": d.decision.legalGround ?? ""]) : t("decisionRow.groundTerms", ["clause": d.decision.termsClause ?? ""])
+            }
             explanation = d.decision.explanation
             noteForReporter = d.decision.noteForReporter
             internalNote = d.decision.internalNote

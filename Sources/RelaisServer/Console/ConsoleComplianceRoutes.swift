@@ -19,23 +19,23 @@ struct ConsoleComplianceRoutes: Sendable {
     static let routes = ["GET /console/compliance", "GET /console/compliance/{file}"]
 
     func register(complying: RouterGroup<ConsoleRequestContext>) {
-        complying.get("compliance") { request, context in try await page(request, context.session) }
-        complying.get("compliance/:file") { request, context in try await download(try context.parameters.require("file"), request, context.session) }
+        complying.get("compliance") { request, context in try await page(request, context.session, context.texts) }
+        complying.get("compliance/:file") { request, context in try await download(try context.parameters.require("file"), request, context.session, context.texts) }
     }
 
     /// The period asked for (`from`, `to`: UTC days, both included), or the default twelve
     /// weeks (this one and the eleven before); with the reason when it cannot be read (the default is shown then).
-    func period(_ request: Request) -> (from: CalendarDay, to: CalendarDay, problem: String?) {
+    func period(_ request: Request, _ t: Messages) -> (from: CalendarDay, to: CalendarDay, problem: String?) {
         let query = FormFields.query(of: request)
         let fallback = ComplianceFigures.defaultPeriod(today: CalendarDay(clock.now()))
         let fromText = query.nonEmpty("from"), toText = query.nonEmpty("to")
         guard fromText != nil || toText != nil else { return (fallback.from, fallback.to, nil) }
         guard let from = fromText.flatMap(CalendarDay.init), let to = toText.flatMap(CalendarDay.init) else {
-            return (fallback.from, fallback.to, "from and to: days written YYYY-MM-DD. The last twelve weeks are shown.")
+            return (fallback.from, fallback.to, t("compliance.badDays"))
         }
         let days = ComplianceFigures.start(to).timeIntervalSince(ComplianceFigures.start(from)) / 86_400 + 1
         guard days >= 1, days <= Double(ComplianceFigures.longestPeriodDays) else {
-            return (fallback.from, fallback.to, "The period runs from a day to the same or a later day, a year at most. The last twelve weeks are shown.")
+            return (fallback.from, fallback.to, t("compliance.badPeriod"))
         }
         return (from, to, nil)
     }
@@ -46,22 +46,23 @@ struct ConsoleComplianceRoutes: Sendable {
             submissions: submissions)
     }
 
-    func page(_ request: Request, _ session: ConsoleSession) async throws -> Response {
-        let period = period(request)
+    func page(_ request: Request, _ session: ConsoleSession, _ t: Messages) async throws -> Response {
+        let period = period(request, t)
         let figures = try await figures(session, period)
         let resent = FormFields.query(of: request).nonEmpty("notice") == "resent"
-        let notice = period.problem ?? (resent ? "The statement is queued again: it is sent at the next poll." : nil)
+        let notice = period.problem ?? (resent ? t("compliance.resent") : nil)
         let tenantName = try await tenants.tenant(id: session.moderator.tenantId)?.name ?? "TENANT"
-        let view = ConsoleComplianceView(page: pages.page("Compliance", session, notice: notice, error: period.problem != nil), figures: figures, tenantName: tenantName)
+        let view = ConsoleComplianceView(
+            page: pages.page(t, t("compliance.pageTitle"), session, notice: notice, error: period.problem != nil), figures: figures, tenantName: tenantName, t)
         return try pages.render("console-compliance", view)
     }
 
-    func download(_ file: String, _ request: Request, _ session: ConsoleSession) async throws -> Response {
-        let period = period(request)
+    func download(_ file: String, _ request: Request, _ session: ConsoleSession, _ t: Messages) async throws -> Response {
+        let period = period(request, t)
         guard period.problem == nil, file.hasSuffix(".csv") else { throw HTTPError(.notFound) }
         let name = String(file.dropLast(4))
         let figures = try await figures(session, period)
-        guard let figure = figures.figures.first(where: { $0.file == name }) else { throw HTTPError(.notFound) }
+        guard let figure = figures.figures(t).first(where: { $0.file == name }) else { throw HTTPError(.notFound) }
         var headers = HTTPFields()
         headers[.contentType] = "text/csv; charset=utf-8"
         headers[.contentDisposition] = "attachment; filename=\"relais-\(name)-\(period.from)-\(period.to).csv\""

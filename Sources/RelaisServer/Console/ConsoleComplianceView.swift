@@ -44,29 +44,33 @@ struct ConsoleComplianceView: Sendable {
     var charts: [Chart]
     var reportCommand: String
 
-    init(page: ConsolePage, figures: ComplianceFigures, tenantName: String) {
+    init(page: ConsolePage, figures: ComplianceFigures, tenantName: String, _ t: Messages) {
         self.page = page
         from = "\(figures.from)"
         to = "\(figures.to)"
         let total = figures.total, notices = total.total, help = figures.help.total
         let acted = notices.actionsOnLaw + notices.actionsOnTerms
+        let hours = { (value: Double) in ComplianceFigures.hours(value, t) }
         headlines = [
-            Headline(label: "Notices received", value: "\(notices.notices)", detail: "\(notices.trustedFlaggerNotices) from trusted flaggers"),
             Headline(
-                label: "Notices acted on", value: "\(acted)",
-                detail: "\(notices.actionsOnLaw) as illegal, \(notices.actionsOnTerms) under the terms"),
+                label: t("compliance.headline.received"), value: "\(notices.notices)",
+                detail: t("compliance.headline.receivedDetail", ["count": String(notices.trustedFlaggerNotices)])),
             Headline(
-                label: "Median hours from notice to action", value: notices.hoursToAction.median.map(ComplianceFigures.hours) ?? "—",
-                detail: notices.hoursToAction.median == nil ? "no action in the period" : nil),
+                label: t("compliance.headline.actedOn"), value: "\(acted)",
+                detail: t("compliance.headline.actedOnDetail", ["law": String(notices.actionsOnLaw), "terms": String(notices.actionsOnTerms)])),
             Headline(
-                label: "Restrictive decisions", value: "\(total.measures.restrictive)",
-                detail: "\(total.measures.solelyAutomated) solely by automated means"),
+                label: t("compliance.chart.medianHoursLong"), value: notices.hoursToAction.median.map(hours) ?? "—",
+                detail: notices.hoursToAction.median == nil ? t("compliance.headline.noAction") : nil),
             Headline(
-                label: "Complaints (Art. 20)", value: "\(total.appeals.total.received)",
-                detail: "\(total.appeals.total.decided) decided, \(total.appeals.reversals) reversed or changed"
-                    + (total.appeals.total.medianHoursToDecide.map { ", median \(ComplianceFigures.hours($0))" } ?? "")),
+                label: t("compliance.headline.restrictive"), value: "\(total.measures.restrictive)",
+                detail: t("compliance.headline.restrictiveDetail", ["count": String(total.measures.solelyAutomated)])),
             Headline(
-                label: "Help cards shown", value: "\(help.shown)", detail: "\(help.calls) calls, \(help.chats) chats, \(help.links) links opened"),
+                label: t("compliance.headline.complaints"), value: "\(total.appeals.total.received)",
+                detail: t("compliance.headline.complaintsDetail", ["decided": String(total.appeals.total.decided), "reversed": String(total.appeals.reversals)])
+                    + (total.appeals.total.medianHoursToDecide.map { t("compliance.headline.complaintsMedian", ["hours": hours($0)]) } ?? "")),
+            Headline(
+                label: t("compliance.chart.helpShown"), value: "\(help.shown)",
+                detail: t("compliance.headline.helpDetail", ["calls": String(help.calls), "chats": String(help.chats), "links": String(help.links)])),
         ]
         submissions = figures.submissions
         stopped = figures.submissions.stoppedByRefusedToken > 0
@@ -76,10 +80,10 @@ struct ConsoleComplianceView: Sendable {
                 reasons: (statement.reasons ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.joined(separator: " "))" })
         }
         let query = "from=\(figures.from)&to=\(figures.to)"
-        charts = figures.figures.map { figure in
+        charts = figures.figures(t).map { figure in
             Chart(
                 drawing: figure.chart.drawing, legend: figure.chart.series.enumerated().map { Legend(series: $0.offset % 8, name: $0.element.name) },
-                columns: ["Week starting"] + figure.columns, rows: figure.rows.map(Row.init), csv: "/console/compliance/\(figure.file).csv?\(query)")
+                columns: [figure.weekColumn] + figure.columns, rows: figure.rows.map(Row.init), csv: "/console/compliance/\(figure.file).csv?\(query)")
         }
         reportCommand = "relais dsa report --tenant \(tenantName) --from \(figures.from) --to \(figures.to) --out transparency-report"
     }

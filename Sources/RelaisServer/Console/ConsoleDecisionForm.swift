@@ -62,31 +62,29 @@ struct ConsoleDecisionForm: Sendable {
         var checked: Bool
     }
 
-    static let restrictionLabels: [(Decision.Restriction, String)] = [
-        (.contentRemoved, "Content removed"), (.contentDisabled, "Content disabled"), (.contentDemoted, "Content demoted"),
-        (.contentAgeRestricted, "Content age-restricted"), (.interactionRestricted, "Interaction restricted"),
-        (.contentLabelled, "Content labelled"), (.accountSuspended, "Account suspended"), (.accountTerminated, "Account terminated"),
-        (.serviceSuspended, "Service suspended"), (.monetarySuspended, "Monetary restriction"),
+    /// The restrictions in the form's order, each labelled `restriction.NAME` in the catalogue.
+    static let restrictionOrder: [Decision.Restriction] = [
+        .contentRemoved, .contentDisabled, .contentDemoted, .contentAgeRestricted, .interactionRestricted, .contentLabelled, .accountSuspended,
+        .accountTerminated, .serviceSuspended, .monetarySuspended,
     ]
 
-    static let automationLabels: [(Decision.Automation, String)] = [
-        (.notAutomated, "Not automated"), (.partially, "Partially automated"), (.fully, "Fully automated"),
-    ]
+    /// Labelled `automation.NAME`.
+    static let automationOrder: [Decision.Automation] = [.notAutomated, .partially, .fully]
 
     /// An empty form; the territorial scope starts with the reporters' EU/EEA countries.
-    static func blank(scope: String) -> ConsoleDecisionForm {
-        make(FormFields(["territorialScope": scope, "automatedDecision": Decision.Automation.notAutomated.rawValue]), errors: [])
+    static func blank(scope: String, _ t: Messages) -> ConsoleDecisionForm {
+        make(FormFields(["territorialScope": scope, "automatedDecision": Decision.Automation.notAutomated.rawValue]), errors: [], t)
     }
 
-    static func make(_ fields: FormFields, errors: [FieldError]) -> ConsoleDecisionForm {
+    static func make(_ fields: FormFields, errors: [FieldError], _ t: Messages) -> ConsoleDecisionForm {
         let ground = fields["ground"] ?? ""
         let automation = fields["automatedDecision"] ?? Decision.Automation.notAutomated.rawValue
         return ConsoleDecisionForm(
-            restrictions: restrictionLabels.map { Check(value: $0.0.rawValue, label: $0.1, checked: fields["restriction_\($0.0.rawValue)"] != nil) },
+            restrictions: restrictionOrder.map { Check(value: $0.rawValue, label: t("restriction.\($0.rawValue)"), checked: fields["restriction_\($0.rawValue)"] != nil) },
             groundNone: ground.isEmpty, groundIllegal: ground == "illegal", groundIncompatible: ground == "incompatible",
             legalGround: fields["legalGround"] ?? "", termsClause: fields["termsClause"] ?? "", explanation: fields["explanation"] ?? "",
             facts: fields["facts"] ?? "", automatedDetection: fields["automatedDetection"] != nil,
-            automation: automationLabels.map { ConsoleOption(value: $0.0.rawValue, label: $0.1, selected: $0.0.rawValue == automation) },
+            automation: automationOrder.map { ConsoleOption(value: $0.rawValue, label: t("automation.\($0.rawValue)"), selected: $0.rawValue == automation) },
             territorialScope: fields["territorialScope"] ?? "", endDate: fields["endDate"] ?? "",
             noteForReporter: fields["noteForReporter"] ?? "", internalNote: fields["internalNote"] ?? "",
             warnAuthor: fields["warnAuthor"] != nil, errors: FieldReasons(errors), allErrors: errors.map { "\($0.field): \($0.message)" }, hasErrors: !errors.isEmpty)
@@ -100,7 +98,7 @@ struct ConsoleDecisionForm: Sendable {
 
     /// The form filled from a preset, as the moderator would have typed it: they edit it
     /// before recording. The scope is the case's unless the preset sets one.
-    static func filled(by preset: DecisionPreset, scope: String) -> ConsoleDecisionForm {
+    static func filled(by preset: DecisionPreset, scope: String, _ t: Messages) -> ConsoleDecisionForm {
         let decision = preset.decision
         var values: [String: String] = [
             "territorialScope": preset.setsScope ? decision.territorialScope.map(\.rawValue).joined(separator: ", ") : scope,
@@ -114,7 +112,7 @@ struct ConsoleDecisionForm: Sendable {
             "facts": decision.facts, "noteForReporter": decision.noteForReporter, "internalNote": decision.internalNote,
         ]
         for (name, value) in texts { if let value { values[name] = value } }
-        return make(FormFields(values), errors: [])
+        return make(FormFields(values), errors: [], t)
     }
 
     /// The form as the moderation API's JSON body, so that it goes through exactly the same

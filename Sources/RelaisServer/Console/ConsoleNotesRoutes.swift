@@ -42,9 +42,9 @@ struct ConsoleNotesRoutes: Sendable {
     ) async throws -> Response {
         let id = try ConsoleCaseRoutes.caseId(context)
         switch rule(context.form[field] ?? "") {
-        case .failure(let failure): return try refused(context.session, id, failure)
+        case .failure(let failure): return try refused(context, id, failure)
         case .success(let value):
-            guard try await store(id, value, context.moderator, clock.now()) else { return try pages.caseNotFound(context.session) }
+            guard try await store(id, value, context.moderator, clock.now()) else { return try pages.caseNotFound(context.texts, context.session) }
             return ConsolePages.redirect("/console/cases/\(id)?notice=noted#notes-title")
         }
     }
@@ -52,21 +52,22 @@ struct ConsoleNotesRoutes: Sendable {
     private func escalate(_ context: ConsoleRequestContext) async throws -> Response {
         let id = try ConsoleCaseRoutes.caseId(context)
         switch CaseNoteRules.escalationReason(context.form["reason"] ?? "") {
-        case .failure(let failure): return try refused(context.session, id, failure)
+        case .failure(let failure): return try refused(context, id, failure)
         case .success(let reason):
             switch try await notes.escalateCase(caseId: id, reason: reason, by: context.moderator, now: clock.now()) {
             case .released, .leased: return ConsolePages.redirect("/console/queue?notice=escalated")
-            case .notFound: return try pages.caseNotFound(context.session)
+            case .notFound: return try pages.caseNotFound(context.texts, context.session)
             case .notLeasedByCaller:
+                let t = context.texts
                 return try pages.message(
-                    context.session, status: .conflict, ConsoleTexts.noLeaseToEscalate.title, [ConsoleTexts.noLeaseToEscalate.detail],
-                    back: "/console/cases/\(id)")
+                    t, context.session, status: .conflict, t("error.noLeaseToEscalate"), [t("error.noLeaseToEscalateDetail")], back: "/console/cases/\(id)")
             }
         }
     }
 
-    private func refused(_ session: ConsoleSession, _ id: ModerationCase.ID, _ failure: ValidationFailure) throws -> Response {
+    private func refused(_ context: ConsoleRequestContext, _ id: ModerationCase.ID, _ failure: ValidationFailure) throws -> Response {
         try pages.message(
-            session, status: .unprocessableContent, ConsoleTexts.noteRefused, failure.errors.map(\.description), back: "/console/cases/\(id)#notes-title")
+            context.texts, context.session, status: .unprocessableContent, context.texts("error.notSaved"), failure.errors.map(\.description),
+            back: "/console/cases/\(id)#notes-title")
     }
 }

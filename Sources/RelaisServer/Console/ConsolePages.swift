@@ -8,8 +8,15 @@ import RelaisStore
 struct ConsolePages: Sendable {
     let assets: WebAssets
 
-    func page(_ title: String, _ session: ConsoleSession?, notice: String? = nil, error: Bool = false) -> ConsolePage {
-        ConsolePage(pageTitle: title, user: session.map(ConsoleUser.init), notice: notice, noticeIsError: error)
+    /// The console's texts in the language the request asks for (`ConsoleLanguage`).
+    func texts(_ request: Request) -> Messages { Messages(ConsoleLanguage.of(request), in: assets.consoleMessages) }
+
+    func page(_ t: Messages, _ title: String, _ session: ConsoleSession?, notice: String? = nil, error: Bool = false) -> ConsolePage {
+        ConsolePage(
+            lang: t.language.rawValue, t: t, pageTitle: title, user: session.map { ConsoleUser($0, t) }, notice: notice, noticeIsError: error,
+            languages: ConsoleLanguage.all.filter { $0 != t.language }.map {
+                WebPage.LanguageLink(code: $0.rawValue, name: assets.consoleMessages[$0.rawValue].text("language.name"), url: "")
+            })
     }
 
     func render(_ template: String, _ view: Any, status: HTTPResponse.Status = .ok) throws -> Response {
@@ -22,46 +29,33 @@ struct ConsolePages: Sendable {
         return response
     }
 
-    func message(_ session: ConsoleSession?, status: HTTPResponse.Status, _ heading: String, _ lines: [String], back: String? = nil) throws
-        -> Response
-    {
-        try render("console-message", ConsoleMessageView(page: page(heading, session), heading: heading, lines: lines, backURL: back), status: status)
+    func message(
+        _ t: Messages, _ session: ConsoleSession?, status: HTTPResponse.Status, _ heading: String, _ lines: [String], back: String? = nil
+    ) throws -> Response {
+        try render("console-message", ConsoleMessageView(page: page(t, heading, session), heading: heading, lines: lines, backURL: back), status: status)
     }
 
     /// Another tenant's case is not found either: ids cannot be probed.
-    func caseNotFound(_ session: ConsoleSession, back: String? = "/console/queue") throws -> Response {
-        try message(session, status: .notFound, "Case not found", ["No case with this id for your tenant."], back: back)
+    func caseNotFound(_ t: Messages, _ session: ConsoleSession, back: String? = "/console/queue") throws -> Response {
+        try message(t, session, status: .notFound, t("error.caseNotFound"), [t("error.caseNotFoundDetail")], back: back)
     }
 
-    func crossOriginRefused() throws -> Response {
-        try message(nil, status: .forbidden, "Refused", ["Cross-origin form submissions are refused."])
+    func crossOriginRefused(_ t: Messages) throws -> Response {
+        try message(t, nil, status: .forbidden, t("error.refused"), [t("error.crossOrigin")])
     }
 
     static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location, .cacheControl: "no-store"])
     }
 
-    /// Notices are chosen from a fixed list by key: nothing from the URL is echoed.
-    static let notices: [String: String] = [
-        "empty": "Nothing to claim: every open case is decided or held by someone.",
-        "decided": "Decision recorded. The statement of reasons is stored and the platform is notified.",
-        "released": "Lease released: the case is back in the queue.",
-        "decided-next": "Decision recorded. This is the next case, claimed for you.",
-        "decided-empty": "Decision recorded. No other case waits: every open case is decided or held by someone.",
-        "renewed": "Lease renewed.",
-        "claimed": "Case claimed: you hold its lease.",
-        "escalated": ConsoleTexts.escalated,
-        "noted": ConsoleTexts.noted,
-        "user-changed": ConsoleTexts.Users.changed,
-        "revealed": "Content shown. This was recorded in the audit log.",
-        "replayed": "Replay queued. This was recorded in the audit log.",
-        "resent": "Statement queued again for the Transparency Database. This was recorded in the audit log.",
-        "no-appeal": "No appeal to claim: every open appeal is held by someone, or is against a decision you took.",
-        "appeal-decided": "Review recorded. The platform is notified and tells the appellant.",
-        "appeal-released": "Lease released: the appeal is back in the queue.",
+    /// Notices are chosen from a fixed list by key (`notice.KEY` in the catalogue): nothing
+    /// from the URL is echoed.
+    static let notices: Set<String> = [
+        "empty", "decided", "released", "decided-next", "decided-empty", "renewed", "claimed", "escalated", "noted", "user-changed",
+        "revealed", "replayed", "resent", "no-appeal", "appeal-decided", "appeal-released", "pile-on-closed",
     ]
 
-    static func notice(_ request: Request) -> String? {
-        FormFields.query(of: request)["notice"].flatMap { notices[$0] }
+    static func notice(_ request: Request, _ t: Messages) -> String? {
+        FormFields.query(of: request)["notice"].flatMap { notices.contains($0) ? t("notice." + $0) : nil }
     }
 }

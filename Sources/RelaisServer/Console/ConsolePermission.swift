@@ -19,20 +19,16 @@ enum ConsolePermission: Sendable {
         }
     }
 
-    func refusal(_ session: ConsoleSession, _ pages: ConsolePages) throws -> Response {
+    func refusal(_ session: ConsoleSession, _ t: Messages, _ pages: ConsolePages) throws -> Response {
         switch self {
         case .decide:
             try pages.message(
-                session, status: .forbidden, "Not allowed for your role",
-                ["The \(session.moderator.role.rawValue) role reads cases, statements of reasons and the audit log; it does not claim or decide cases."],
+                t, session, status: .forbidden, t("error.notForRole"), [t("error.readOnlyRole", ["role": session.moderator.role.rawValue])],
                 back: "/console/queue")
         case .administer:
-            try pages.message(
-                session, status: .forbidden, "Administrators only", ["Webhook dead letters are shown to administrators."], back: "/console/queue")
+            try pages.message(t, session, status: .forbidden, t("error.adminsOnly"), [t("error.adminsOnlyDetail")], back: "/console/queue")
         case .comply:
-            try pages.message(
-                session, status: .forbidden, "Not allowed for your role",
-                ["Statements the Transparency Database refused are resent by administrators and compliance staff."], back: "/console/queue")
+            try pages.message(t, session, status: .forbidden, t("error.notForRole"), [t("error.resendRole")], back: "/console/queue")
         }
     }
 }

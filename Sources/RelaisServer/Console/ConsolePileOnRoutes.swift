@@ -20,13 +20,13 @@ struct ConsolePileOnRoutes: Sendable {
 
     func register(on signedIn: RouterGroup<ConsoleRequestContext>, deciding: RouterGroup<ConsoleRequestContext>) {
         signedIn.get("pile-ons") { request, context in
-            try await list(context.session, closed: FormFields.query(of: request)["status"] == PileOn.closed)
+            try await list(context.session, context.texts, closed: FormFields.query(of: request)["status"] == PileOn.closed)
         }
         signedIn.get("pile-ons/:id") { request, context in
-            try await page(try Self.id(context), context.session, notice: Self.notice(FormFields.query(of: request)))
+            try await page(try Self.id(context), context.session, context.texts, notice: Self.notice(FormFields.query(of: request), context.texts))
         }
-        deciding.post("pile-ons/:id/decide") { _, context in try await decideSelected(try Self.id(context), context.session, context.form) }
-        deciding.post("pile-ons/:id/close") { _, context in try await close(try Self.id(context), context.session, context.form) }
+        deciding.post("pile-ons/:id/decide") { _, context in try await decideSelected(try Self.id(context), context.session, context.form, context.texts) }
+        deciding.post("pile-ons/:id/close") { _, context in try await close(try Self.id(context), context.session, context.form, context.texts) }
     }
 
     static func id(_ context: ConsoleRequestContext) throws -> PileOn.ID {
@@ -36,28 +36,26 @@ struct ConsolePileOnRoutes: Sendable {
     }
 
     /// The outcome of a multi-decision, carried by the redirect as counts (no ids in the URL).
-    static func notice(_ query: FormFields) -> String? {
-        if query["closed"] == "1" { return "Pile-on closed. The platform is told; the reason is in the audit log." }
+    static func notice(_ query: FormFields, _ t: Messages) -> String? {
+        if query["closed"] == "1" { return t("notice.pile-on-closed") }
         guard let decided = query.nonEmpty("decided").flatMap(Int.init) else { return nil }
         let skipped = query.nonEmpty("skipped").flatMap(Int.init) ?? 0
-        let done = decided == 1 ? "1 case decided" : "\(decided) cases decided"
-        return done + ", each with its own statement of reasons."
-            + (skipped > 0 ? " \(skipped) not decided (held by another moderator, already decided, or refused): open them to decide." : "")
+        return t.plural("pileOnDecided.decided", count: decided) + (skipped > 0 ? " " + t.plural("pileOnDecided.skipped", count: skipped) : "")
     }
 
     /// Claims and decides each ticked open case of the pile-on with the chosen preset; the
     /// case's own scope when the preset sets none. A case another moderator holds, or that
     /// the rules refuse, is left as it was (its lease given back) and counted as skipped.
-    func decideSelected(_ id: PileOn.ID, _ session: ConsoleSession, _ fields: FormFields) async throws -> Response {
+    func decideSelected(_ id: PileOn.ID, _ session: ConsoleSession, _ fields: FormFields, _ t: Messages) async throws -> Response {
         let moderator = session.moderator
         guard let found = try await pileOns.pileOn(id: id, tenantId: moderator.tenantId) else {
-            return try pages.message(session, status: .notFound, "Pile-on not found", ["No pile-on with this id for your tenant."], back: "/console/pile-ons")
+            return try pages.message(t, session, status: .notFound, t("error.pileOnNotFound"), [t("error.pileOnNotFoundDetail")], back: "/console/pile-ons")
         }
         let chosen = found.cases.filter { $0.status == "open" && fields["case-\($0.caseId.rawValue)"] != nil }
         let available = try await presets(moderator.tenantId)
         guard let preset = available.first(where: { $0.id == fields.nonEmpty("preset") }), !chosen.isEmpty else {
-            let problem = chosen.isEmpty ? "Tick at least one open case." : "Choose a policy preset."
-            return try await page(id, session, notice: "Nothing was decided. " + problem, status: .unprocessableContent)
+            return try await page(
+                id, session, t, notice: t(chosen.isEmpty ? "pileOnDecided.noCase" : "pileOnDecided.noPreset"), status: .unprocessableContent)
         }
         var decided = 0, skipped = 0
         for linked in chosen {
@@ -81,30 +79,34 @@ struct ConsolePileOnRoutes: Sendable {
     }
 
     /// Closes the pile-on with the moderator's reason (required); its cases stay as they are.
-    func close(_ id: PileOn.ID, _ session: ConsoleSession, _ fields: FormFields) async throws -> Response {
+    func close(_ id: PileOn.ID, _ session: ConsoleSession, _ fields: FormFields, _ t: Messages) async throws -> Response {
         switch CaseNoteRules.closingReason(fields["reason"] ?? "") {
         case .failure:
-            return try await page(id, session, notice: "Not closed. Say why the pile-on is closed (1–500 characters).", status: .unprocessableContent)
+            return try await page(
+                id, session, t, notice: t("pileOnDecided.notClosed", ["limit": String(CaseNoteRules.Limits.closingReasonLength)]), status: .unprocessableContent)
         case .success(let reason):
             switch try await pileOns.closePileOn(id: id, by: session.moderator, reason: reason, now: clock.now()) {
             case .closed, .alreadyClosed: return ConsolePages.redirect("/console/pile-ons/\(id.rawValue)?closed=1")
             case .notFound:
-                return try pages.message(session, status: .notFound, "Pile-on not found", ["No pile-on with this id for your tenant."], back: "/console/pile-ons")
+                return try pages.message(t, session, status: .notFound, t("error.pileOnNotFound"), [t("error.pileOnNotFoundDetail")], back: "/console/pile-ons")
             }
         }
     }
 
-    func list(_ session: ConsoleSession, closed: Bool) async throws -> Response {
+    func list(_ session: ConsoleSession, _ t: Messages, closed: Bool) async throws -> Response {
         let found = try await pileOns.pileOns(tenantId: session.moderator.tenantId, status: closed ? PileOn.closed : PileOn.open, limit: 200, offset: 0)
         return try pages.render(
-            "console-pile-ons", ConsolePileOnListView(page: pages.page(closed ? "Closed pile-ons" : "Pile-ons", session), pileOns: found, closed: closed))
+            "console-pile-ons", ConsolePileOnListView(page: pages.page(t, t(closed ? "pileOns.closedTitle" : "pileOns.title"), session), pileOns: found, closed: closed))
     }
 
-    func page(_ id: PileOn.ID, _ session: ConsoleSession, notice: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func page(_ id: PileOn.ID, _ session: ConsoleSession, _ t: Messages, notice: String? = nil, status: HTTPResponse.Status = .ok) async throws
+        -> Response
+    {
         guard let found = try await pileOns.pileOn(id: id, tenantId: session.moderator.tenantId) else {
-            return try pages.message(session, status: .notFound, "Pile-on not found", ["No pile-on with this id for your tenant."], back: "/console/pile-ons")
+            return try pages.message(t, session, status: .notFound, t("error.pileOnNotFound"), [t("error.pileOnNotFoundDetail")], back: "/console/pile-ons")
         }
-        var view = ConsolePileOnView(page: pages.page("Pile-on on \(found.pileOn.targetId)", session, notice: notice, error: status != .ok), found)
+        var view = ConsolePileOnView(
+            page: pages.page(t, t("pileOn.pageTitle", ["target": found.pileOn.targetId]), session, notice: notice, error: status != .ok), found, t)
         if session.moderator.role.decides {
             let categories = Set(found.cases.flatMap { $0.reports.map(\.category) })
             let ordered = DecisionPreset.ordered(try await presets(session.moderator.tenantId), for: categories)
@@ -157,6 +159,7 @@ struct ConsolePileOnView: Sendable {
     var openedAt: String
     var isOpen: Bool
     var status: String
+    var statusLabel: String
     /// Who closed it, when and why (nil while open).
     var closing: Closing?
     var authors: [String]
@@ -176,6 +179,7 @@ struct ConsolePileOnView: Sendable {
     struct CaseRow: Sendable {
         var caseId: String
         var status: String
+        var statusLabel: String
         var subjectKind: String
         var subjectId: String
         var authorId: String?
@@ -197,7 +201,7 @@ struct ConsolePileOnView: Sendable {
         var reason: String
     }
 
-    init(page: ConsolePage, _ t: PileOnTimeline) {
+    init(page: ConsolePage, _ t: PileOnTimeline, _ texts: Messages) {
         self.page = page
         id = t.pileOn.id.rawValue
         targetId = t.pileOn.targetId
@@ -208,6 +212,7 @@ struct ConsolePileOnView: Sendable {
         openedAt = ConsoleFormat.time(t.pileOn.openedAt)
         isOpen = t.pileOn.isOpen
         status = t.pileOn.status
+        statusLabel = texts.statusLabel(t.pileOn.status)
         closing = t.pileOn.closedAt.map {
             Closing(at: ConsoleFormat.time($0), by: t.pileOn.closedBy ?? "", reason: t.pileOn.closingReason ?? "")
         }
@@ -219,14 +224,14 @@ struct ConsolePileOnView: Sendable {
             let sensitive = c.reports.contains { SensitiveContent.categories.contains($0.category) }
             return c.reports.map { r in
                 (r.receivedAt, Entry(
-                    at: ConsoleFormat.time(r.receivedAt), authorId: r.authorId ?? c.authorId, categoryLabel: r.category.summary,
+                    at: ConsoleFormat.time(r.receivedAt), authorId: r.authorId ?? c.authorId, categoryLabel: texts.consoleCategory(r.category),
                     caseId: c.caseId.rawValue, snapshot: r.text, blurred: sensitive))
             }
         }
         .sorted { $0.0 < $1.0 }.map(\.1)
         cases = t.cases.map {
             CaseRow(
-                caseId: $0.caseId.rawValue, status: $0.status, subjectKind: $0.subjectKind, subjectId: $0.subjectId, authorId: $0.authorId,
+                caseId: $0.caseId.rawValue, status: $0.status, statusLabel: texts.statusLabel($0.status), subjectKind: texts.subjectKind($0.subjectKind), subjectId: $0.subjectId, authorId: $0.authorId,
                 reportCount: $0.reports.count, linkedAt: ConsoleFormat.time($0.linkedAt), isOpen: $0.status == "open")
         }
         hasSensitive = timeline.contains(where: \.blurred)

@@ -12,11 +12,11 @@ struct ConsoleQueueRoutes: Sendable {
     let breaks: BreakCheck
 
     func register(on signedIn: RouterGroup<ConsoleRequestContext>, deciding: RouterGroup<ConsoleRequestContext>) {
-        signedIn.get("queue") { request, context in try await queuePage(request, context.session) }
+        signedIn.get("queue") { request, context in try await queuePage(request, context.session, context.texts) }
         deciding.post("claim") { _, context in try await claim(context.moderator) }
     }
 
-    func queuePage(_ request: Request, _ session: ConsoleSession) async throws -> Response {
+    func queuePage(_ request: Request, _ session: ConsoleSession, _ t: Messages) async throws -> Response {
         let query = FormFields.query(of: request)
         let category = query.nonEmpty("category").flatMap(ReportCategory.init(rawValue:))
         let country = query.nonEmpty("country").flatMap { CountryCode(rawValue: $0.uppercased()) }
@@ -27,7 +27,7 @@ struct ConsoleQueueRoutes: Sendable {
         // One more than a page: whether a next page exists, without counting the queue.
         let entries = try await queue.openCases(tenantId: session.moderator.tenantId, filter: filter, now: clock.now(), limit: Self.pageSize + 1)
         let rows = entries.prefix(Self.pageSize).enumerated().map { index, entry in
-            ConsoleQueueView.Row(entry, position: filter.offset + index + 1)
+            ConsoleQueueView.Row(entry, position: filter.offset + index + 1, t)
         }
         var kept: [String] = []
         if let category { kept.append("category=\(category.rawValue)") }
@@ -35,14 +35,14 @@ struct ConsoleQueueRoutes: Sendable {
         if overdue { kept.append("overdue=1") }
         let link = { (number: Int) in "/console/queue?" + (kept + ["page=\(number)"]).joined(separator: "&") }
         var view = ConsoleQueueView(
-            page: pages.page("Queue", session, notice: ConsolePages.notice(request)), csrf: session.csrfToken,
+            page: pages.page(t, t("queue.pageTitle"), session, notice: ConsolePages.notice(request, t)), csrf: session.csrfToken,
             decides: session.moderator.role.decides,
-            categories: ReportCategory.allCases.map { ConsoleOption(value: $0.rawValue, label: $0.summary, selected: $0 == category) },
+            categories: ReportCategory.allCases.map { ConsoleOption(value: $0.rawValue, label: t.consoleCategory($0), selected: $0 == category) },
             country: country?.rawValue ?? "", overdueOnly: overdue, filtered: category != nil || country != nil || overdue, rows: Array(rows),
-            isEmpty: rows.isEmpty, pageLabel: ConsoleTexts.queuePage(page), previousPage: page > 1 ? link(page - 1) : nil,
+            isEmpty: rows.isEmpty, pageLabel: t.queuePage(page), previousPage: page > 1 ? link(page - 1) : nil,
             nextPage: entries.count > Self.pageSize ? link(page + 1) : nil)
-        view.exposure = ConsoleTexts.exposure(try await ExposureCounter(audit: queue).today(for: session.moderator, now: clock.now()))
-        view.breakPrompt = try await breaks.prompt(for: session.moderator, now: clock.now())
+        view.exposure = t.exposure(try await ExposureCounter(audit: queue).today(for: session.moderator, now: clock.now()))
+        view.breakPrompt = try await breaks.prompt(for: session.moderator, now: clock.now()).map(t.breakPrompt)
         return try pages.render("console-queue", view)
     }
 

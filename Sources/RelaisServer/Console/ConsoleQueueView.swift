@@ -47,15 +47,15 @@ struct ConsoleQueueView: Sendable {
 
         static let previewLength = 140
 
-        init(_ entry: QueueEntry, position: Int) {
+        init(_ entry: QueueEntry, position: Int, _ t: Messages) {
             let categories = entry.categories.compactMap(ReportCategory.init(rawValue:))
             let sensitive = categories.contains { SensitiveContent.categories.contains($0) }
             let level = entry.priority.map(PriorityLevel.level(of:)) ?? .normal
             caseId = entry.caseId.rawValue
             reference = entry.reference ?? String(entry.caseId.rawValue.prefix(8)).uppercased()
             self.position = position
-            subjectKind = entry.subjectKind
-            self.categories = entry.categories.map { ReportCategory(rawValue: $0)?.summary ?? $0 }.joined(separator: ", ")
+            subjectKind = t.subjectKind(entry.subjectKind)
+            self.categories = entry.categories.map(t.consoleCategory(code:)).joined(separator: ", ")
             countries = entry.countries.isEmpty ? nil : entry.countries.joined(separator: ", ")
             ages = entry.ageBrackets.isEmpty ? nil : entry.ageBrackets.joined(separator: ", ")
             reportCount = entry.reportCount
@@ -65,8 +65,8 @@ struct ConsoleQueueView: Sendable {
                 return line.count > Self.previewLength ? String(line.prefix(Self.previewLength)) + "…" : line
             }
             self.level = level.rawValue
-            levelLabel = ConsoleTexts.priorityLevel(level)
-            reasons = (entry.priority.map(PriorityLevel.reasons(of:)) ?? []).map(ConsoleTexts.priorityReason).joined(separator: ", ")
+            levelLabel = t.priorityLevel(level)
+            reasons = (entry.priority.map(PriorityLevel.reasons(of:)) ?? []).map(t.priorityReason).joined(separator: ", ")
             coordinated = entry.priority?.coordinatedReporting ?? false
             escalated = entry.escalated
             score = String(format: "%.1f", entry.score)

@@ -11,13 +11,16 @@ struct ConsoleRequestContext: ChildRequestContext {
     let session: ConsoleSession
     /// A POST's form fields, read once by the middleware that checked their CSRF token; empty on a GET.
     let form: FormFields
+    /// The console's texts in the moderator's language.
+    let texts: Messages
 
     init(context: RelaisRequestContext) throws {
         // Unreachable behind `ConsoleSessionMiddleware`; a route outside it fails closed.
-        guard let session = context.consoleSession else { throw HTTPError(.unauthorized) }
+        guard let session = context.consoleSession, let texts = context.consoleTexts else { throw HTTPError(.unauthorized) }
         coreContext = context.coreContext
         self.session = session
         form = context.consoleForm ?? FormFields()
+        self.texts = texts
     }
 
     var maxUploadSize: Int { RelaisLimits.maxBodyBytes }

@@ -7,7 +7,7 @@ struct ConsoleRoleMiddleware: RouterMiddleware {
     let pages: ConsolePages
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard permission.allows(context.moderator.role) else { return try permission.refusal(context.session, pages) }
+        guard permission.allows(context.moderator.role) else { return try permission.refusal(context.session, context.texts, pages) }
         return try await next(request, context)
     }
 }

@@ -56,7 +56,7 @@ struct ConsoleRoutes: Sendable {
             reports: storage, appeals: storage, support: storage, submissions: storage, tenants: storage, clock: clock, pages: pages)
         pileOns = ConsolePileOnRoutes(
             pileOns: storage, cases: storage, presets: TenantPresets(tenants: storage, config: config), clock: clock, pages: pages)
-        preferences = ConsolePreferenceRoutes(sessions: storage)
+        preferences = ConsolePreferenceRoutes(sessions: storage, pages: pages)
     }
 
     func register(on router: Router<RelaisRequestContext>) {
@@ -67,6 +67,7 @@ struct ConsoleRoutes: Sendable {
             return response
         }
         signIn.registerPublic(on: console)
+        preferences.registerPublic(on: console)
 
         let signedIn = console.group()
             .add(middleware: ConsoleSessionMiddleware(sessions: sessions, clock: clock, pages: pages))

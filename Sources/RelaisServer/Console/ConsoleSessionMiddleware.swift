@@ -16,16 +16,16 @@ struct ConsoleSessionMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
+        let t = pages.texts(request)
+        context.consoleTexts = t
         if request.method == .post {
-            guard OriginCheck.isSameOrigin(request) else { return try pages.crossOriginRefused() }
+            guard OriginCheck.isSameOrigin(request) else { return try pages.crossOriginRefused(t) }
             guard let session = try await Self.session(of: request, in: sessions, now: clock.now()) else {
                 return ConsolePages.redirect("/console/login")
             }
             let fields = try await FormFields.body(of: request)
             guard let token = fields["csrf"], ConsoleSecrets.equal(token, session.csrfToken) else {
-                return try pages.message(
-                    session, status: .forbidden, "Form refused",
-                    ["This form was not sent by your console session (missing or wrong CSRF token). Reload the page and try again."])
+                return try pages.message(t, session, status: .forbidden, t("error.formRefused"), [t("error.formRefusedDetail")])
             }
             context.consoleSession = session
             context.consoleForm = fields

@@ -33,9 +33,9 @@ struct ConsoleSignInRoutes: Sendable {
 
     /// The sign-in form's CSRF token: an HMAC bound to a random nonce kept in a cookie of its own.
     private func loginForm(_ request: Request, name: String, error: String?, status: HTTPResponse.Status) throws -> Response {
-        let nonce = ConsoleSecrets.random()
+        let nonce = ConsoleSecrets.random(), t = pages.texts(request)
         let view = ConsoleLoginView(
-            page: pages.page("Sign in", nil), token: loginTokens.issue(tenant: "console-login", formId: nonce, at: clock.now()), name: name,
+            page: pages.page(t, t("login.title"), nil), token: loginTokens.issue(tenant: "console-login", formId: nonce, at: clock.now()), name: name,
             error: error)
         var response = try pages.render("console-login", view, status: status)
         response.setCookie(ConsoleCookies.make(ConsoleCookies.login, value: nonce, maxAge: 3600, request: request))
@@ -43,16 +43,17 @@ struct ConsoleSignInRoutes: Sendable {
     }
 
     func login(_ request: Request) async throws -> Response {
-        guard OriginCheck.isSameOrigin(request) else { return try pages.crossOriginRefused() }
+        let t = pages.texts(request)
+        guard OriginCheck.isSameOrigin(request) else { return try pages.crossOriginRefused(t) }
         let fields = try await FormFields.body(of: request)
         let now = clock.now()
         guard let nonce = request.cookies[ConsoleCookies.login]?.value, ConsoleSecrets.isWellFormed(nonce),
             loginTokens.isValid(fields["csrf"] ?? "", tenant: "console-login", formId: nonce, at: now)
         else {
-            return try loginForm(request, name: "", error: "The sign-in form expired or was not sent by this page. Try again.", status: .forbidden)
+            return try loginForm(request, name: "", error: t("login.expired"), status: .forbidden)
         }
         let name = String((fields.nonEmpty("name") ?? "").prefix(64)), password = fields["password"] ?? ""
-        let wrong = "Wrong name or password."
+        let wrong = t("login.wrong")
         // No account's name or password holds a NUL (see `StoredText`): such a name is
         // unknown without asking the store, such a password is wrong.
         guard StoredText.isStorable(name), let credentials = try await store.consoleCredentials(name: name),
@@ -62,7 +63,7 @@ struct ConsoleSignInRoutes: Sendable {
             return try loginForm(request, name: name, error: wrong, status: .unauthorized)
         }
         if let until = credentials.lockedUntil, until > now {
-            return try loginForm(request, name: name, error: Self.locked(until), status: .tooManyRequests)
+            return try loginForm(request, name: name, error: Self.locked(until, t), status: .tooManyRequests)
         }
         guard password.utf8.count <= ConsolePasswords.maximumBytes, StoredText.isStorable(password),
             await ConsolePasswords.verify(password, hash: hash)
@@ -70,7 +71,7 @@ struct ConsoleSignInRoutes: Sendable {
             if case .failed(let lockedUntil?) = try await store.recordSignIn(
                 moderatorId: credentials.moderator.id, succeeded: false, policy: policy, now: now)
             {
-                return try loginForm(request, name: name, error: Self.locked(lockedUntil), status: .tooManyRequests)
+                return try loginForm(request, name: name, error: Self.locked(lockedUntil, t), status: .tooManyRequests)
             }
             return try loginForm(request, name: name, error: wrong, status: .unauthorized)
         }
@@ -78,7 +79,7 @@ struct ConsoleSignInRoutes: Sendable {
         else {
             // Locked meanwhile by concurrent wrong attempts: the right password does not get in either.
             let until = try await store.consoleCredentials(name: name)?.lockedUntil ?? now
-            return try loginForm(request, name: name, error: Self.locked(until), status: .tooManyRequests)
+            return try loginForm(request, name: name, error: Self.locked(until, t), status: .tooManyRequests)
         }
         let id = ConsoleSecrets.random()
         try await store.createConsoleSession(
@@ -90,9 +91,7 @@ struct ConsoleSignInRoutes: Sendable {
         return response
     }
 
-    static func locked(_ until: Date) -> String {
-        "This account is locked after too many wrong passwords. Try again after \(ConsoleFormat.time(until)), or ask an administrator to set a new password."
-    }
+    static func locked(_ until: Date, _ t: Messages) -> String { t("login.locked", ["time": ConsoleFormat.time(until)]) }
 
     /// Signing out also hands back what the moderator held (`releaseLeases`): a case left
     /// open on a closed laptop would otherwise wait out its lease.

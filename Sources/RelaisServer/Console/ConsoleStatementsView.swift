@@ -36,14 +36,14 @@ struct ConsoleStatementsView: Sendable {
             var messages: String
         }
 
-        init(_ submission: TransparencySubmission) {
+        init(_ submission: TransparencySubmission, _ t: Messages) {
             isSent = submission.status == .sent
             isQueued = submission.status == .queued
             isRejected = submission.status == .rejected
             sentAt = submission.sentAt.map(ConsoleFormat.time)
             permalink = submission.permalink
             uuid = submission.uuid
-            attempts = submission.attempts == 0 ? nil : "\(submission.attempts) attempt\(submission.attempts == 1 ? "" : "s") so far"
+            attempts = submission.attempts == 0 ? nil : t.plural("statements.attemptsSoFar", count: submission.attempts)
             lastError = submission.lastError
             reasons = (submission.reasons ?? [:]).sorted { $0.key < $1.key }.map { Reason(field: $0.key, messages: $0.value.joined(separator: " ")) }
         }

@@ -2,6 +2,7 @@ import RelaisStore
 
 struct ConsoleUser: Sendable {
     var name: String
+    /// The role in the reader's words (`role.NAME`).
     var role: String
     var csrf: String
     var isAdmin: Bool
@@ -11,9 +12,9 @@ struct ConsoleUser: Sendable {
     /// The moderator sees the console in greyscale (`ConsolePreferenceRoutes`).
     var greyscale: Bool
 
-    init(_ session: ConsoleSession) {
+    init(_ session: ConsoleSession, _ t: Messages) {
         name = session.moderator.name
-        role = session.moderator.role.rawValue
+        role = t("role.\(session.moderator.role.rawValue)")
         csrf = session.csrfToken
         isAdmin = session.moderator.role == .admin
         decides = session.moderator.role.decides

@@ -12,8 +12,8 @@ struct ConsoleWebhookRoutes: Sendable {
     let pages: ConsolePages
 
     func register(on administering: RouterGroup<ConsoleRequestContext>) {
-        administering.get("webhooks") { request, context in try await deadLetters(context.session, notice: ConsolePages.notice(request)) }
-        administering.post("webhooks/replay") { _, context in try await replay(context.session, context.form) }
+        administering.get("webhooks") { request, context in try await deadLetters(context.session, context.texts, notice: ConsolePages.notice(request, context.texts)) }
+        administering.post("webhooks/replay") { _, context in try await replay(context.session, context.form, context.texts) }
     }
 
     private func tenantName(_ session: ConsoleSession) async throws -> String {
@@ -23,10 +23,10 @@ struct ConsoleWebhookRoutes: Sendable {
         return name
     }
 
-    func deadLetters(_ session: ConsoleSession, notice: String?) async throws -> Response {
+    func deadLetters(_ session: ConsoleSession, _ t: Messages, notice: String?) async throws -> Response {
         let status = try await webhooks.webhookStatus(tenantName: try await tenantName(session))
         let view = ConsoleWebhooksView(
-            page: pages.page("Webhook dead letters", session, notice: notice), csrf: session.csrfToken, pending: status.pending,
+            page: pages.page(t, t("webhooks.pageTitle"), session, notice: notice), csrf: session.csrfToken, pending: status.pending,
             delivered: status.delivered, dead: status.dead,
             events: status.deadEvents.map {
                 .init(id: $0.id, type: $0.type, attempts: $0.attempts, lastError: $0.lastError, createdAt: ConsoleFormat.time($0.createdAt))
@@ -37,13 +37,11 @@ struct ConsoleWebhookRoutes: Sendable {
 
     /// An unknown event, or another tenant's, is 404; one being sent right now, 409. Nothing
     /// is replayed or audited then.
-    func replay(_ session: ConsoleSession, _ fields: FormFields) async throws -> Response {
+    func replay(_ session: ConsoleSession, _ fields: FormFields, _ t: Messages) async throws -> Response {
         let tenant = try await tenantName(session)
         let event = fields.nonEmpty("event").map { String($0.prefix(100)) }
         func unknown() throws -> Response {
-            try pages.message(
-                session, status: .notFound, "Event not found", ["No webhook event with this id for your tenant. Nothing was replayed."],
-                back: "/console/webhooks")
+            try pages.message(t, session, status: .notFound, t("error.eventNotFound"), [t("error.eventNotFoundDetail")], back: "/console/webhooks")
         }
         // An id with a NUL cannot name a stored event (see `StoredText`).
         if let event, !StoredText.isStorable(event) { return try unknown() }
@@ -53,9 +51,7 @@ struct ConsoleWebhookRoutes: Sendable {
         } catch WebhookError.eventNotFound {
             return try unknown()
         } catch WebhookError.eventInFlight {
-            return try pages.message(
-                session, status: .conflict, "Event being delivered",
-                ["This event is being sent right now. Nothing was replayed; try again in a minute."], back: "/console/webhooks")
+            return try pages.message(t, session, status: .conflict, t("error.eventInFlight"), [t("error.eventInFlightDetail")], back: "/console/webhooks")
         }
         return ConsolePages.redirect("/console/webhooks?notice=replayed")
     }

@@ -23,16 +23,17 @@ enum WebLanguage: String, Sendable, CaseIterable {
     /// Accept-Language by quality, then the tenant's default language, then English.
     static func negotiate(explicit: String?, acceptLanguage: String?, tenantDefault: WebLanguage? = nil) -> WebLanguage {
         if let explicit, let language = fromTag(explicit) { return language }
-        return acceptLanguage.flatMap(preferred(in:)) ?? tenantDefault ?? .en
+        return acceptLanguage.flatMap { preferred(in: $0) } ?? tenantDefault ?? .en
     }
 
     /// The best language of an Accept-Language header that Relais speaks: highest quality
-    /// first, the header's order between equals; `q=0` means "not this one".
-    static func preferred(in acceptLanguage: String) -> WebLanguage? {
+    /// first, the header's order between equals; `q=0` means "not this one". `among` narrows
+    /// the choice to the languages of one set of pages (the console speaks English and French).
+    static func preferred(in acceptLanguage: String, among: [WebLanguage] = allCases) -> WebLanguage? {
         var ranked: [(language: WebLanguage, quality: Double, position: Int)] = []
         for (position, item) in acceptLanguage.split(separator: ",").enumerated() {
             let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let tag = parts.first, let language = fromTag(tag) else { continue }
+            guard let tag = parts.first, let language = fromTag(tag), among.contains(language) else { continue }
             var quality = 1.0
             for parameter in parts.dropFirst() where parameter.hasPrefix("q=") {
                 quality = Double(parameter.dropFirst(2)) ?? 0

@@ -21,6 +21,8 @@ struct WebAssets: Sendable {
     let staticFiles: [String: StaticFile]
     /// What reporters, victims and appellants read, in each of their languages.
     let messages: MessageCatalogueSet
+    /// What moderators read in the console, in English and French.
+    let consoleMessages: MessageCatalogueSet
 
     struct StaticFile: Sendable {
         var bytes: ByteBuffer
@@ -53,7 +55,8 @@ struct WebAssets: Sendable {
         }
         // A catalogue with a missing text or a wrong placeholder stops the start here.
         let messages = try MessageCatalogueSet.bundled("web", languages: WebLanguage.allCases.map(\.rawValue))
-        return WebAssets(library: library, staticFiles: files, messages: messages)
+        let consoleMessages = try MessageCatalogueSet.bundled("console", languages: ConsoleLanguage.all.map(\.rawValue))
+        return WebAssets(library: library, staticFiles: files, messages: messages, consoleMessages: consoleMessages)
     }
 
     /// Renders a page. `framing` says who may show it in a frame.
