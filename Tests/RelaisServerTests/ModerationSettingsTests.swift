@@ -75,4 +75,67 @@ struct ModerationSettingsTests {
         #expect(after > before, "hate (severity 3) weighs more with 50 points a level")
         #expect(after - before == 3 * (50 - PriorityWeights.default.perSeverityLevel))
     }
+    /// New weights at a restart give every open case exactly what its reports would have given
+    /// it under those weights from the start (the per-report path is the reference), across
+    /// more cases than one statement of the recompute holds; a decided case keeps its figures.
+    @Test func changedWeightsGiveOpenCasesWhatTheirReportsGiveUnderThemFromTheStart() async throws {
+        var heavier = PriorityWeights.default
+        heavier.perSeverityLevel = 50
+        heavier.involvesMinor += 25
+        heavier.trustedFlagger += 30
+        heavier.maximumReporterPoints += 40
+        heavier.targets.standard = 12 * 3600
+        let reference = try await TestDatabase.make(moderation: ModerationPolicy(weights: heavier))
+        let restarted = try await TestDatabase.make()
+        defer {
+            reference.removeLater()
+            restarted.removeLater()
+        }
+        let categories: [ReportCategory] = [.hate, .spam, .threat, .harassment, .grooming, .scam, .doxxing]
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        for storage in [reference.storage, restarted.storage] {
+            let (tenant, _) = try await storage.createTenant(name: "acme", now: start)
+            let count = CaseQueueColumns.reprioritizeBatch + 7
+            for index in 0..<count {
+                let category = categories[index % categories.count]
+                // Some subjects reported twice (two voices), some by a minor, some by a trusted flagger.
+                for reporter in 0..<(index % 5 == 0 ? 2 : 1) {
+                    let draft = ReportDraft(
+                        surface: "web",
+                        reporter: .init(
+                            id: "u-\(index)-\(reporter)", country: CountryCode(rawValue: "FR")!, locale: "fr", ageBracket: index % 3 == 0 ? .teen : .adult,
+                            isTarget: index % 2 == 0, trustedFlagger: index % 11 == 0 ? "e-enfance" : nil),
+                        subject: .init(kind: .post, id: "p-\(index)"), category: category, details: nil, goodFaith: true)
+                    _ = try await storage.submit(ReportSubmission(
+                        tenantId: tenant.id, reportId: "r-\(index)-\(reporter)", draft: draft, support: nil,
+                        receivedAt: start.addingTimeInterval(Double(index * 60 + reporter)), idempotencyKey: nil, requestHash: ""))
+                }
+            }
+        }
+        // One decided case on the restarted side: its figures stay as they were.
+        let decided = try #require(try await restarted.rows("SELECT id, base_priority FROM cases WHERE subject_key LIKE '%p-3'").first)
+        let decidedCase = ModerationCase.ID(rawValue: try #require(decided.string("id")))
+        try await restarted.execute("UPDATE cases SET status = 'decided' WHERE id = '\(decidedCase.rawValue)'")
+        let decidedBefore = try #require(decided.double("base_priority"))
+
+        let second = try restarted.openAnother(moderation: ModerationPolicy(weights: heavier))
+        try await second.migrate()
+
+        func figures(_ database: TestDatabase) async throws -> [String: String] {
+            var out: [String: String] = [:]
+            for row in try await database.rows("SELECT subject_key, base_priority, target_seconds, due_at, status FROM cases") {
+                let due = row.date("due_at")?.timeIntervalSince1970
+                out[row.string("subject_key") ?? ""] = "\(row.double("base_priority") ?? -1) \(row.double("target_seconds") ?? -1) \(due ?? -1)"
+            }
+            return out
+        }
+        var expected = try await figures(reference), found = try await figures(restarted)
+        #expect(expected.count == CaseQueueColumns.reprioritizeBatch + 7)
+        let decidedKey = try #require(found.first { $0.key.hasSuffix("p-3") }?.key)
+        #expect(try await restarted.rows("SELECT base_priority FROM cases WHERE status = 'decided'").first?.double("base_priority") == decidedBefore)
+        expected[decidedKey] = nil
+        found[decidedKey] = nil
+        let differing = expected.keys.filter { expected[$0] != found[$0] }.sorted()
+        #expect(differing.isEmpty, "\(differing.prefix(3).map { "\($0): \(expected[$0] ?? "") vs \(found[$0] ?? "")" })")
+    }
 }

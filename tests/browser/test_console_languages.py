@@ -14,13 +14,15 @@ from test_console import PASSWORD, file_report, make_user
 
 # English texts of the pages below: none may be left on the French pages.
 ENGLISH = ["Open cases", "Claim next", "Sign out", "Greyscale", "Keyboard shortcuts", "Audit log", "Statements of reasons",
-           "Record the decision", "Release", "Pile-ons", "Appeals", "Dead letters"]
+           "Record the decision", "Release", "Pile-ons", "Appeals", "Dead letters", "New user", "Replay", "Notices received",
+           "Median hours", "Help cards shown", "Week starting"]
 
 
 @pytest.fixture(scope="module")
 def console():
     server = RelaisServer(relais_binary(), extra_args=["--test-clock", OPEN_HOURS], env={"RELAIS_ALLOW_TEST_CLOCK": "1"})
     make_user(server, "nora", "moderator")
+    make_user(server, "ines", "admin")
     server.cases = [file_report(server, f"post-fr-{n}", "harassment", "tu es nul, personne ne t'aime", author=f"author-fr-{n}") for n in range(2)]
     yield server
     server.stop()
@@ -82,3 +84,18 @@ def test_a_french_browser_gets_the_french_console_and_the_switch_changes_it(cons
     driver.find_element(By.CSS_SELECTOR, "[data-console-language='fr']").click()
     wait(driver).until(lambda d: html_lang(d) == "fr")
     assert driver.find_element(By.TAG_NAME, "h1").text == "Dossiers ouverts"
+
+
+def test_an_admins_pages_are_french_too(console, browser):
+    """Users, dead letters and the compliance page (with its charts and tables) for an admin."""
+    driver = browser(language="fr-FR")
+    driver.get(console.base_url + "/console/login")
+    driver.find_element(By.ID, "name").send_keys("ines")
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.ID, "sign-in").click()
+    wait(driver).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Dossiers ouverts"))
+    for path, name in [("/console/users", "users"), ("/console/webhooks", "dead letters"), ("/console/compliance", "compliance")]:
+        driver.get(console.base_url + path)
+        assert_french_and_clean(driver, name)
+    assert "Notifications reçues" in driver.find_element(By.TAG_NAME, "main").text
+    assert "administrateur" in driver.find_element(By.CSS_SELECTOR, ".who").text

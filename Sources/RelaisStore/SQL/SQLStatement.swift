@@ -54,6 +54,17 @@ struct SQLStatement: Sendable, ExpressibleByStringInterpolation {
         }
     }
 
+    /// Parts written one after the other with `separator` between them (a `VALUES` list).
+    static func joined(_ parts: some Collection<SQLStatement>, separator: String) -> SQLStatement {
+        var combined = SQLStatement(text: "", arguments: [])
+        for (index, part) in parts.enumerated() {
+            if index > 0 { combined.text += separator }
+            combined.text += part.text
+            combined.arguments += part.arguments
+        }
+        return combined
+    }
+
     /// Several statements run as one (PostgreSQL's data-modifying `WITH`): one round trip
     /// where each would cost its own. The parts must touch different rows, since they all
     /// see the same snapshot; only the plans that say so are sent this way.
