@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import RelaisCore
 @testable import RelaisStore
 import RelaisTestSupport
@@ -11,6 +12,35 @@ import Testing
 /// instant of the claim; and another tenant's cases beside them.
 @Suite("Queue pick")
 struct QueuePickTests {
+    /// PostgreSQL only, where concurrent claims skip each other's locked rows: while another
+    /// transaction holds the only group's head (as a claim in flight does), a claim still gets
+    /// the next free case, from the reference order; with every open case held, none.
+    @Test(.enabled(if: TestBackend.current == .postgres, "SQLite has one writer: no claim ever skips a locked row"))
+    func aClaimTakesTheNextCaseWhenConcurrentClaimsHoldEveryCandidate() async throws {
+        let (storage, db) = try await makeStorage()
+        defer { db.removeLater() }
+        let postgres = try #require(storage as? PostgresStorage)
+        let (tenant, _) = try await storage.createTenant(name: "acme", now: moderationStart)
+        let mia = try await storage.createModerator(name: "mia", tenantName: "acme", role: .moderator, now: moderationStart).0
+        // One group (same category, target and weight): the first filed is its head.
+        var filed: [ModerationCase.ID] = []
+        for index in 0..<3 {
+            filed.append(try await storage.file(tenant, moderationDraft(subject: "c-\(index)", category: .harassment), at: moderationStart.addingTimeInterval(Double(index))))
+        }
+        let ids = filed
+        let now = moderationStart.addingTimeInterval(60)
+        let (whileHeadHeld, whileAllHeld) = try await postgres.inTransaction { session in
+            try await session.execute(PostgresQuery(unsafeSQL: "SELECT id FROM cases WHERE id = '\(ids[0].rawValue)' FOR UPDATE"))
+            let next = try await storage.claimNextCase(for: mia, now: now)?.id
+            try await session.execute(PostgresQuery(unsafeSQL: "SELECT id FROM cases WHERE id IN ('\(ids[2].rawValue)') FOR UPDATE"))
+            return (next, try await storage.claimNextCase(for: mia, now: now)?.id)
+        }
+        #expect(whileHeadHeld == ids[1], "the head is held: the next case of its group, by the reference order")
+        #expect(whileAllHeld == nil, "the head held by the other transaction, the second by mia, the third held too")
+        // Once the other transaction ends, its cases are free again.
+        #expect(try await storage.claimNextCase(for: mia, now: now)?.id == ids[0])
+    }
+
     @Test(arguments: [UInt64(20), 21, 22])
     func thePickIsTheReferenceOrdersFirstCase(seed: UInt64) async throws {
         let (storage, db) = try await makeStorage()

@@ -33,7 +33,8 @@ def wait(driver, seconds=15):
 
 
 def html_lang(driver):
-    return driver.find_element(By.TAG_NAME, "html").get_attribute("lang")
+    # Read in one script call: an element found first may belong to a page being replaced (stale).
+    return driver.execute_script("return document.documentElement.lang")
 
 
 def assert_french_and_clean(driver, name):
@@ -76,14 +77,14 @@ def test_a_french_browser_gets_the_french_console_and_the_switch_changes_it(cons
     switch.send_keys(Keys.ENTER)
     wait(driver).until(lambda d: html_lang(d) == "en")
     assert driver.current_url == case_url
-    assert "Record the decision" in driver.find_element(By.TAG_NAME, "main").text
+    wait(driver).until(EC.text_to_be_present_in_element((By.TAG_NAME, "main"), "Record the decision"))
     # The choice outlives the browser's language: the queue stays English for this French Chrome.
     driver.get(console.base_url + "/console/queue")
     assert html_lang(driver) == "en" and driver.find_element(By.TAG_NAME, "h1").text == "Open cases"
     # And back to French.
     driver.find_element(By.CSS_SELECTOR, "[data-console-language='fr']").click()
     wait(driver).until(lambda d: html_lang(d) == "fr")
-    assert driver.find_element(By.TAG_NAME, "h1").text == "Dossiers ouverts"
+    wait(driver).until(EC.text_to_be_present_in_element((By.TAG_NAME, "h1"), "Dossiers ouverts"))
 
 
 def test_an_admins_pages_are_french_too(console, browser):
