@@ -96,8 +96,7 @@ struct ComplianceFigures: Sendable {
     /// `STATEMENT_CATEGORY_CYBER_VIOLENCE` → "Cyber violence" (`dsaCategory.NAME` in the
     /// console's catalogue; a category the catalogue does not name is written out from its code).
     static func categoryName(_ category: String, _ t: Messages) -> String {
-        let key = "dsaCategory." + category
-        if t.catalogue.entries[key] != nil { return t(key) }
+        if let known = t.ifKnown("dsaCategory." + category) { return known }
         let words = category.replacingOccurrences(of: "STATEMENT_CATEGORY_", with: "").replacingOccurrences(of: "_", with: " ").lowercased()
         return words.prefix(1).uppercased() + words.dropFirst()
     }

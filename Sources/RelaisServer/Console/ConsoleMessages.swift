@@ -44,7 +44,7 @@ extension Messages {
     /// A case's, appeal's or pile-on's status ("open", "decided", "closed") or an appeal's
     /// outcome in words (`status.CODE`); a code the catalogue does not name is shown as it is.
     func statusLabel(_ code: String) -> String {
-        catalogue.entries["status." + code] != nil ? self("status." + code) : code
+        ifKnown("status." + code) ?? code
     }
 
     func queuePage(_ number: Int) -> String { self("queue.page", ["number": String(number)]) }

@@ -25,6 +25,10 @@ struct Messages: Sendable, MustacheParent {
 
     func callAsFunction(_ key: String, _ values: [String: String] = [:]) -> String { catalogue.text(key, values) }
 
+    /// The text of a key when the catalogue has it: for codes that may be newer than the
+    /// catalogue (a status, a DSA category), which are then shown as they are.
+    func ifKnown(_ key: String) -> String? { catalogue.entries[key] != nil ? catalogue.text(key) : nil }
+
     func plural(_ key: String, count: Int, _ values: [String: String] = [:]) -> String {
         catalogue.plural(key, count: count, values)
     }
