@@ -73,6 +73,8 @@ struct ConsoleComplianceView: Sendable {
                 detail: t("compliance.headline.helpDetail", ["calls": String(help.calls), "chats": String(help.chats), "links": String(help.links)])),
         ]
         submissions = figures.submissions
+        // One refused try is enough to know sending stopped; every queued statement then waits,
+        // not only those tried before the stop, so the alert shows the queued count.
         stopped = figures.submissions.stoppedByRefusedToken > 0
         rejected = figures.rejected.map { statement in
             Rejected(
