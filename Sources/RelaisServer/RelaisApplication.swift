@@ -61,6 +61,11 @@ public struct RelaisEnvironment: Sendable {
             signingSecret: { try await secrets.secret(named: EvidencePack.keyName) })
     }
     var appealIntake: AppealIntake { AppealIntake(appeals: storage, clock: clock) }
+    /// On a database that announces key changes, the service that listens for them.
+    var keyWatch: [any Service] {
+        guard let watching = storage as? any TenantKeyWatching else { return [] }
+        return [TenantKeyWatchService(store: watching, cache: tenantKeys)]
+    }
 }
 
 public enum RelaisApplication {
@@ -149,7 +154,7 @@ public enum RelaisApplication {
         Application(
             router: router(env, metrics: metrics),
             configuration: .init(address: .hostname(host, port: port), serverName: "Relais"),
-            services: services,
+            services: services + env.keyWatch,
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger
         )

@@ -7,11 +7,17 @@ import RelaisStore
 /// The price is the bound: a key rotated or a tenant changed by another process (`relais
 /// tenants rotate-key`, another instance) is still accepted by this instance for at most
 /// `staleness` (2 s, docs/configuration.md); `tests/cli/test_cli.py` proves a rotated key
-/// stops within it. Only keys that matched are kept, so a stream of wrong keys fills nothing
+/// stops within it. On PostgreSQL the rotation is also announced (NOTIFY) and every instance
+/// that hears it (`heard(_:)`, fed by `TenantKeyWatching`) forgets its keys at once; while it
+/// listens, an entry lives `watchedStaleness` (a minute) instead, and when the connection
+/// that listens breaks the cache forgets everything and falls back to the 2 s bound.
+/// Only keys that matched are kept, so a stream of wrong keys fills nothing
 /// (and each still costs the read, behind the authentication rate limit). The instant is a
 /// monotonic clock's: a test's fixed `RelaisClock` must not make entries eternal.
 final class TenantKeyCache: @unchecked Sendable {
     static let defaultStaleness: Duration = .seconds(2)
+    /// While the database announces every key change: the bound on a missed announcement.
+    static let watchedStaleness: Duration = .seconds(60)
     /// Far above any real number of tenants; past it the cache starts again empty.
     static let capacity = 10_000
 
@@ -21,6 +27,7 @@ final class TenantKeyCache: @unchecked Sendable {
     // Guarded by `lock`.
     private let lock = NSLock()
     private var entries: [String: (tenant: Tenant, readAt: ContinuousClock.Instant)] = [:]
+    private var listening = false
 
     init(store: any TenantStore, staleness: Duration = TenantKeyCache.defaultStaleness) {
         self.store = store
@@ -30,7 +37,11 @@ final class TenantKeyCache: @unchecked Sendable {
     func tenant(apiKey: String) async throws -> Tenant? {
         let hash = APIKey.hash(apiKey)
         let now = clock.now
-        if let known = lock.withLock({ entries[hash] }), now - known.readAt < staleness { return known.tenant }
+        if let known = lock.withLock({ entries[hash].map { ($0, listening ? Self.watchedStaleness : staleness) } }),
+            now - known.0.readAt < known.1
+        {
+            return known.0.tenant
+        }
         guard let tenant = try await store.tenant(apiKeyHash: hash) else {
             lock.withLock { _ = entries.removeValue(forKey: hash) }
             return nil
@@ -44,4 +55,17 @@ final class TenantKeyCache: @unchecked Sendable {
 
     /// Forgets every key: the next request of each tenant reads its row again.
     func forgetAll() { lock.withLock { entries.removeAll(keepingCapacity: true) } }
+
+    /// What the database's watch heard. Each event forgets every key: a change, or a span
+    /// in which changes could have been missed (before listening, after losing the connection).
+    func heard(_ event: TenantKeyWatch) {
+        lock.withLock {
+            entries.removeAll(keepingCapacity: true)
+            switch event {
+            case .listening: listening = true
+            case .lost: listening = false
+            case .changed: break
+            }
+        }
+    }
 }

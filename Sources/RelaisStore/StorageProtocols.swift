@@ -33,6 +33,14 @@ public protocol TenantStore: Sendable {
     func tenant(apiKeyHash: String) async throws -> Tenant?
 }
 
+/// A store that hears when any process changes an API key (PostgreSQL's LISTEN/NOTIFY).
+/// SQLite has no such signal: a cache there relies on its staleness bound alone.
+public protocol TenantKeyWatching: Sendable {
+    /// Runs until the task is cancelled, telling `heard` each time it starts listening, each
+    /// committed key change, and each loss of the connection (after which it listens again).
+    func watchTenantKeys(_ heard: @escaping @Sendable (TenantKeyWatch) -> Void) async
+}
+
 /// What `POST /v1/reports` answers with `201`, and replays for a repeated idempotency key.
 /// Only decoded (from a stored replay): its JSON is built once by `ReceiptCodec.body`, so no
 /// encoder can drop the `support: null` the API promises.

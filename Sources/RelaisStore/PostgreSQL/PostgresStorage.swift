@@ -209,6 +209,25 @@ public final class PostgresStorage: RelaisStorage {
     }
 }
 
+extension PostgresStorage: TenantKeyWatching {
+    /// LISTEN on a connection of its own (a pooled one would be held for the life of the
+    /// process, one fewer for requests); after a failure it connects again a second later.
+    public func watchTenantKeys(_ heard: @escaping @Sendable (TenantKeyWatch) -> Void) async {
+        while !Task.isCancelled {
+            if let connection = try? await PostgresConnection.connect(configuration: try target.connectionConfiguration(), id: 1, logger: logger) {
+                // The stream ends when the task is cancelled, and throws when the connection breaks.
+                try? await connection.listen(on: TenantKeyWatch.channel) { notifications in
+                    heard(.listening)
+                    for try await _ in notifications { heard(.changed) }
+                }
+                try? await connection.close()
+            }
+            heard(.lost)
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+}
+
 /// Requests waiting for a connection and those holding one.
 private final class LeaseCount: @unchecked Sendable {
     private let lock = NSLock()

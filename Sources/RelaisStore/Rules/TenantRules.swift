@@ -18,9 +18,15 @@ extension TenantStore where Self: StoreDriver {
 
     public func rotateKey(tenantName: String) async throws -> (Tenant, apiKey: String) {
         let key = APIKey.generate()
-        let tenant = try await write(StorePlan.single("""
+        let notify = dialect.notify(TenantKeyWatch.channel)
+        let tenant = try await write(.first("""
             UPDATE tenants SET api_key_hash = \(APIKey.hash(key)), key_prefix = \(APIKey.displayPrefix(key)) WHERE name = \(tenantName) RETURNING *
-            """) { try $0.first.map(StoredRows.tenant) })
+            """) { row in
+            let tenant = try row.map(StoredRows.tenant)
+            // Every instance's key cache forgets the old key when this commits.
+            guard let tenant, let notify else { return .done(tenant) }
+            return .write([notify], answering: tenant)
+        })
         guard let tenant else { throw StorageError.tenantNotFound(tenantName) }
         return (tenant, key)
     }

@@ -29,6 +29,10 @@ public struct SQLDialect: Sendable {
     /// not exist yet (the reports about one person): PostgreSQL's advisory lock; nil on
     /// SQLite, whose single writer already serializes the transactions.
     let transactionLock: @Sendable (_ key: String) -> SQLStatement?
+    /// Tells every other process on the database, when the transaction commits, that
+    /// something on `channel` changed (PostgreSQL's NOTIFY, heard by `TenantKeyWatch`); nil on
+    /// SQLite, which has no such signal: there the readers' staleness bound is the guarantee.
+    let notify: @Sendable (_ channel: String) -> SQLStatement?
 
     /// `CasePriority.score` at `now` in SQL: the stored time-independent part plus the two
     /// terms of time, with the same weights as the core (see `ModerationQueue`).
@@ -53,7 +57,8 @@ extension SQLDialect {
         reportSequence: "rowid",
         secondsBetween: { start, end in "((julianday(\(end)) - julianday(\(start))) * 86400.0)" },
         jsonText: { column, key in "json_extract(\(column), '$.\(key)')" },
-        transactionLock: { _ in nil })
+        transactionLock: { _ in nil },
+        notify: { _ in nil })
 }
 
 extension SQLDialect {
@@ -67,5 +72,6 @@ extension SQLDialect {
         reportSequence: "seq",
         secondsBetween: { start, end in "EXTRACT(EPOCH FROM (\(end) - \(start)))::float8" },
         jsonText: { column, key in "(\(column)::jsonb ->> '\(key)')" },
-        transactionLock: { key in "SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))" })
+        transactionLock: { key in "SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))" },
+        notify: { channel in "SELECT pg_notify(\(channel), '')" })
 }
