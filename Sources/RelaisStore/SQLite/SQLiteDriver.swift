@@ -30,7 +30,7 @@ extension SQLStatement {
             case .integer(let integer): integer.databaseValue
             case .real(let real): real.databaseValue
             case .bool(let bool): bool.databaseValue
-            case .date(let date): date.databaseValue
+            case .date(let date): SQLiteDateText.databaseValue(date)
             }
         })
     }
