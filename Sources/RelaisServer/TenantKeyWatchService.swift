@@ -9,7 +9,7 @@ struct TenantKeyWatchService: Service {
 
     func run() async throws {
         let cache = self.cache
-        try await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             await store.watchTenantKeys { event in cache.heard(event) }
         }
     }

@@ -20,6 +20,8 @@ public final class SQLiteStorage: RelaisStorage {
     /// Reports written per transaction at most; 1 writes each report in its own.
     public let writeBatch: Int
     let reportWriter: GroupCommit<StorePlan<SubmissionOutcome>, SubmissionOutcome>
+    /// Keeps the log's copy into the database file out of the writer's commits.
+    private let checkpointer: WALCheckpointer
     /// Whether writes currently fail (a full disk): logged once, shown by `/readyz`.
     public let writeHealth = WriteHealth()
 
@@ -36,13 +38,17 @@ public final class SQLiteStorage: RelaisStorage {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             if durability == .full { try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.writerBound)")
         }
         let pool = try DatabasePool(path: path, configuration: config)
         self.pool = pool
         self.path = path
         location = "sqlite:" + path
         reportWriter = GroupCommit(pool: pool, maxBatch: max(1, writeBatch), maxPending: writeQueue) { db, plan in try db.run(plan) }
+        checkpointer = WALCheckpointer(path: path, durability: durability)
     }
+
+    public func shutdown() async { checkpointer.stop() }
 
     public func migrate() async throws {
         let lock = try MigrationLock(beside: path)
