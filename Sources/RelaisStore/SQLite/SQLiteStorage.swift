@@ -45,7 +45,14 @@ public final class SQLiteStorage: RelaisStorage {
             // The writer's page cache: reports land at random places of several indexes
             // (report ids, reporters, targets), and SQLite's default 2 MiB re-read pages on
             // every batch. It grows only as pages are used; readers keep the default.
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)") }
+            if !db.configuration.readonly {
+                try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
+                // Each report of a group commit runs in its own savepoint, and SQLite keeps a
+                // savepoint's page images in a statement journal, spilled to a temporary file
+                // past 64 KiB: about thirteen 4 KiB pages a report written to disk and thrown
+                // away at the commit (the log is what makes a commit durable, not this file).
+                try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            }
         }
         let pool = try DatabasePool(path: path, configuration: config)
         self.pool = pool
