@@ -40,7 +40,6 @@ public final class SQLiteStorage: RelaisStorage {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
-            if durability == .full { try db.execute(sql: "PRAGMA synchronous = FULL") }
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.writerBound)")
             // The writer's page cache: reports land at random places of several indexes
             // (report ids, reporters, targets), and SQLite's default 2 MiB re-read pages on
@@ -55,6 +54,9 @@ public final class SQLiteStorage: RelaisStorage {
             }
         }
         let pool = try DatabasePool(path: path, configuration: config)
+        // After the pool is open, on its one writer: GRDB sets `synchronous = NORMAL` when it
+        // turns WAL on, after `prepareDatabase`, so a FULL set there never took effect.
+        if durability == .full { try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") } }
         self.pool = pool
         self.path = path
         location = "sqlite:" + path
