@@ -23,15 +23,19 @@ public struct RelaisEnvironment: Sendable {
     public var maxInFlight = InFlightLimit.defaultMax
     /// The link and signing secrets, read once per process.
     let secrets: SharedSecrets
+    /// The web pages' templates, static files and texts, when read beforehand (else the
+    /// router reads them).
+    let assets: WebAssets?
 
     /// `formSecret`: the form tokens' key, shared by every instance on the database
     /// (`RelaisStorage.sharedSecret`); `RELAIS_EMBED_SECRET` overrides it, and without either
     /// each process makes its own.
     public init(
         storage: any RelaisStorage, directory: HelplineDirectory, config: RelaisConfig = .empty, clock: RelaisClock = .system,
-        formSecret: Data? = nil
+        formSecret: Data? = nil, assets: WebAssets? = nil
     ) {
         self.storage = storage
+        self.assets = assets
         formTokens = FormTokens.fromEnvironment(fallback: formSecret)
         self.directory = directory
         self.config = config
@@ -124,7 +128,7 @@ public enum RelaisApplication {
         FlaggerFiguresRoutes(flaggers: env.storage, tenants: env.storage, clock: env.clock).register(on: moderation)
         // The web sheet and the demo: public pages, outside the API-key group.
         let assets: WebAssets
-        do { assets = try WebAssets.bundled() } catch { fatalError("Relais's web assets are broken: \(error)") }
+        do { assets = try env.assets ?? WebAssets.bundled() } catch { fatalError("Relais's web assets are broken: \(error)") }
         EmbedRoutes(
             tenants: env.storage, filing: env.filing, events: SupportRoutes(events: env.storage, help: env.help, clock: env.clock),
             help: env.help, clock: env.clock, assets: assets, tokens: env.formTokens

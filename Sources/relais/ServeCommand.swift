@@ -127,6 +127,9 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "relais")
+        // The templates and texts are read on another core while the database opens and
+        // migrates: a start is the time to the first request a platform can send.
+        async let assets = WebAssets.bundled()
         let directory = try HelplineDirectory.bundled()
         let settings: RelaisConfig
         do { settings = try configPath.map { try RelaisConfig.load(path: $0, directory: directory) } ?? .empty } catch let error as ConfigError {
@@ -158,7 +161,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         var env = RelaisEnvironment(
             storage: storage, directory: directory, config: settings, clock: clock,
-            formSecret: try await storage.sharedSecret(named: "form-tokens"))
+            formSecret: try await storage.sharedSecret(named: "form-tokens"), assets: try await assets)
         env.maxInFlight = maxInFlight
         // The worker uses the system clock even under --test-clock: retries and claim leases
         // are real time, only the help card's opening hours are pinned.

@@ -16,7 +16,7 @@ extension String {
 ///
 /// Templates escape every `{{value}}` (`<`, `>`, `&`, `"`, `'`), and no template uses the
 /// unescaped `{{{…}}}` form: subject ids and details are attacker-controlled.
-struct WebAssets: Sendable {
+public struct WebAssets: Sendable {
     let library: MustacheLibrary
     let staticFiles: [String: StaticFile]
     /// What reporters, victims and appellants read, in each of their languages.
@@ -29,7 +29,9 @@ struct WebAssets: Sendable {
         var contentType: String
     }
 
-    static func bundled() throws -> WebAssets {
+    /// Reads and checks every template, static file and message catalogue (a serve reads
+    /// them while its database opens: `ServeCommand`).
+    public static func bundled() throws -> WebAssets {
         guard let templates = Bundle.module.url(forResource: "templates", withExtension: nil),
             let statics = Bundle.module.url(forResource: "static", withExtension: nil)
         else { throw WebAssetError("the templates or static folder is missing from the RelaisServer bundle") }
