@@ -54,12 +54,15 @@ struct PileOnDetection: Sendable {
         // instants are inside the window (both ends included).
         let from = receivedAt.addingTimeInterval(-policy.window - 1)
         // A closed pile-on's attack is over: only the reports after its last close count
-        // (read in the same statement, served by the closed pile-ons' index).
+        // (read in the same statement, served by the closed pile-ons' index). The status is
+        // written in the SQL, not bound: SQLite plans a partial index (`WHERE status =
+        // 'closed'`) for a bound value by that value, so it compiled this statement again
+        // on every report (11% of the writer's time in the profile).
         return .query("""
             SELECT id, case_id, subject_author_id, received_at FROM reports
             WHERE tenant_id = \(tenantId) AND target_id = \(targetId) AND subject_author_id IS NOT NULL AND received_at >= \(from)
               AND received_at > COALESCE(
-                (SELECT MAX(closed_at) FROM pile_ons WHERE tenant_id = \(tenantId) AND target_id = \(targetId) AND status = \(PileOn.closed)),
+                (SELECT MAX(closed_at) FROM pile_ons WHERE tenant_id = \(tenantId) AND target_id = \(targetId) AND status = 'closed'),
                 \(Date.distantPast))
             """) { rows in
             var now = receivedAt
