@@ -28,6 +28,10 @@ final class TenantKeyCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: (tenant: Tenant, readAt: ContinuousClock.Instant)] = [:]
     private var listening = false
+    /// Counts what the watch heard: a read that began before an announcement must not store
+    /// what it read after it (the row may be the rotated key's old one), or it would be kept
+    /// for the watched minute.
+    private var generation = 0
 
     init(store: any TenantStore, staleness: Duration = TenantKeyCache.defaultStaleness) {
         self.store = store
@@ -37,16 +41,14 @@ final class TenantKeyCache: @unchecked Sendable {
     func tenant(apiKey: String) async throws -> Tenant? {
         let hash = APIKey.hash(apiKey)
         let now = clock.now
-        if let known = lock.withLock({ entries[hash].map { ($0, listening ? Self.watchedStaleness : staleness) } }),
-            now - known.0.readAt < known.1
-        {
-            return known.0.tenant
-        }
+        let (known, bound, readGeneration) = lock.withLock { (entries[hash], listening ? Self.watchedStaleness : staleness, generation) }
+        if let known, now - known.readAt < bound { return known.tenant }
         guard let tenant = try await store.tenant(apiKeyHash: hash) else {
             lock.withLock { _ = entries.removeValue(forKey: hash) }
             return nil
         }
         lock.withLock {
+            guard generation == readGeneration else { return }
             if entries.count >= Self.capacity { entries.removeAll(keepingCapacity: true) }
             entries[hash] = (tenant, now)
         }
@@ -61,6 +63,7 @@ final class TenantKeyCache: @unchecked Sendable {
     func heard(_ event: TenantKeyWatch) {
         lock.withLock {
             entries.removeAll(keepingCapacity: true)
+            generation += 1
             switch event {
             case .listening: listening = true
             case .lost: listening = false

@@ -59,6 +59,53 @@ import Testing
         #expect(store.reads == 3)
     }
 
+    /// A store whose first lookup waits until the test lets it answer.
+    final class HeldTenants: TenantStore, @unchecked Sendable {
+        let counting = CountingTenants()
+        private let lock = NSLock()
+        private var held: CheckedContinuation<Void, Never>?
+        private var arrived: CheckedContinuation<Void, Never>?
+        private var holding = true
+
+        func untilALookupWaits() async { await withCheckedContinuation { continuation in
+            lock.withLock { if held != nil { continuation.resume() } else { arrived = continuation } }
+        } }
+        func answer() { lock.withLock { holding = false; held?.resume(); held = nil } }
+
+        func tenant(apiKeyHash: String) async throws -> Tenant? {
+            let hold = lock.withLock { holding }
+            if hold {
+                await withCheckedContinuation { continuation in
+                    lock.withLock {
+                        held = continuation
+                        arrived?.resume()
+                        arrived = nil
+                    }
+                }
+            }
+            return try await counting.tenant(apiKeyHash: apiKeyHash)
+        }
+        func createTenant(name: String, now: Date) async throws -> (Tenant, apiKey: String) { fatalError("not used") }
+        func rotateKey(tenantName: String) async throws -> (Tenant, apiKey: String) { fatalError("not used") }
+        func tenants() async throws -> [Tenant] { [] }
+        func tenant(named name: String) async throws -> Tenant? { nil }
+        func tenant(id: Tenant.ID) async throws -> Tenant? { nil }
+        func tenant(apiKey: String) async throws -> Tenant? { try await tenant(apiKeyHash: APIKey.hash(apiKey)) }
+    }
+
+    @Test func aReadThatBeganBeforeAnAnnouncementIsNotKept() async throws {
+        let store = HeldTenants()
+        let cache = TenantKeyCache(store: store)
+        cache.heard(.listening)
+        async let first = cache.tenant(apiKey: "rls_good")
+        await store.untilALookupWaits()
+        cache.heard(.changed)  // the key rotated while the row was being read
+        store.answer()
+        _ = try await first
+        _ = try await cache.tenant(apiKey: "rls_good")
+        #expect(store.counting.reads == 2, "what the first read found is not kept past the announcement")
+    }
+
     @Test func aKeyThatNeverMatchedIsNeverKept() async throws {
         let store = CountingTenants()
         let cache = TenantKeyCache(store: store)
