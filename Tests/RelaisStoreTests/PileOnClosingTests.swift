@@ -79,6 +79,25 @@ struct PileOnClosingTests {
         #expect(try await db.storage.pileOn(id: pileOn.id, tenantId: tenant.id)?.cases.count == 3)
     }
 
+    /// A report filed through another instance while the close was being written joins the
+    /// pile-on with an instant after the close; it never counts towards the next one.
+    @Test func aReportThePileOnHeldWithALaterInstantThanTheCloseNeverCountsAgain() async throws {
+        let (db, tenant, mia, pileOn) = try await make()
+        defer { db.removeLater() }
+        let closedAt = moderationStart.addingTimeInterval(600)
+        try await db.storage.file(tenant, targetedDraft(subject: "c-d", author: "bully-d", target: "teen-7"), at: closedAt.addingTimeInterval(5))
+        #expect(try #require(try await db.storage.pileOn(id: pileOn.id, tenantId: tenant.id)).cases.count == 4)
+        _ = try await db.storage.closePileOn(id: pileOn.id, by: mia, reason: "Handled.", now: closedAt)
+        // Two new authors after the close: with the held report they would be three.
+        for author in ["e", "f"] {
+            try await db.storage.file(tenant, targetedDraft(subject: "c-\(author)", author: "bully-\(author)", target: "teen-7"), at: closedAt.addingTimeInterval(60))
+        }
+        #expect(try await db.storage.pileOns(tenantId: tenant.id, limit: 50, offset: 0).isEmpty, "the held report counted a second time")
+        try await db.storage.file(tenant, targetedDraft(subject: "c-g", author: "bully-g", target: "teen-7"), at: closedAt.addingTimeInterval(120))
+        let next = try await db.storage.pileOns(tenantId: tenant.id, limit: 50, offset: 0)
+        #expect(next.count == 1 && next.first?.caseCount == 3, "three new authors make a new pile-on")
+    }
+
     @Test func anotherTenantsModeratorFindsNothingToClose() async throws {
         let (db, tenant, _, pileOn) = try await make()
         defer { db.removeLater() }

@@ -53,8 +53,11 @@ struct PileOnDetection: Sendable {
         // A second of slack on the lower bound: the policy, not the SQL, says which
         // instants are inside the window (both ends included).
         let from = receivedAt.addingTimeInterval(-policy.window - 1)
-        // A closed pile-on's attack is over: only the reports after its last close count
-        // (read in the same statement, served by the closed pile-ons' index). The status is
+        // A closed pile-on's attack is over: only the reports after its last close, and after
+        // every report it held, count (read in the same statement, served by the closed
+        // pile-ons' index). A report can join the pile-on with an instant later than the
+        // close when it was filed before the close committed (another instance's clock, or
+        // both in the same second), and it must not count a second time. The status is
         // written in the SQL, not bound: SQLite plans a partial index (`WHERE status =
         // 'closed'`) for a bound value by that value, so it compiled this statement again
         // on every report (11% of the writer's time in the profile).
@@ -62,7 +65,8 @@ struct PileOnDetection: Sendable {
             SELECT id, case_id, subject_author_id, received_at FROM reports
             WHERE tenant_id = \(tenantId) AND target_id = \(targetId) AND subject_author_id IS NOT NULL AND received_at >= \(from)
               AND received_at > COALESCE(
-                (SELECT MAX(closed_at) FROM pile_ons WHERE tenant_id = \(tenantId) AND target_id = \(targetId) AND status = 'closed'),
+                (SELECT MAX(\(raw: dialect.greatest)(closed_at, last_report_at)) FROM pile_ons
+                 WHERE tenant_id = \(tenantId) AND target_id = \(targetId) AND status = 'closed'),
                 \(Date.distantPast))
             """) { rows in
             var now = receivedAt
