@@ -11,8 +11,11 @@ struct DirectorySnapshot: Sendable {
     let directory: HelplineDirectory
     /// The entries this tenant's users may see.
     let visible: [Helpline]
-    let body: Data
-    let etag: String
+    /// The document as `GET /v1/directory` sends it, encoded at the first such request:
+    /// encoding the whole directory for every snapshot was a tenth of a start.
+    private let encoded: Encoded
+    var body: Data { encoded.value.body }
+    var etag: String { encoded.value.etag }
 
     /// `tenant`: the name the document carries when the rollout covers a share of reporters
     /// (`DirectoryDocument`), `nil` for the snapshot every unconfigured tenant shares.
@@ -20,8 +23,28 @@ struct DirectorySnapshot: Sendable {
         self.directory = directory
         let document = DirectoryDocument(directory: directory, settings: settings, tenant: tenant)
         visible = document.helplines
-        body = (try? JSONCoding.encoder.encode(document)) ?? Data()
-        etag = "\"" + Fingerprint.sha256(body).prefix(32) + "\""
+        encoded = Encoded(document)
+    }
+
+    /// The encoded document and its ETag, made once, by whichever request asks first.
+    private final class Encoded: @unchecked Sendable {
+        // Guarded by `lock`.
+        private let lock = NSLock()
+        private var document: DirectoryDocument?
+        private var made: (body: Data, etag: String)?
+
+        init(_ document: DirectoryDocument) { self.document = document }
+
+        var value: (body: Data, etag: String) {
+            lock.withLock {
+                if let made { return made }
+                let body = document.flatMap { try? JSONCoding.encoder.encode($0) } ?? Data()
+                let value = (body: body, etag: "\"" + Fingerprint.sha256(body).prefix(32) + "\"")
+                made = value
+                document = nil
+                return value
+            }
+        }
     }
 
     func visible(in country: CountryCode) -> [Helpline] {
