@@ -1,7 +1,7 @@
 /// Calendar arithmetic on day numbers (days since 1970-01-01, proleptic Gregorian), without
 /// Foundation's `Calendar`: holidays are computed for every country at load, and this is
 /// exact and allocation-free.
-enum CivilDate {
+public enum CivilDate {
     /// Howard Hinnant's days-from-civil.
     static func days(year: Int, month: Int, day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
@@ -13,7 +13,8 @@ enum CivilDate {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civil(_ days: Int64) -> (year: Int, month: Int, day: Int) {
+    /// The date of a day number (the store writes SQLite's date text with it).
+    public static func civil(_ days: Int64) -> (year: Int, month: Int, day: Int) {
         let (y, m, d) = LocalTime.civil(fromDays: days)
         return (y, m, d)
     }

@@ -55,9 +55,6 @@ final class TenantKeyCache: @unchecked Sendable {
         return tenant
     }
 
-    /// Forgets every key: the next request of each tenant reads its row again.
-    func forgetAll() { lock.withLock { entries.removeAll(keepingCapacity: true) } }
-
     /// What the database's watch heard. Each event forgets every key: a change, or a span
     /// in which changes could have been missed (before listening, after losing the connection).
     func heard(_ event: TenantKeyWatch) {

@@ -7,11 +7,15 @@ import Testing
 /// `--durability` is the writer's `synchronous`, as it runs: GRDB turns WAL on after a
 /// connection's own set-up and sets NORMAL then, which once made `full` a silent NORMAL.
 @Suite struct SQLiteDurabilityTests {
-    func writerSynchronous(_ durability: SQLiteStorage.Durability) throws -> Int? {
+    /// A storage in a folder of its own, removed after `body`.
+    func withStorage<T>(_ durability: SQLiteStorage.Durability = .normal, _ body: (SQLiteStorage) throws -> T) throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-durability-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let storage = try SQLiteStorage(path: folder.appendingPathComponent("d.sqlite").path, durability: durability)
-        return try storage.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        return try body(try SQLiteStorage(path: folder.appendingPathComponent("d.sqlite").path, durability: durability))
+    }
+
+    func writerSynchronous(_ durability: SQLiteStorage.Durability) throws -> Int? {
+        try withStorage(durability) { storage in try storage.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } }
     }
 
     @Test func fullSyncsEveryCommitOfTheWriter() throws {
@@ -23,10 +27,11 @@ import Testing
     }
 
     @Test func theWriterKeepsItsStatementJournalsInMemory() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-durability-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let storage = try SQLiteStorage(path: folder.appendingPathComponent("d.sqlite").path)
-        #expect(try storage.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") } == 2, "MEMORY")
-        #expect(try storage.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") } == -2000, "readers keep SQLite's default")
+        let (tempStore, readerCache) = try withStorage { storage in
+            (try storage.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA temp_store") },
+             try storage.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA cache_size") })
+        }
+        #expect(tempStore == 2, "MEMORY")
+        #expect(readerCache == -2000, "readers keep SQLite's default")
     }
 }

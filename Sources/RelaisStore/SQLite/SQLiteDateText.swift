@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RelaisCore
 
 /// A date as SQLite stores it: GRDB's UTC text `yyyy-MM-dd HH:mm:ss.SSS`, to the nearest
 /// millisecond, written here by arithmetic instead of GRDB's `DateFormatter` (3% of a report's
@@ -18,13 +19,13 @@ enum SQLiteDateText {
         guard arithmeticRange.contains(udate / 1000) else { return date.databaseValue }
         let milliseconds = Int64(udate.rounded(.down))
         let (days, inDay) = floorDivision(milliseconds, 86_400_000)
-        let (year, month, day) = civil(fromDays: days)
+        let (year, month, day) = CivilDate.civil(days)
         var text = [UInt8](repeating: 0, count: 23)
-        put(year, 4, at: 0, in: &text)
+        put(Int64(year), 4, at: 0, in: &text)
         text[4] = UInt8(ascii: "-")
-        put(month, 2, at: 5, in: &text)
+        put(Int64(month), 2, at: 5, in: &text)
         text[7] = UInt8(ascii: "-")
-        put(day, 2, at: 8, in: &text)
+        put(Int64(day), 2, at: 8, in: &text)
         text[10] = UInt8(ascii: " ")
         put(inDay / 3_600_000, 2, at: 11, in: &text)
         text[13] = UInt8(ascii: ":")
@@ -39,20 +40,6 @@ enum SQLiteDateText {
     private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
         let quotient = value / divisor, remainder = value % divisor
         return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
-    }
-
-    /// The proleptic Gregorian date of a day counted from 1970-01-01 (H. Hinnant's
-    /// `civil_from_days`).
-    private static func civil(fromDays days: Int64) -> (year: Int64, month: Int64, day: Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func put(_ value: Int64, _ width: Int, at start: Int, in text: inout [UInt8]) {

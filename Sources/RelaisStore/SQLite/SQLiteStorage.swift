@@ -25,11 +25,11 @@ public final class SQLiteStorage: RelaisStorage {
     /// Whether writes currently fail (a full disk): logged once, shown by `/readyz`.
     public let writeHealth = WriteHealth()
 
-    /// `writeQueue`: reports that may wait for the group-commit writer; past it a report is
-    /// refused at once (`StorageError.overloaded`).
     /// The writer's page cache at most, in KiB (64 MiB).
     static let writerCacheKiB = 65_536
 
+    /// `writeQueue`: reports that may wait for the group-commit writer; past it a report is
+    /// refused at once (`StorageError.overloaded`).
     public init(
         path: String, durability: Durability = .normal, moderation: ModerationPolicy = .default, writeBatch: Int = 64, writeQueue: Int = 1024
     ) throws {
@@ -40,18 +40,18 @@ public final class SQLiteStorage: RelaisStorage {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
+            // The writer's own settings; readers keep SQLite's defaults.
+            guard !db.configuration.readonly else { return }
             try db.execute(sql: "PRAGMA wal_autocheckpoint = \(WALCheckpointer.writerBound)")
-            // The writer's page cache: reports land at random places of several indexes
-            // (report ids, reporters, targets), and SQLite's default 2 MiB re-read pages on
-            // every batch. It grows only as pages are used; readers keep the default.
-            if !db.configuration.readonly {
-                try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
-                // Each report of a group commit runs in its own savepoint, and SQLite keeps a
-                // savepoint's page images in a statement journal, spilled to a temporary file
-                // past 64 KiB: about thirteen 4 KiB pages a report written to disk and thrown
-                // away at the commit (the log is what makes a commit durable, not this file).
-                try db.execute(sql: "PRAGMA temp_store = MEMORY")
-            }
+            // The page cache: reports land at random places of several indexes (report ids,
+            // reporters, targets), and SQLite's default 2 MiB re-read pages on every batch. It
+            // grows only as pages are used.
+            try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
+            // Each report of a group commit runs in its own savepoint, and SQLite keeps a
+            // savepoint's page images in a statement journal, spilled to a temporary file past
+            // 64 KiB: about thirteen 4 KiB pages a report written to disk and thrown away at
+            // the commit (the log is what makes a commit durable, not this file).
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         let pool = try DatabasePool(path: path, configuration: config)
         // After the pool is open, on its one writer: GRDB sets `synchronous = NORMAL` when it

@@ -17,7 +17,7 @@ final class WALCheckpointer: @unchecked Sendable {
     static let writerBound = 20_000
     static let interval: Duration = .milliseconds(200)
 
-    private var task: Task<Void, Never>?
+    private let task: Task<Void, Never>
 
     init(path: String, durability: SQLiteStorage.Durability) {
         task = Task.detached(priority: .utility) {
@@ -41,7 +41,7 @@ final class WALCheckpointer: @unchecked Sendable {
         }
     }
 
-    func stop() { task?.cancel() }
+    func stop() { task.cancel() }
 
-    deinit { task?.cancel() }
+    deinit { task.cancel() }
 }
