@@ -199,6 +199,24 @@ struct StorePlanTests {
         #expect(try ReportWritePlan.replay(of: other, requestHash: "h-1") == .keyReusedWithDifferentRequest)
     }
 
+    /// A date outside 1900–2999 is written by GRDB's `DateFormatter` (ICU), 3% of the writer's
+    /// time when the pile-on query bound `Date.distantPast` on every report naming its target.
+    @Test func thePileOnQueryBindsOnlyInstantsWrittenByArithmetic() throws {
+        let detection = PileOnDetection(
+            tenantId: "t-1", targetId: "u-1", reportId: "r-1", receivedAt: now, policy: .default, weights: .default, dialect: .sqlite)
+        var queried: [SQLStatement] = []
+        _ = try runScripted(detection.plan) { statement in
+            queried.append(statement)
+            return []
+        }
+        let dates = queried.flatMap(\.arguments).compactMap { value -> Date? in
+            guard case .date(let date) = value else { return nil }
+            return date
+        }
+        #expect(dates.count == 2)
+        #expect(dates.allSatisfy { SQLiteDateText.arithmeticRange.contains($0.timeIntervalSince1970) }, "\(dates)")
+    }
+
     // MARK: Decisions
 
     @Test func aDecisionWritesItsStatementOnlyWhenThereIsOne() throws {
