@@ -470,5 +470,10 @@ enum PostgresSchema {
             "DROP INDEX reports_by_flagger",
             "CREATE INDEX reports_by_flagger ON reports (flagger_id, received_at) WHERE flagger_id IS NOT NULL",
         ]),
+        // The twin of SQLite's v23: the due events of the tenants and flaggers with an endpoint.
+        ("v23 the due events of each receiver", [
+            "CREATE INDEX outbox_webhooks_due ON outbox_events (tenant_id, next_attempt_at) WHERE status = 'pending' AND flagger_id IS NULL",
+            "CREATE INDEX outbox_flaggers_due ON outbox_events (flagger_id, next_attempt_at) WHERE status = 'pending' AND flagger_id IS NOT NULL",
+        ]),
     ]
 }

@@ -40,21 +40,7 @@ extension WebhookStore where Self: StoreDriver {
     }
 
     public func claimDueWebhooks(now: Date, leaseUntil: Date, worker: String, limit: Int) async throws -> [WebhookDelivery] {
-        try await write(.query("""
-            UPDATE outbox_events SET claimed_by = \(worker), claimed_until = \(leaseUntil)
-            WHERE id IN (
-              SELECT e.id FROM outbox_events e
-              WHERE e.status = 'pending' AND e.next_attempt_at <= \(now) AND (e.claimed_until IS NULL OR e.claimed_until <= \(now))
-                AND ((e.flagger_id IS NULL AND e.tenant_id IN (SELECT tenant_id FROM webhook_endpoints))
-                  OR e.flagger_id IN (SELECT flagger_id FROM flagger_endpoints))
-              ORDER BY e.next_attempt_at, e.id
-              LIMIT \(limit)\(raw: dialect.skipLocked))
-            RETURNING id, tenant_id, type, payload, attempts, next_attempt_at,
-              COALESCE((SELECT f.url FROM flagger_endpoints f WHERE f.flagger_id = outbox_events.flagger_id),
-                (SELECT w.url FROM webhook_endpoints w WHERE w.tenant_id = outbox_events.tenant_id AND outbox_events.flagger_id IS NULL)) AS url,
-              COALESCE((SELECT f.secret FROM flagger_endpoints f WHERE f.flagger_id = outbox_events.flagger_id),
-                (SELECT w.secret FROM webhook_endpoints w WHERE w.tenant_id = outbox_events.tenant_id AND outbox_events.flagger_id IS NULL)) AS secret
-            """) { rows in
+        try await write(.query(WebhookRules.claim(now: now, leaseUntil: leaseUntil, worker: worker, limit: limit, dialect: dialect)) { rows in
             let ordered = try rows.map { (at: try $0.date("next_attempt_at"), id: try $0.string("id"), row: $0) }.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
             return .done(try ordered.map { try StoredRows.delivery($0.row) })
         })
@@ -109,6 +95,34 @@ extension WebhookStore where Self: StoreDriver {
 }
 
 enum WebhookRules {
+    /// The claim of up to `limit` due deliveries for `worker`, returning what sending needs.
+    /// The candidates are read from the endpoints first (`CROSS JOIN` keeps that order on
+    /// SQLite) through the due events' partial indexes, so events nobody can receive (a
+    /// tenant without a webhook: every event of a new installation) are never read.
+    /// Scanning every pending event instead held SQLite's writer 7 ms a claim after
+    /// 20,000 reports, 260 ms after 200,000, growing with every report.
+    static func claim(now: Date, leaseUntil: Date, worker: String, limit: Int, dialect: SQLDialect) -> SQLStatement {
+        """
+            UPDATE outbox_events SET claimed_by = \(worker), claimed_until = \(leaseUntil)
+            WHERE id IN (
+              SELECT e.id FROM outbox_events e
+              WHERE e.id IN (
+                  SELECT o.id FROM webhook_endpoints w CROSS JOIN outbox_events o
+                  WHERE o.tenant_id = w.tenant_id AND o.status = 'pending' AND o.flagger_id IS NULL AND o.next_attempt_at <= \(now)
+                  UNION ALL
+                  SELECT o.id FROM flagger_endpoints f CROSS JOIN outbox_events o
+                  WHERE o.flagger_id = f.flagger_id AND o.status = 'pending' AND o.next_attempt_at <= \(now))
+                AND (e.claimed_until IS NULL OR e.claimed_until <= \(now))
+              ORDER BY e.next_attempt_at, e.id
+              LIMIT \(limit)\(raw: dialect.skipLocked))
+            RETURNING id, tenant_id, type, payload, attempts, next_attempt_at,
+              COALESCE((SELECT f.url FROM flagger_endpoints f WHERE f.flagger_id = outbox_events.flagger_id),
+                (SELECT w.url FROM webhook_endpoints w WHERE w.tenant_id = outbox_events.tenant_id AND outbox_events.flagger_id IS NULL)) AS url,
+              COALESCE((SELECT f.secret FROM flagger_endpoints f WHERE f.flagger_id = outbox_events.flagger_id),
+                (SELECT w.secret FROM webhook_endpoints w WHERE w.tenant_id = outbox_events.tenant_id AND outbox_events.flagger_id IS NULL)) AS secret
+            """
+    }
+
     /// The tenant's id for a name (`nil` for no name: every tenant); an unknown name throws.
     static func tenantId(_ name: String?, lock: String = "") -> StorePlan<Tenant.ID?> {
         guard let name else { return .done(nil) }

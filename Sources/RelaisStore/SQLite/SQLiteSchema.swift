@@ -501,6 +501,14 @@ enum SQLiteSchema {
                 CREATE INDEX reports_by_flagger ON reports(flagger_id, received_at) WHERE flagger_id IS NOT NULL;
                 """)
         }),
+        ("v23 the due events of each receiver", { db in
+            // The webhook claim reads the due events of the tenants and flaggers that have an
+            // endpoint, in order, and never the events nobody can receive (`WebhookRules`).
+            try db.execute(sql: """
+                CREATE INDEX outbox_webhooks_due ON outbox_events(tenant_id, next_attempt_at) WHERE status = 'pending' AND flagger_id IS NULL;
+                CREATE INDEX outbox_flaggers_due ON outbox_events(flagger_id, next_attempt_at) WHERE status = 'pending' AND flagger_id IS NOT NULL;
+                """)
+        }),
     ]
 
     static let outbox = """
