@@ -178,6 +178,10 @@ struct StorePlanTests {
         let withoutKey = try ReportWritePlan(submission(key: nil), weights: .default).writes(caseId: "c", inputs: inputs, isNewReporter: false)
         #expect(withoutKey.statements.count == 4)
         #expect(withoutKey.statements[2].arguments.contains(.integer(0)))  // a reporter seen before adds none
+        // A reporter the tenant has a standing row for is not written again.
+        let known = try ReportWritePlan(submission(key: nil), weights: .default)
+            .writes(caseId: "c", inputs: inputs, isNewReporter: false, standing: ReporterStanding(isRecorded: true))
+        #expect(known.statements.map { String($0.text.prefix(22)) } == ["INSERT INTO reports (i", "UPDATE cases SET sever", "INSERT INTO outbox_eve"])
     }
 
     @Test func aTakenKeyReplaysOrRefuses() throws {

@@ -131,7 +131,8 @@ struct ReportWritePlan: Sendable {
         let standing = ReporterStanding(
             // A flagger is an organisation the tenant accepted, never a raid's new account.
             isNewToTenant: submission.flaggerId == nil && weights.coordinated.isNew(firstSeen: firstSeen, now: submission.receivedAt),
-            isDeprioritized: lowPriorityUntil.map { $0 > submission.receivedAt } ?? false, linkedReportId: linkedReportId)
+            isDeprioritized: lowPriorityUntil.map { $0 > submission.receivedAt } ?? false, linkedReportId: linkedReportId,
+            isRecorded: firstSeen != nil)
         // A case made by this report has no earlier reporter to look for.
         guard caseId != caseIdCandidate else { return try store(caseId: caseId, inputs: inputs, isNewReporter: true, standing: standing) }
         let decided = try caseRow.string("status") == "decided"
@@ -235,10 +236,6 @@ struct ReportWritePlan: Sendable {
               \(s.handoffCode), \(standing.linkedReportId), \(standing.isNewToTenant),
               \(standing.isDeprioritized ? LowWeight.deprioritizedReporter : nil), \(draft.targetId))
             """,
-            """
-            INSERT INTO reporter_standing (tenant_id, reporter_id, first_seen_at) VALUES (\(s.tenantId), \(reporter.id), \(s.receivedAt))
-            ON CONFLICT (tenant_id, reporter_id) DO NOTHING
-            """,
             CaseQueueColumns.update(
                 inputs.merging(report, isNewReporter: isNewReporter), authorId: subject.authorId, caseId: caseId, weights: weights),
             SharedStatements.outbox(OutboxEvent(
@@ -247,6 +244,14 @@ struct ReportWritePlan: Sendable {
                     reportId: s.reportId, caseId: caseId.rawValue, category: draft.category, surface: draft.surface, receivedAt: receivedAt),
                 createdAt: s.receivedAt)),
         ]
+        if !standing.isRecorded {
+            // When the reporter was first seen, kept once: the report after it is the first
+            // known one (`CoordinatedReportingPolicy.isNew`).
+            statements.insert("""
+                INSERT INTO reporter_standing (tenant_id, reporter_id, first_seen_at) VALUES (\(s.tenantId), \(reporter.id), \(s.receivedAt))
+                ON CONFLICT (tenant_id, reporter_id) DO NOTHING
+                """, at: 1)
+        }
         if let key = s.idempotencyKey {
             statements.append("UPDATE idempotency_keys SET response_json = \(receipt.json) WHERE tenant_id = \(s.tenantId) AND key = \(key)")
         }
