@@ -11,29 +11,27 @@ import Testing
 /// index's condition), which once made the pile-on query compile on every report.
 @Suite struct SQLiteStatementReuseTests {
     @Test func reportsAboutAPersonAreWrittenWithoutCompilingTheirStatementsAgain() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-reuse-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let storage = try SQLiteStorage(path: folder.appendingPathComponent("r.sqlite").path, writeBatch: 1)
-        try await storage.migrate()
-        let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
-        for index in 0..<30 {
-            // A report about the reporter, naming the content's author: the pile-on path.
-            var report = draft(subject: "c-\(index % 3)", reporter: "r-\(index % 5)")
-            report.reporter.isTarget = true
-            report.subject.authorId = "author-\(index)"
-            _ = try await storage.submit(submission(tenant, report))
-        }
-        let recompiled = try await storage.pool.writeWithoutTransaction { db -> [String] in
-            var found: [String] = []
-            var statement = sqlite3_next_stmt(db.sqliteConnection, nil)
-            while let current = statement {
-                if sqlite3_stmt_status(current, SQLITE_STMTSTATUS_REPREPARE, 0) > 1 {
-                    found.append(String(cString: sqlite3_sql(current)).prefix(120) + "…")
-                }
-                statement = sqlite3_next_stmt(db.sqliteConnection, current)
+        try await withSQLiteStorage { storage in
+            let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
+            for index in 0..<30 {
+                // A report about the reporter, naming the content's author: the pile-on path.
+                var report = draft(subject: "c-\(index % 3)", reporter: "r-\(index % 5)")
+                report.reporter.isTarget = true
+                report.subject.authorId = "author-\(index)"
+                _ = try await storage.submit(submission(tenant, report))
             }
-            return found
+            let recompiled = try await storage.pool.writeWithoutTransaction { db -> [String] in
+                var found: [String] = []
+                var statement = sqlite3_next_stmt(db.sqliteConnection, nil)
+                while let current = statement {
+                    if sqlite3_stmt_status(current, SQLITE_STMTSTATUS_REPREPARE, 0) > 1 {
+                        found.append(String(cString: sqlite3_sql(current)).prefix(120) + "…")
+                    }
+                    statement = sqlite3_next_stmt(db.sqliteConnection, current)
+                }
+                return found
+            }
+            #expect(recompiled.isEmpty, "compiled again and again: \(recompiled)")
         }
-        #expect(recompiled.isEmpty, "compiled again and again: \(recompiled)")
     }
 }

@@ -11,6 +11,16 @@ func makeStorage() async throws -> (any RelaisStorage, TestDatabase) {
     return (database.storage, database)
 }
 
+/// A migrated SQLite storage in a folder of its own, removed after `body`: for what only
+/// SQLite has (its writer, its query plans), whatever `TestBackend.current` is.
+func withSQLiteStorage<T>(writeBatch: Int = 1, _ body: (SQLiteStorage) async throws -> T) async throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-sqlite-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let storage = try SQLiteStorage(path: folder.appendingPathComponent("r.sqlite").path, writeBatch: writeBatch)
+    try await storage.migrate()
+    return try await body(storage)
+}
+
 func draft(subject: String = "c-1", reporter: String = "u-1", category: ReportCategory = .harassment, text: String? = nil) -> ReportDraft {
     ReportDraft(
         surface: "web",
@@ -306,15 +316,13 @@ struct GroupCommitTests {
     }
 
     @Test func oneTransactionPerReportStillWorks() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-batch1-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let storage = try SQLiteStorage(path: folder.appendingPathComponent("r.sqlite").path, writeBatch: 1)
-        try await storage.migrate()
-        let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for i in 0..<20 { group.addTask { _ = try await storage.submit(submission(tenant, draft(reporter: "r\(i)"))) } }
-            try await group.waitForAll()
+        try await withSQLiteStorage(writeBatch: 1) { storage in
+            let (tenant, _) = try await storage.createTenant(name: "acme", now: Date())
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<20 { group.addTask { _ = try await storage.submit(submission(tenant, draft(reporter: "r\(i)"))) } }
+                try await group.waitForAll()
+            }
+            #expect(try await storage.reportCount(tenantId: tenant.id) == 20)
         }
-        #expect(try await storage.reportCount(tenantId: tenant.id) == 20)
     }
 }

@@ -245,8 +245,8 @@ struct ReportWritePlan: Sendable {
                 createdAt: s.receivedAt)),
         ]
         if !standing.isRecorded {
-            // When the reporter was first seen, kept once: the report after it is the first
-            // known one (`CoordinatedReportingPolicy.isNew`).
+            // A reporter's first report records when the tenant first saw them, which
+            // `CoordinatedReportingPolicy.isNew` reads on their later reports.
             statements.insert("""
                 INSERT INTO reporter_standing (tenant_id, reporter_id, first_seen_at) VALUES (\(s.tenantId), \(reporter.id), \(s.receivedAt))
                 ON CONFLICT (tenant_id, reporter_id) DO NOTHING
