@@ -59,7 +59,55 @@ struct StorageFaultTests {
         let stored = try await pool.read { db in Set(try Int.fetchAll(db, sql: "SELECT n FROM t")) }
         #expect(stored == committed, "every admitted write is committed, and no refused one")
     }
+    @Test("A batch is written without savepoints; when a write fails, it is written again, each write in a savepoint, and only that one fails")
+    func savepointsOnlyAfterAFailure() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("relais-gc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let statements = CapturedLines()
+        var config = Configuration()
+        config.prepareDatabase { db in db.trace(options: .statement) { statements.append($0.description) } }
+        let pool = try DatabasePool(path: folder.appendingPathComponent("q.sqlite").path, configuration: config)
+        try await pool.write { db in try db.execute(sql: "CREATE TABLE t (n INTEGER PRIMARY KEY)") }
+        let failing = 1_013
+        let box = WriterBox()
+        let writer = GroupCommit<Int, Int>(pool: pool, maxBatch: 64) { db, n in
+            try db.execute(sql: "INSERT INTO t (n) VALUES (?)", arguments: [n])
+            // The first write of each round holds the writer until the other 31 wait, so they
+            // make one batch of 31 (deterministic, whatever the machine's load).
+            if n % 1_000 == 0 {
+                let deadline = Date().addingTimeInterval(10)
+                while box.writer!.depth.waiting < 31, Date() < deadline { Thread.sleep(forTimeInterval: 0.001) }
+            }
+            if n == failing { throw TestFailure() }
+            return n
+        }
+        box.writer = writer
+
+        func round(_ first: Int) async -> [Int: Bool] {
+            await withTaskGroup(of: (Int, Bool).self) { group in
+                group.addTask { (first, (try? await writer.submit(first)) != nil) }
+                while writer.depth.writing == 0 { await Task.yield() }
+                for n in first + 1..<first + 32 { group.addTask { (n, (try? await writer.submit(n)) != nil) } }
+                return await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
+            }
+        }
+        let clean = await round(0)
+        #expect(clean.values.allSatisfy { $0 } && clean.count == 32)
+        #expect(statements.all.filter { $0.hasPrefix("SAVEPOINT") }.isEmpty, "no savepoint when nothing fails")
+
+        let withFailure = await round(1_000)
+        #expect(withFailure.filter { !$0.value }.map(\.key) == [failing], "only the failing write fails")
+        #expect(statements.all.filter { $0.hasPrefix("SAVEPOINT") }.count == 31, "the batch of 31 written again, each in its savepoint")
+        let stored = try await pool.read { db in Set(try Int.fetchAll(db, sql: "SELECT n FROM t")) }
+        #expect(stored == Set(0..<32).union(1_000..<1_032).subtracting([failing]), "the others committed, the failing one's insert undone")
+    }
 }
+
+/// The group commit, for its own work closure to read its queue.
+private final class WriterBox: @unchecked Sendable { var writer: GroupCommit<Int, Int>? }
+
+private struct TestFailure: Error {}
 
 /// Lines logged, in order (the tests read them after the writes).
 final class CapturedLines: @unchecked Sendable {

@@ -47,10 +47,11 @@ public final class SQLiteStorage: RelaisStorage {
             // reporters, targets), and SQLite's default 2 MiB re-read pages on every batch. It
             // grows only as pages are used.
             try db.execute(sql: "PRAGMA cache_size = -\(Self.writerCacheKiB)")
-            // Each report of a group commit runs in its own savepoint, and SQLite keeps a
-            // savepoint's page images in a statement journal, spilled to a temporary file past
-            // 64 KiB: about thirteen 4 KiB pages a report written to disk and thrown away at
-            // the commit (the log is what makes a commit durable, not this file).
+            // A savepoint's page images (a group commit written again after a failed report,
+            // each report in its own savepoint; a statement that may need undoing) go to a
+            // statement journal, spilled to a temporary file past 64 KiB: about thirteen 4 KiB
+            // pages a report written to disk and thrown away at the commit (the log is what
+            // makes a commit durable, not this file).
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         let pool = try DatabasePool(path: path, configuration: config)
