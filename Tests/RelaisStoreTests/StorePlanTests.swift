@@ -184,6 +184,44 @@ struct StorePlanTests {
         #expect(known.statements.map { String($0.text.prefix(22)) } == ["INSERT INTO reports (i", "UPDATE cases SET sever", "INSERT INTO outbox_eve"])
     }
 
+    /// On SQLite whether the reporter has reported the case before is read in the case's
+    /// own statement; on PostgreSQL, after the case's lock, by a statement of its own (its
+    /// `RETURNING` reads the snapshot from before the lock). Both reach the same rows.
+    @Test(arguments: [true, false])
+    func aKnownCaseAsksForTheReporterOnceWhereTheDialectAllows(seenBefore: Bool) throws {
+        var caseRow = ScriptedRow(values: [
+            "id": .text("case-old"), "status": .text("open"), "severity": .integer(1), "involves_minor": .bool(false),
+            "has_threat": .bool(false), "trusted_flagger": .bool(false), "distinct_reporters": .integer(3), "new_reporters": .integer(0),
+            "low_weight_reports": .integer(0), "first_report_at": .date(now.addingTimeInterval(-60)), "pile_on_id": .null,
+            "reporter_first_seen": .date(now.addingTimeInterval(-86_400 * 90)), "reporter_low_priority_until": .null,
+        ])
+        var plans: [String: (queries: [String], writes: [SQLStatement])] = [:]
+        for (name, dialect) in [("sqlite", SQLDialect.sqlite), ("postgres", .postgres)] {
+            if dialect.returningReadsAfterRowLock { caseRow.values["reporter_seen"] = .bool(seenBefore) }
+            var queries: [String] = []
+            // No content author, so no pile-on statements around the report's.
+            let report = ReportSubmission(
+                tenantId: "t-1", reportId: "r-1", draft: moderationDraft(subject: "c-9", category: .harassment, author: nil), support: nil,
+                receivedAt: now, idempotencyKey: nil, requestHash: "h-1")
+            let plan = try ReportWritePlan(report, weights: .default, dialect: dialect, caseIdCandidate: "case-new").plan
+            let (_, writes) = try runScripted(plan) { statement in
+                queries.append(statement.text)
+                if statement.text.contains("INSERT INTO cases") { return [caseRow] }
+                return statement.text.hasPrefix("SELECT 1 AS seen") && seenBefore ? [ScriptedRow(values: ["seen": .integer(1)])] : []
+            }
+            plans[name] = (queries, writes)
+        }
+        #expect(plans["sqlite"]!.queries.count == 1 && plans["sqlite"]!.queries[0].contains("AS reporter_seen"))
+        #expect(plans["postgres"]!.queries.count == 2 && !plans["postgres"]!.queries[0].contains("reporter_seen"))
+        #expect(plans["postgres"]!.queries[1].hasPrefix("SELECT 1 AS seen FROM reports"))
+        // The same writes either way: the case's distinct reporters grow only for a new reporter.
+        let sqliteWrites = plans["sqlite"]!.writes, postgresWrites = plans["postgres"]!.writes
+        #expect(sqliteWrites.map(\.text) == postgresWrites.map(\.text))
+        let queueColumns = sqliteWrites.first { $0.text.hasPrefix("UPDATE cases SET") }!
+        #expect(queueColumns.arguments.contains(.integer(seenBefore ? 3 : 4)))
+        #expect(queueColumns.arguments == postgresWrites.first { $0.text.hasPrefix("UPDATE cases SET") }!.arguments)
+    }
+
     @Test func aTakenKeyReplaysOrRefuses() throws {
         let stored = ScriptedRow(values: [
             "request_hash": .text("h-1"),

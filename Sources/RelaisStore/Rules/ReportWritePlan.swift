@@ -7,7 +7,8 @@ import RelaisCore
 ///    then replays its answer; a different request with the key is refused;
 /// 2. create the subject's case or count one more report on it; the case row stays locked
 ///    until commit, so the next report about the subject sees this one;
-/// 3. ask whether the reporter is new to the case; on a decided case, whether the report
+/// 3. ask whether the reporter is new to the case (on SQLite in the case's statement, see
+///    `caseColumns`); on a decided case, whether the report
 ///    reopens it (`ReopeningRule`: only after a decision not to act, and only with something
 ///    new), else it is attached to the decision in force;
 /// 4. write the report, the case's queue columns (`CaseQueueColumns`), the `report.received`
@@ -26,6 +27,7 @@ struct ReportWritePlan: Sendable {
     let reopening: ReopeningRule
     /// Only for a report that names its target and the content's author: the others pay nothing.
     let pileOn: PileOnDetection?
+    let dialect: SQLDialect
 
     init(
         _ submission: ReportSubmission, weights: PriorityWeights, reopening: ReopeningRule = .default,
@@ -43,6 +45,7 @@ struct ReportWritePlan: Sendable {
         self.caseIdCandidate = caseIdCandidate
         self.weights = weights
         self.reopening = reopening
+        self.dialect = dialect
         receivedAt = Timestamp.format(submission.receivedAt)
         cardJSON = try submission.supportJSON ?? submission.support.map(ReceiptCodec.encodeCard)
     }
@@ -98,15 +101,21 @@ struct ReportWritePlan: Sendable {
 
     /// The case's queue summary and status, and what the tenant knows of the reporter (when
     /// first seen, whether under lower priority), in the statement that creates or counts the
-    /// case: no round trip of its own.
+    /// case: no round trip of its own. Where the dialect allows it (SQLite), also whether the
+    /// reporter has reported the case before; PostgreSQL asks that after the case's lock.
     private var caseColumns: SQLStatement {
         let s = submission
-        return """
+        let columns: SQLStatement = """
             id, status, severity, involves_minor, has_threat, trusted_flagger, distinct_reporters, new_reporters, low_weight_reports, \
             first_report_at, pile_on_id, \
             (SELECT first_seen_at FROM reporter_standing WHERE tenant_id = \(s.tenantId) AND reporter_id = \(s.draft.reporter.id)) AS reporter_first_seen, \
             (SELECT deprioritized_until FROM reporter_standing WHERE tenant_id = \(s.tenantId) AND reporter_id = \(s.draft.reporter.id)) \
             AS reporter_low_priority_until
+            """
+        guard dialect.returningReadsAfterRowLock else { return columns }
+        return """
+            \(columns), \
+            EXISTS (SELECT 1 FROM reports WHERE case_id = cases.id AND reporter_id = \(s.draft.reporter.id)) AS reporter_seen
             """
     }
 
@@ -136,11 +145,15 @@ struct ReportWritePlan: Sendable {
         // A case made by this report has no earlier reporter to look for.
         guard caseId != caseIdCandidate else { return try store(caseId: caseId, inputs: inputs, isNewReporter: true, standing: standing) }
         let decided = try caseRow.string("status") == "decided"
-        return .query("SELECT 1 AS seen FROM reports WHERE case_id = \(caseId) AND reporter_id = \(draft.reporter.id) LIMIT 1") { seen in
-            guard decided else { return try store(caseId: caseId, inputs: inputs, isNewReporter: seen.isEmpty, standing: standing) }
-            return reopeningCheck(caseId: caseId, isNewReporter: seen.isEmpty).then { reason in
-                try store(caseId: caseId, inputs: inputs, isNewReporter: seen.isEmpty, standing: standing, afterDecision: .some(reason))
+        let goOn = { @Sendable (isNewReporter: Bool) throws -> StorePlan<SubmissionOutcome> in
+            guard decided else { return try store(caseId: caseId, inputs: inputs, isNewReporter: isNewReporter, standing: standing) }
+            return reopeningCheck(caseId: caseId, isNewReporter: isNewReporter).then { reason in
+                try store(caseId: caseId, inputs: inputs, isNewReporter: isNewReporter, standing: standing, afterDecision: .some(reason))
             }
+        }
+        if dialect.returningReadsAfterRowLock { return try goOn(!(try caseRow.bool("reporter_seen"))) }
+        return .query("SELECT 1 AS seen FROM reports WHERE case_id = \(caseId) AND reporter_id = \(draft.reporter.id) LIMIT 1") { seen in
+            try goOn(seen.isEmpty)
         }
     }
 

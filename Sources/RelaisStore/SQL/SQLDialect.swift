@@ -33,6 +33,12 @@ public struct SQLDialect: Sendable {
     /// something on `channel` changed (PostgreSQL's NOTIFY, heard by `TenantKeyWatch`); nil on
     /// SQLite, which has no such signal: there the readers' staleness bound is the guarantee.
     let notify: @Sendable (_ channel: String) -> SQLStatement?
+    /// Whether a sub-select in the `RETURNING` of a write that waited for a row's lock reads
+    /// what the transaction holding the lock wrote: on SQLite nothing commits while a
+    /// statement runs (one writer); PostgreSQL's sub-selects read the statement's snapshot,
+    /// taken before the wait, so a read that must see the other transaction's rows is a
+    /// statement of its own there.
+    let returningReadsAfterRowLock: Bool
 
     /// `CasePriority.score` at `now` in SQL: the stored time-independent part plus the two
     /// terms of time, with the same weights as the core (see `ModerationQueue`).
@@ -58,7 +64,8 @@ extension SQLDialect {
         secondsBetween: { start, end in "((julianday(\(end)) - julianday(\(start))) * 86400.0)" },
         jsonText: { column, key in "json_extract(\(column), '$.\(key)')" },
         transactionLock: { _ in nil },
-        notify: { _ in nil })
+        notify: { _ in nil },
+        returningReadsAfterRowLock: true)
 }
 
 extension SQLDialect {
@@ -73,5 +80,6 @@ extension SQLDialect {
         secondsBetween: { start, end in "EXTRACT(EPOCH FROM (\(end) - \(start)))::float8" },
         jsonText: { column, key in "(\(column)::jsonb ->> '\(key)')" },
         transactionLock: { key in "SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))" },
-        notify: { channel in "SELECT pg_notify(\(channel), '')" })
+        notify: { channel in "SELECT pg_notify(\(channel), '')" },
+        returningReadsAfterRowLock: false)
 }
