@@ -28,7 +28,7 @@ struct ReportFiling: Sendable {
         var hashed = try JSONCoding.encoder.encode(notice.draft)
         hashed.append(Data((notice.reference ?? "").utf8))
         return try await reports.submit(ReportSubmission(
-            tenantId: tenant.id, reportId: UUID().uuidString.lowercased(), draft: notice.draft, support: nil, receivedAt: now,
+            tenantId: tenant.id, reportId: TimeOrderedID.make(at: now), draft: notice.draft, support: nil, receivedAt: now,
             idempotencyKey: idempotencyKey.map { "flagger:\(flagger.id.rawValue):" + $0 }, requestHash: Fingerprint.sha256(hashed),
             flaggerId: flagger.id.rawValue, citedReference: notice.reference))
     }
@@ -38,7 +38,7 @@ struct ReportFiling: Sendable {
         let decided = help.decideEncoded(draft.supportRequest(tenant: tenant.name), for: tenant, now: now)
         let support = decided?.card
         let requestHash = idempotencyKey == nil ? "" : try Self.requestHash(draft)
-        let reportId = UUID().uuidString.lowercased()
+        let reportId = TimeOrderedID.make(at: now)
         // The person who reported gets a link to follow the report and take their evidence.
         let statusToken = try ReportLinkToken(tenantId: tenant.id, reportId: reportId, expiresAt: ReportLinkToken.expiry(receivedAt: now))
             .sealed(secret: try await linkSecret())

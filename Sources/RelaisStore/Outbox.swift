@@ -18,10 +18,10 @@ public struct OutboxEvent: Sendable, Equatable, Codable {
     public var flaggerId: String?
 
     public init(
-        id: String = UUID().uuidString.lowercased(), tenantId: Tenant.ID, type: String, payload: String, createdAt: Date, flaggerId: String? = nil
+        id: String? = nil, tenantId: Tenant.ID, type: String, payload: String, createdAt: Date, flaggerId: String? = nil
     ) {
         self.flaggerId = flaggerId
-        self.id = id
+        self.id = id ?? TimeOrderedID.make(at: createdAt)
         self.tenantId = tenantId
         self.type = type
         self.payload = payload

@@ -32,7 +32,7 @@ struct ReportWritePlan: Sendable {
     init(
         _ submission: ReportSubmission, weights: PriorityWeights, reopening: ReopeningRule = .default,
         pileOnPolicy: PileOnPolicy = .default, dialect: SQLDialect = .sqlite,
-        caseIdCandidate: ModerationCase.ID = ModerationCase.ID(rawValue: UUID().uuidString.lowercased())
+        caseIdCandidate: ModerationCase.ID? = nil
     ) throws {
         self.submission = submission
         if let targetId = submission.draft.targetId, submission.draft.subject.authorId != nil {
@@ -42,7 +42,7 @@ struct ReportWritePlan: Sendable {
         } else {
             pileOn = nil
         }
-        self.caseIdCandidate = caseIdCandidate
+        self.caseIdCandidate = caseIdCandidate ?? ModerationCase.ID(rawValue: TimeOrderedID.make(at: submission.receivedAt))
         self.weights = weights
         self.reopening = reopening
         self.dialect = dialect
