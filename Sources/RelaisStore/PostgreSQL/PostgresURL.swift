@@ -29,8 +29,7 @@ struct PostgresURL {
             case .prefer: .prefer(tls)
             case .require: .require(tls)
             }
-        var configuration = PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: mode)
-        return configuration
+        return PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: mode)
     }
 
     /// The same settings for a single connection (the start-up probe).
@@ -41,9 +40,8 @@ struct PostgresURL {
             case .prefer: .prefer(try NIOSSLContext(configuration: tls))
             case .require: .require(try NIOSSLContext(configuration: tls))
             }
-        var configuration = PostgresConnection.Configuration(
+        return PostgresConnection.Configuration(
             host: host, port: port, username: user, password: password, database: database, tls: mode)
-        return configuration
     }
 
     init(_ url: String) throws {
