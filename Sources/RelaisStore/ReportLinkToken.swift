@@ -29,15 +29,28 @@ public struct ReportLinkToken: Sendable, Equatable {
     public static func expiry(receivedAt: Date) -> Date { receivedAt.addingTimeInterval(lifetime) }
 
     /// What is sealed: short keys, since the token travels in a URL.
-    private struct Sealed: Codable {
+    struct Sealed: Codable, Equatable {
         var v = 1
         var t: String
         var r: String
         var e: Int64
+
+        /// `{"v":1,"t":"…","r":"…","e":…}`, or nil when an id holds a character JSON escapes.
+        var plainJSON: Data? {
+            func plain(_ text: String) -> Bool {
+                text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "/") }
+            }
+            guard plain(t), plain(r) else { return nil }
+            return Data(#"{"v":\#(v),"t":"\#(t)","r":"\#(r)","e":\#(e)}"#.utf8)
+        }
     }
 
+    /// Every report seals one, so the JSON is written without an encoder when the ids need
+    /// no escaping (Relais's own ids are UUIDs); either way it decodes to the same content.
     public func sealed(secret: Data) throws -> String {
-        try SealedLink.seal(Sealed(t: tenantId.rawValue, r: reportId, e: Int64(expiresAt.timeIntervalSince1970)), secret: secret)
+        let content = Sealed(t: tenantId.rawValue, r: reportId, e: Int64(expiresAt.timeIntervalSince1970))
+        guard let json = content.plainJSON else { return try SealedLink.seal(content, secret: secret) }
+        return try SealedLink.seal(json: json, secret: secret)
     }
 
     /// The token's content, or nil when it was not sealed with this secret, was altered, or

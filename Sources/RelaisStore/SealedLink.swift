@@ -11,8 +11,12 @@ enum SealedLink {
     static let maximumLength = 2048
 
     static func seal<Content: Encodable>(_ content: Content, secret: Data) throws -> String {
-        let plain = try JSONEncoder().encode(content)
-        return base64URL(try ChaChaPoly.seal(plain, using: SymmetricKey(data: secret)).combined)
+        try seal(json: try JSONEncoder().encode(content), secret: secret)
+    }
+
+    /// Seals JSON made by the caller (a token on every report's path, without an encoder).
+    static func seal(json plain: Data, secret: Data) throws -> String {
+        base64URL(try ChaChaPoly.seal(plain, using: SymmetricKey(data: secret)).combined)
     }
 
     /// The content, or nil when the token was not sealed with this secret or was altered.
@@ -24,20 +28,39 @@ enum SealedLink {
         return try? JSONDecoder().decode(Content.self, from: plain)
     }
 
-    /// Base64 with the URL-safe alphabet (RFC 4648 §5) and no padding. Byte by byte: every
-    /// report's receipt carries a sealed status link, and Foundation's string replacing was
-    /// 4% of a report's time.
+    /// Base64 with the URL-safe alphabet (RFC 4648 §5) and no padding, three bytes to four
+    /// characters: every report's receipt carries a sealed status link, and Foundation's
+    /// string replacing was 4% of a report's time (then its base64 and a pass over `Data`, 0.8%).
     static func base64URL(_ data: Data) -> String {
-        var bytes = data.base64EncodedData()
-        while bytes.last == UInt8(ascii: "=") { bytes.removeLast() }
-        for index in bytes.indices {
-            switch bytes[index] {
-            case UInt8(ascii: "+"): bytes[index] = UInt8(ascii: "-")
-            case UInt8(ascii: "/"): bytes[index] = UInt8(ascii: "_")
-            default: break
+        data.withUnsafeBytes { (input: UnsafeRawBufferPointer) in
+            let count = (input.count * 4 + 2) / 3
+            return String(unsafeUninitializedCapacity: count) { output in
+                func digit(_ value: UInt8) -> UInt8 {
+                    switch value {
+                    case 0..<26: UInt8(ascii: "A") + value
+                    case 26..<52: UInt8(ascii: "a") + value - 26
+                    case 52..<62: UInt8(ascii: "0") + value - 52
+                    case 62: UInt8(ascii: "-")
+                    default: UInt8(ascii: "_")
+                    }
+                }
+                var written = 0, index = 0
+                func put(_ value: UInt8) {
+                    guard written < count else { return }  // the last group's unused characters: no padding
+                    output[written] = digit(value)
+                    written += 1
+                }
+                while index < input.count {
+                    let b0 = input[index], b1 = index + 1 < input.count ? input[index + 1] : 0, b2 = index + 2 < input.count ? input[index + 2] : 0
+                    put(b0 >> 2)
+                    put((b0 & 0x03) << 4 | b1 >> 4)
+                    put((b1 & 0x0F) << 2 | b2 >> 6)
+                    put(b2 & 0x3F)
+                    index += 3
+                }
+                return written
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The bytes of an unpadded base64url text; nil when it is not base64.

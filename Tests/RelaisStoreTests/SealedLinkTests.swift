@@ -27,6 +27,26 @@ import Testing
         #expect(sawBoth.minus && sawBoth.underscore, "the inputs reach both swapped characters")
     }
 
+    /// The report link's JSON written by hand decodes to what was sealed, and the token opens;
+    /// ids with characters JSON escapes go through the encoder and open the same.
+    @Test func theReportLinksHandWrittenJSONIsTheEncoders() throws {
+        let secret = Data(repeating: 3, count: 32)
+        let expires = Date(timeIntervalSince1970: 1_827_000_000)
+        for (tenant, report) in [
+            ("0f8fad5b-d9cb-469f-a165-70867728950e", TimeOrderedID.make(at: Date())), ("t-1", "r_1.2~x"), ("t\"1", "a/b"), ("é", "\\"),
+            ("t\u{1}", "line\nbreak"),
+        ] {
+            let sealed = ReportLinkToken.Sealed(t: tenant, r: report, e: Int64(expires.timeIntervalSince1970))
+            if let json = sealed.plainJSON {
+                #expect(try JSONDecoder().decode(ReportLinkToken.Sealed.self, from: json) == sealed, "\(tenant) \(report)")
+            }
+            let token = ReportLinkToken(tenantId: .init(rawValue: tenant), reportId: report, expiresAt: expires)
+            #expect(ReportLinkToken.open(try token.sealed(secret: secret), secret: secret, now: expires) == token)
+        }
+        #expect(ReportLinkToken.Sealed(t: "t-1", r: "r-1", e: 5).plainJSON != nil)
+        #expect(ReportLinkToken.Sealed(t: "a/b", r: "r-1", e: 5).plainJSON == nil, "JSONEncoder escapes the slash")
+    }
+
     @Test func textThatIsNotBase64OpensNothing() {
         #expect(SealedLink.data(base64URL: "not base64!") == nil)
         #expect(SealedLink.data(base64URL: "a") == nil)
