@@ -51,6 +51,9 @@ let package = Package(
             dependencies: [
                 "RelaisCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C functions, to bind a report's values without GRDB's generic
+                // argument handling (`SQLiteDriver`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),

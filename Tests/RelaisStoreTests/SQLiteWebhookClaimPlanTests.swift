@@ -15,7 +15,9 @@ import Testing
         let claim = WebhookRules.claim(now: now, leaseUntil: now.addingTimeInterval(60), worker: "w", limit: 10, dialect: .sqlite)
         let plan = try await withSQLiteStorage { storage in
             try await storage.pool.read { db in
-                try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + claim.text, arguments: claim.sqliteArguments).map { $0["detail"] as String }
+                let explain = try db.makeStatement(sql: "EXPLAIN QUERY PLAN " + claim.text)
+                try explain.bind(claim.arguments)
+                return try Row.fetchAll(explain).map { $0["detail"] as String }
             }
         }
         // Every read of the events is a search through one receiver's due events, never a scan
