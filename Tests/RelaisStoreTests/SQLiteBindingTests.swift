@@ -49,4 +49,30 @@ import Testing
             #expect(throws: DatabaseError.self) { try select.bind([.text("too few")]) }
         }
     }
+
+    /// The rows a plan reads: by the exact name, by a name in another case, and a column that
+    /// is missing or cannot be read as asked throws instead of stopping the process.
+    @Test func rowsReadTheirColumnsAsGRDBDoes() throws {
+        let queue = try DatabaseQueue()
+        try queue.read { db in
+            let statement = try db.makeStatement(sql: """
+                SELECT ? AS id, NULL AS gone, 1 AS flag, 2.5 AS score, ? AS at, 'x' AS Mixed UNION ALL SELECT 'b', NULL, 0, 3, ?, 'y'
+                """)
+            let at = Date(timeIntervalSince1970: 1_796_000_000.5)
+            try statement.bind([.text("a"), .date(at), .date(at)])
+            let rows = try SQLiteRow.fetchAll(statement)
+            let grdb = try Row.fetchAll(statement)
+            #expect(rows.count == 2 && grdb.count == 2)
+            for (row, reference) in zip(rows, grdb) {
+                #expect(try row.string("id") == reference["id"] as String)
+                #expect(try row.optionalString("gone") == nil && (try row.optionalDate("gone")) == nil)
+                #expect(try row.bool("flag") == reference["flag"] as Bool)
+                #expect(try row.double("score") == reference["score"] as Double && (try row.int("flag")) == reference["flag"] as Int)
+                #expect(try row.date("at") == reference["at"] as Date)
+                #expect(try row.string("mixed") == reference["mixed"] as String, "another case still finds the column")
+                #expect(throws: SQLiteRow.ReadError.self) { try row.string("missing") }
+                #expect(throws: SQLiteRow.ReadError.self) { try row.string("gone") }
+            }
+        }
+    }
 }

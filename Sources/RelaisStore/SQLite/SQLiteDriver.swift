@@ -16,7 +16,7 @@ extension Database {
             guard case .query(let query) = request else { return [] }
             let statement = try cachedStatement(sql: query.text)
             try statement.bind(query.arguments)
-            return try Row.fetchAll(statement).map(SQLiteRow.init)
+            return try SQLiteRow.fetchAll(statement)
         }
         // One writer: statements that touch different rows gain nothing from going together.
         for statement in statements {

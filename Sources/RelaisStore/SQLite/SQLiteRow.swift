@@ -1,38 +1,69 @@
 import Foundation
 import GRDB
 
-/// A GRDB row read by the shared mappings (`StoredRows`). The rows a plan reads are copies
-/// (`Row.fetchAll`), never changed afterwards, so they may be handed across the plan's steps.
+/// A row a plan read on SQLite, for the shared mappings (`StoredRows`): the statement's column
+/// names, shared by all its rows, and the row's values, read once from SQLite.
 ///
-/// Columns are found by their exact name first: GRDB's lookup by name compares lowercased
-/// copies of every column name until it finds one (a string made for each), and the plans
-/// read the names they wrote. A name in another case still falls back to GRDB's lookup.
-struct SQLiteRow: ColumnReading, @unchecked Sendable {
-    let row: Row
+/// Not GRDB's copied `Row`: copying one copies the column names into every row, and GRDB finds
+/// a column by comparing lowercased copies of every name until one matches (a string made for
+/// each). The plans read the names they wrote, so a column is found by its exact name, and by
+/// a comparison ignoring case only when that fails. A value that cannot be read as asked throws
+/// (GRDB's subscript stops the process).
+struct SQLiteRow: ColumnReading {
+    let names: [String]
+    let values: [DatabaseValue]
 
-    private func value<Value: DatabaseValueConvertible>(_ column: String) -> Value {
-        var index = 0
-        for name in row.columnNames {
-            if name == column { return row[index] }
-            index += 1
+    /// The rows of a bound statement.
+    static func fetchAll(_ statement: Statement) throws -> [any ColumnReading] {
+        let names = statement.columnNames
+        var rows: [any ColumnReading] = []
+        let cursor = try Row.fetchCursor(statement)
+        while let row = try cursor.next() {
+            var values: [DatabaseValue] = []
+            values.reserveCapacity(names.count)
+            for index in names.indices { values.append(row[index]) }
+            rows.append(SQLiteRow(names: names, values: values))
         }
-        return row[column]
+        return rows
     }
 
-    private func optionalValue<Value: DatabaseValueConvertible>(_ column: String) -> Value? {
-        var index = 0
-        for name in row.columnNames {
-            if name == column { return row[index] }
-            index += 1
-        }
-        return row[column]
+    private func value(_ column: String) throws -> DatabaseValue {
+        if let index = names.firstIndex(of: column) { return values[index] }
+        let lowercased = column.lowercased()
+        guard let index = names.firstIndex(where: { $0.lowercased() == lowercased }) else { throw ReadError.noColumn(column) }
+        return values[index]
     }
 
-    func string(_ column: String) throws -> String { value(column) }
-    func optionalString(_ column: String) throws -> String? { optionalValue(column) }
-    func bool(_ column: String) throws -> Bool { value(column) }
-    func int(_ column: String) throws -> Int { value(column) }
-    func double(_ column: String) throws -> Double { value(column) }
-    func date(_ column: String) throws -> Date { value(column) }
-    func optionalDate(_ column: String) throws -> Date? { optionalValue(column) }
+    private func decode<Value: DatabaseValueConvertible>(_ column: String) throws -> Value {
+        guard let decoded = Value.fromDatabaseValue(try value(column)) else { throw ReadError.unreadable(column, "\(Value.self)") }
+        return decoded
+    }
+
+    private func decodeOptional<Value: DatabaseValueConvertible>(_ column: String) throws -> Value? {
+        let stored = try value(column)
+        if stored.isNull { return nil }
+        guard let decoded = Value.fromDatabaseValue(stored) else { throw ReadError.unreadable(column, "\(Value.self)") }
+        return decoded
+    }
+
+    func string(_ column: String) throws -> String { try decode(column) }
+    func optionalString(_ column: String) throws -> String? { try decodeOptional(column) }
+    func bool(_ column: String) throws -> Bool { try decode(column) }
+    func int(_ column: String) throws -> Int { try decode(column) }
+    func double(_ column: String) throws -> Double { try decode(column) }
+    func date(_ column: String) throws -> Date { try decode(column) }
+    func optionalDate(_ column: String) throws -> Date? { try decodeOptional(column) }
+
+    /// A column a plan asked for that its statement did not return, or could not be read as asked.
+    enum ReadError: Error, CustomStringConvertible {
+        case noColumn(String)
+        case unreadable(String, String)
+
+        var description: String {
+            switch self {
+            case .noColumn(let column): "no column \(column) in the row"
+            case .unreadable(let column, let type): "column \(column) cannot be read as \(type)"
+            }
+        }
+    }
 }
