@@ -23,21 +23,23 @@ enum SQLiteDateText {
         let milliseconds = Int64(udate.rounded(.down))
         let (days, inDay) = floorDivision(milliseconds, 86_400_000)
         let (year, month, day) = CivilDate.civil(days)
-        var text = [UInt8](repeating: 0, count: 23)
-        put(Int64(year), 4, at: 0, in: &text)
-        text[4] = UInt8(ascii: "-")
-        put(Int64(month), 2, at: 5, in: &text)
-        text[7] = UInt8(ascii: "-")
-        put(Int64(day), 2, at: 8, in: &text)
-        text[10] = UInt8(ascii: " ")
-        put(inDay / 3_600_000, 2, at: 11, in: &text)
-        text[13] = UInt8(ascii: ":")
-        put(inDay / 60_000 % 60, 2, at: 14, in: &text)
-        text[16] = UInt8(ascii: ":")
-        put(inDay / 1000 % 60, 2, at: 17, in: &text)
-        text[19] = UInt8(ascii: ".")
-        put(inDay % 1000, 3, at: 20, in: &text)
-        return String(decoding: text, as: UTF8.self)
+        // Written in place: the writer binds a few of these for every report.
+        return String(unsafeUninitializedCapacity: 23) { text in
+            put(Int64(year), 4, at: 0, in: text)
+            text[4] = UInt8(ascii: "-")
+            put(Int64(month), 2, at: 5, in: text)
+            text[7] = UInt8(ascii: "-")
+            put(Int64(day), 2, at: 8, in: text)
+            text[10] = UInt8(ascii: " ")
+            put(inDay / 3_600_000, 2, at: 11, in: text)
+            text[13] = UInt8(ascii: ":")
+            put(inDay / 60_000 % 60, 2, at: 14, in: text)
+            text[16] = UInt8(ascii: ":")
+            put(inDay / 1000 % 60, 2, at: 17, in: text)
+            text[19] = UInt8(ascii: ".")
+            put(inDay % 1000, 3, at: 20, in: text)
+            return 23
+        }
     }
 
     private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
@@ -45,7 +47,7 @@ enum SQLiteDateText {
         return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
     }
 
-    private static func put(_ value: Int64, _ width: Int, at start: Int, in text: inout [UInt8]) {
+    private static func put(_ value: Int64, _ width: Int, at start: Int, in text: UnsafeMutableBufferPointer<UInt8>) {
         var rest = value
         for index in stride(from: start + width - 1, through: start, by: -1) {
             text[index] = UInt8(ascii: "0") + UInt8(rest % 10)
