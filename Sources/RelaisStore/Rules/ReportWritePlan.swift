@@ -28,6 +28,8 @@ struct ReportWritePlan: Sendable {
     /// Only for a report that names its target and the content's author: the others pay nothing.
     let pileOn: PileOnDetection?
     let dialect: SQLDialect
+    /// The `report.received` event's id, drawn before the transaction (a system call).
+    let eventId: String
 
     init(
         _ submission: ReportSubmission, weights: PriorityWeights, reopening: ReopeningRule = .default,
@@ -46,6 +48,7 @@ struct ReportWritePlan: Sendable {
         self.weights = weights
         self.reopening = reopening
         self.dialect = dialect
+        eventId = TimeOrderedID.make(at: submission.receivedAt)
         receivedAt = Timestamp.format(submission.receivedAt)
         cardJSON = try submission.supportJSON ?? submission.support.map(ReceiptCodec.encodeCard)
     }
@@ -252,7 +255,7 @@ struct ReportWritePlan: Sendable {
             CaseQueueColumns.update(
                 inputs.merging(report, isNewReporter: isNewReporter), authorId: subject.authorId, caseId: caseId, weights: weights),
             SharedStatements.outbox(OutboxEvent(
-                tenantId: s.tenantId, type: "report.received",
+                id: eventId, tenantId: s.tenantId, type: "report.received",
                 payload: ReportReceivedPayload.json(
                     reportId: s.reportId, caseId: caseId.rawValue, category: draft.category, surface: draft.surface, receivedAt: receivedAt),
                 createdAt: s.receivedAt)),
