@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import Hummingbird
 import Logging
 import RelaisClient
@@ -9,12 +8,14 @@ import RelaisStore
 import RelaisTestSupport
 import ServiceLifecycle
 
-/// A real Relais server on a loopback port over a fresh SQLite database, that a test can
-/// stop and start again on the same port and database (a restart, as the app sees it).
+/// A real Relais server on a loopback port over a fresh database of the backend under test,
+/// that a test can stop and start again on the same port and database (a restart, as the app
+/// sees it).
 final class LoopbackServer: @unchecked Sendable {
     let database: TestDatabase
     let env: RelaisEnvironment
     let apiKey: String
+    let tenant: Tenant
     let clock: TestClock
     private(set) var port = 0
     private var group: ServiceGroup?
@@ -27,7 +28,7 @@ final class LoopbackServer: @unchecked Sendable {
         database = try await TestDatabase.make()
         let clock = TestClock(now)
         self.clock = clock
-        (_, apiKey) = try await database.storage.createTenant(name: "acme", now: now)
+        (tenant, apiKey) = try await database.storage.createTenant(name: "acme", now: now)
         env = RelaisEnvironment(
             storage: database.storage, directory: try HelplineDirectory.bundled(), config: config, clock: RelaisClock { clock.now })
     }
@@ -73,10 +74,10 @@ final class LoopbackServer: @unchecked Sendable {
         running = nil
     }
 
-    /// Rows in `reports`, read from the database file itself.
+    /// The tenant's stored reports, read from the database (on SQLite a file, on PostgreSQL a
+    /// schema: opening `database.location` as a file failed every test run on PostgreSQL).
     func reportCount() async throws -> Int {
-        let queue = try DatabaseQueue(path: database.location)
-        return try await queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM reports") ?? -1 }
+        try await database.storage.reportCount(tenantId: tenant.id)
     }
 
     func remove() async {
