@@ -7,7 +7,7 @@ import Testing
 /// Stored dates are compared as text, so the arithmetic text must be GRDB's to the byte.
 @Suite struct SQLiteDateTextTests {
     static func grdb(_ date: Date) -> String { String.fromDatabaseValue(date.databaseValue)! }
-    static func ours(_ date: Date) -> String { String.fromDatabaseValue(SQLiteDateText.databaseValue(date))! }
+    static func ours(_ date: Date) -> String { SQLiteDateText.text(date) }
 
     @Test func randomInstantsAreWrittenAsGRDBWritesThem() {
         var generator = SplitMix64(seed: 3_12_2026)

@@ -9,8 +9,8 @@ import Metrics
 /// each transaction pays a thread hop onto the writer and back, a commit, and (with
 /// `--durability full`) an fsync. Batching pays those once per batch. Every caller is
 /// answered only after the shared commit, so "acknowledged means committed" still holds;
-/// a write that fails fails alone (the batch is written again without it, see `write`), and
-/// a failed commit fails the whole batch (nobody was acknowledged).
+/// a write that fails fails alone (the batch is then written again with each write in its own
+/// savepoint, see `write`), and a failed commit fails the whole batch (nobody was acknowledged).
 ///
 /// The queue is bounded (`maxPending`): past it a write is refused at once with
 /// `StorageError.overloaded` (an API 503 with Retry-After), because an unbounded queue under

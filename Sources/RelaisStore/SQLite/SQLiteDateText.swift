@@ -12,14 +12,12 @@ enum SQLiteDateText {
     /// 1900-01-01T00:00:00Z ..< 3000-01-01T00:00:00Z, in seconds since 1970.
     static let arithmeticRange: Range<TimeInterval> = -2_208_988_800 ..< 32_503_680_000
 
-    static func databaseValue(_ date: Date) -> DatabaseValue { text(date).databaseValue }
-
-    /// The text alone, as the writer binds it.
     static func text(_ date: Date) -> String {
         // The same double arithmetic as Foundation's formatter before ICU floors it: the
         // instant to the nearest millisecond, from the reference date.
         let udate = (date.timeIntervalSinceReferenceDate + 978_307_200) * 1000 + 0.5
-        guard arithmeticRange.contains(udate / 1000) else { return String.fromDatabaseValue(date.databaseValue) ?? "" }
+        // GRDB stores every date as text, so its value always reads back as a string.
+        guard arithmeticRange.contains(udate / 1000) else { return String.fromDatabaseValue(date.databaseValue)! }
         let milliseconds = Int64(udate.rounded(.down))
         let (days, inDay) = floorDivision(milliseconds, 86_400_000)
         let (year, month, day) = CivilDate.civil(days)

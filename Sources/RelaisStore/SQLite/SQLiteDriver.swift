@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-/// Runs the shared plans on SQLite: each statement through GRDB's statement cache, with its
-/// values bound as GRDB's own (dates as GRDB's UTC text, booleans as 0/1).
+/// Runs the shared plans on SQLite: each statement through GRDB's statement cache, its values
+/// bound as GRDB binds them (`Statement.bind`), its rows read into `SQLiteRow`.
 extension Database {
     func run<Outcome>(_ plan: StorePlan<Outcome>) throws -> Outcome {
         var cursor = PlanCursor(plan)
@@ -38,7 +38,7 @@ extension Statement {
     /// across the module (metadata lookups, existential boxes for every value, a key path
     /// before): 16–24% of the writer's own samples in perf. GRDB is told the statement is
     /// bound (`setUncheckedArguments` with none: reset, cleared, marked valid), so its
-    /// `execute()` and `Row.fetchAll` run what is bound here. Its errors then carry no values,
+    /// `execute()` and `Row.fetchCursor` run what is bound here. Its errors then carry no values,
     /// which suits a report's content.
     func bind(_ values: [SQLValue]) throws {
         guard values.count == Int(sqlite3_bind_parameter_count(sqliteStatement)) else {
