@@ -2,7 +2,8 @@ import Foundation
 import PostgresNIO
 
 /// Runs the shared plans on PostgreSQL: the statements' `?` become `$1, $2, …` and their
-/// values PostgresNIO's bindings; statements a plan marks `together` go as one.
+/// values PostgresNIO's bindings; statements a plan marks `together` go as one; each text
+/// is a prepared statement of its connection (`PostgresStatementNames`).
 extension PostgresSession {
     func run<Outcome>(_ plan: StorePlan<Outcome>) async throws -> Outcome {
         var cursor = PlanCursor(plan)
@@ -13,20 +14,42 @@ extension PostgresSession {
     private func perform<Outcome>(_ request: PlanCursor<Outcome>.Request) async throws -> [any ColumnReading] {
         switch request {
         case .query(let query):
-            return try await rows(query.postgres)
+            return try await rows(query)
         case .execute(let statements, true) where statements.count > 1:
-            try await execute(SQLStatement.chained(statements).postgres)  // one round trip for all
+            _ = try await rows(SQLStatement.chained(statements))  // one round trip for all
         case .execute(let statements, _):
-            for statement in statements { try await execute(statement.postgres) }
+            for statement in statements { _ = try await rows(statement) }
         }
         return []
+    }
+
+    /// All rows of a plan's statement, as a prepared statement of this connection when
+    /// `names` gives it a name (parsed and planned once per connection), else unnamed.
+    func rows(_ statement: SQLStatement, names: PostgresStatementNames = .shared) async throws -> [PostgresRandomAccessRow] {
+        let kinds = statement.arguments.map(\.kind)
+        let entry = names.entry(text: statement.text, kinds: kinds) { statement.postgresText }
+        guard let name = entry.name else { return try await rows(PostgresQuery(unsafeSQL: entry.sql, binds: statement.postgresBindings)) }
+        let prepared = PreparedPlanStatement(bindings: statement.postgresBindings)
+        do {
+            return try await PreparedPlanStatement.$identity.withValue(.init(name: name, sql: entry.sql)) {
+                var rows: [PostgresRandomAccessRow] = []
+                for try await row in try await connection.execute(prepared, logger: logger) { rows.append(row.makeRandomAccess()) }
+                return rows
+            }
+        } catch let error as PSQLError where PostgresStatementNames.isStatementFailure(error) {
+            names.refuse(text: statement.text, kinds: kinds)
+            throw error
+        }
     }
 }
 
 extension SQLStatement {
-    var postgres: PostgresQuery {
-        // Byte by byte: this runs for every statement of every report, and the text of a
-        // report's statement is a few kilobytes.
+    var postgres: PostgresQuery { PostgresQuery(unsafeSQL: postgresText, binds: postgresBindings) }
+
+    /// The text with `$1, $2, …` for its `?`.
+    var postgresText: String {
+        // Byte by byte: the text of a report's statement is a few kilobytes (and for a
+        // prepared statement this runs once, see `PostgresStatementNames`).
         var sql: [UInt8] = []
         sql.reserveCapacity(text.utf8.count + arguments.count * 3)
         var number = 0
@@ -39,6 +62,10 @@ extension SQLStatement {
             sql.append(UInt8(ascii: "$"))
             sql.append(contentsOf: String(number).utf8)
         }
+        return String(decoding: sql, as: UTF8.self)
+    }
+
+    var postgresBindings: PostgresBindings {
         var binds = PostgresBindings(capacity: arguments.count)
         for value in arguments {
             switch value {
@@ -50,7 +77,7 @@ extension SQLStatement {
             case .date(let date): binds.append(date, context: .default)
             }
         }
-        return PostgresQuery(unsafeSQL: String(decoding: sql, as: UTF8.self), binds: binds)
+        return binds
     }
 }
 

@@ -10,6 +10,20 @@ enum SQLValue: Sendable, Equatable {
     case real(Double)
     case bool(Bool)
     case date(Date)
+
+    /// Which case, without the value: what a prepared statement's parameter types depend on.
+    enum Kind: UInt8, Sendable, Hashable { case null, text, integer, real, bool, date }
+
+    var kind: Kind {
+        switch self {
+        case .null: .null
+        case .text: .text
+        case .integer: .integer
+        case .real: .real
+        case .bool: .bool
+        case .date: .date
+        }
+    }
 }
 
 /// Swift values that can stand in a statement.
