@@ -212,14 +212,45 @@ struct StorePlanTests {
             plans[name] = (queries, writes)
         }
         #expect(plans["sqlite"]!.queries.count == 1 && plans["sqlite"]!.queries[0].contains("AS reporter_seen"))
-        #expect(plans["postgres"]!.queries.count == 2 && !plans["postgres"]!.queries[0].contains("reporter_seen"))
-        #expect(plans["postgres"]!.queries[1].hasPrefix("SELECT 1 AS seen FROM reports"))
-        // The same writes either way: the case's distinct reporters grow only for a new reporter.
+        // PostgreSQL asks nothing more of an open case: its writes answer it themselves.
+        #expect(plans["postgres"]!.queries.count == 1 && !plans["postgres"]!.queries[0].contains("reporter_seen"))
         let sqliteWrites = plans["sqlite"]!.writes, postgresWrites = plans["postgres"]!.writes
-        #expect(sqliteWrites.map(\.text) == postgresWrites.map(\.text))
-        let queueColumns = sqliteWrites.first { $0.text.hasPrefix("UPDATE cases SET") }!
-        #expect(queueColumns.arguments.contains(.integer(seenBefore ? 3 : 4)))
-        #expect(queueColumns.arguments == postgresWrites.first { $0.text.hasPrefix("UPDATE cases SET") }!.arguments)
+        let queueColumns = sqliteWrites.filter { $0.text.hasPrefix("UPDATE cases SET") }
+        #expect(queueColumns.count == 1 && queueColumns[0].arguments.contains(.integer(seenBefore ? 3 : 4)))
+        // Two candidate updates, first, each under its condition: one more distinct reporter
+        // when none of the case's earlier reports is this reporter's, the same count otherwise.
+        let candidates = postgresWrites.prefix(2)
+        #expect(candidates.allSatisfy { $0.text.hasPrefix("UPDATE cases SET") })
+        #expect(candidates.first!.text.hasSuffix("AND NOT EXISTS (SELECT 1 FROM reports WHERE case_id = ? AND reporter_id = ?)"))
+        #expect(candidates.first!.arguments.contains(.integer(4)) && candidates.first!.arguments.suffix(2) == [.text("case-old"), .text(moderationDraft(subject: "c-9", category: .harassment, author: nil).reporter.id)])
+        #expect(candidates.last!.text.hasSuffix("AND EXISTS (SELECT 1 FROM reports WHERE case_id = ? AND reporter_id = ?)"))
+        #expect(candidates.last!.arguments.contains(.integer(3)))
+        // Otherwise the same writes, in the same order.
+        #expect(sqliteWrites.filter { !$0.text.hasPrefix("UPDATE cases SET") }.map(\.text)
+            == postgresWrites.dropFirst(2).map(\.text))
+    }
+
+    /// A decided case: whether the report reopens it depends on the reporter being new, so
+    /// PostgreSQL asks before it weighs the decision.
+    @Test func aDecidedCaseAsksForTheReporterBeforeWeighingItsDecisionOnPostgreSQL() throws {
+        let caseRow = ScriptedRow(values: [
+            "id": .text("case-old"), "status": .text("decided"), "severity": .integer(1), "involves_minor": .bool(false),
+            "has_threat": .bool(false), "trusted_flagger": .bool(false), "distinct_reporters": .integer(3), "new_reporters": .integer(0),
+            "low_weight_reports": .integer(0), "first_report_at": .date(now.addingTimeInterval(-60)), "pile_on_id": .null,
+            "reporter_first_seen": .null, "reporter_low_priority_until": .null,
+        ])
+        var queries: [String] = []
+        let report = ReportSubmission(
+            tenantId: "t-1", reportId: "r-1", draft: moderationDraft(subject: "c-9", category: .harassment, author: nil), support: nil,
+            receivedAt: now, idempotencyKey: nil, requestHash: "h-1")
+        let plan = try ReportWritePlan(report, weights: .default, dialect: .postgres, caseIdCandidate: "case-new").plan
+        let (_, writes) = try runScripted(plan) { statement in
+            queries.append(statement.text)
+            return statement.text.contains("INSERT INTO cases") ? [caseRow] : []
+        }
+        #expect(queries.count >= 2 && queries[1].hasPrefix("SELECT 1 AS seen FROM reports"))
+        let queueColumns = writes.filter { $0.text.hasPrefix("UPDATE cases SET severity") }
+        #expect(queueColumns.count == 1 && !queueColumns[0].text.contains("EXISTS"), "one update, the answer known")
     }
 
     @Test func aTakenKeyReplaysOrRefuses() throws {

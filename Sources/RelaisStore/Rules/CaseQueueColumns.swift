@@ -18,9 +18,13 @@ import RelaisCore
 enum CaseQueueColumns {
     /// Writes the summary and what the queue derives from it. The first author id a platform
     /// gives for the subject stays (the affected user of a decision).
-    static func update(_ inputs: PriorityInputs, authorId: String?, caseId: ModerationCase.ID, weights: PriorityWeights) -> SQLStatement {
+    /// `onlyIf`: a condition the row must also meet (a report's two candidate updates, see
+    /// `ReportWritePlan.writes`).
+    static func update(
+        _ inputs: PriorityInputs, authorId: String?, caseId: ModerationCase.ID, weights: PriorityWeights, onlyIf condition: SQLStatement? = nil
+    ) -> SQLStatement {
         let base = basePriority(inputs, weights: weights)
-        return """
+        let update: SQLStatement = """
             UPDATE cases SET severity = \(inputs.severity.rawValue), involves_minor = \(inputs.involvesMinor), \
             has_threat = \(inputs.hasThreat), trusted_flagger = \(inputs.hasTrustedFlaggerReport), \
             distinct_reporters = \(inputs.distinctReporterCount), new_reporters = \(inputs.newReporterCount), \
@@ -28,6 +32,8 @@ enum CaseQueueColumns {
             target_seconds = \(base.target.duration), due_at = \(base.target.dueAt), author_id = COALESCE(author_id, \(authorId)) \
             WHERE id = \(caseId)
             """
+        guard let condition else { return update }
+        return "\(update) AND \(condition)"
     }
 
     /// The time-independent priority and the target time: the assessment at the opening

@@ -8,7 +8,8 @@ import RelaisCore
 /// 2. create the subject's case or count one more report on it; the case row stays locked
 ///    until commit, so the next report about the subject sees this one;
 /// 3. ask whether the reporter is new to the case (on SQLite in the case's statement, see
-///    `caseColumns`); on a decided case, whether the report
+///    `caseColumns`; on PostgreSQL, for an open case, in the writes of step 4, see `writes`);
+///    on a decided case, whether the report
 ///    reopens it (`ReopeningRule`: only after a decision not to act, and only with something
 ///    new), else it is attached to the decision in force;
 /// 4. write the report, the case's queue columns (`CaseQueueColumns`), the `report.received`
@@ -155,6 +156,9 @@ struct ReportWritePlan: Sendable {
             }
         }
         if dialect.returningReadsAfterRowLock { return try goOn(!(try caseRow.bool("reporter_seen"))) }
+        // PostgreSQL, an open case: the writes answer it themselves (`writes` with no answer),
+        // a round trip fewer; a decided case needs the answer before it weighs reopening.
+        guard decided else { return try store(caseId: caseId, inputs: inputs, isNewReporter: nil, standing: standing) }
         return .query("SELECT 1 AS seen FROM reports WHERE case_id = \(caseId) AND reporter_id = \(draft.reporter.id) LIMIT 1") { seen in
             try goOn(seen.isEmpty)
         }
@@ -192,7 +196,7 @@ struct ReportWritePlan: Sendable {
 
     /// `afterDecision`: the case was decided; `.some(nil)` attaches the report, `.some(reason)` reopens.
     private func store(
-        caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool, standing: ReporterStanding,
+        caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool?, standing: ReporterStanding,
         afterDecision: ReopeningRule.Reason?? = nil
     ) throws -> StorePlan<SubmissionOutcome> {
         var result = try writes(caseId: caseId, inputs: inputs, isNewReporter: isNewReporter, standing: standing)
@@ -217,8 +221,14 @@ struct ReportWritePlan: Sendable {
     }
 
     /// The report's rows once its case is known: pure, so tests read them without a database.
+    /// `isNewReporter` nil: not asked yet (PostgreSQL, an open case). The case's queue columns
+    /// are then written by one of two updates, each computed here by the core's formula, under
+    /// the condition that says which applies. They go first: on PostgreSQL the writes are one
+    /// statement (one snapshot, taken after the case's lock, so every earlier report on the
+    /// case is in it and this one is not); run one after the other, the condition still reads
+    /// the reports from before this one.
     func writes(
-        caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool, standing: ReporterStanding = ReporterStanding()
+        caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool?, standing: ReporterStanding = ReporterStanding()
     ) throws -> (statements: [SQLStatement], outcome: SubmissionOutcome) {
         let s = submission, draft = s.draft, reporter = draft.reporter, subject = draft.subject
         let handoff = s.handoffCode.map {
@@ -239,8 +249,21 @@ struct ReportWritePlan: Sendable {
             reporterId: reporter.id, category: draft.category, ageBracket: reporter.ageBracket, isTarget: reporter.isTarget,
             isTrustedFlagger: reporter.trustedFlagger != nil, trustedFlaggerName: reporter.trustedFlagger, receivedAt: s.receivedAt,
             isNewToTenant: standing.isNewToTenant, isDeprioritized: standing.isDeprioritized)
-        var statements: [SQLStatement] = [
-            """
+        let queue: (before: [SQLStatement], after: [SQLStatement])
+        if let isNewReporter {
+            queue = ([], [CaseQueueColumns.update(
+                inputs.merging(report, isNewReporter: isNewReporter), authorId: subject.authorId, caseId: caseId, weights: weights)])
+        } else {
+            let seen: SQLStatement = "EXISTS (SELECT 1 FROM reports WHERE case_id = \(caseId) AND reporter_id = \(reporter.id))"
+            queue = ([
+                CaseQueueColumns.update(
+                    inputs.merging(report, isNewReporter: true), authorId: subject.authorId, caseId: caseId, weights: weights, onlyIf: "NOT \(seen)"),
+                CaseQueueColumns.update(
+                    inputs.merging(report, isNewReporter: false), authorId: subject.authorId, caseId: caseId, weights: weights, onlyIf: seen),
+            ], [])
+        }
+        var statements = queue.before
+        statements.append("""
             INSERT INTO reports (id, tenant_id, case_id, received_at, status, surface, category, reporter_id, reporter_country,
               reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
               subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger, flagger_id,
@@ -251,23 +274,21 @@ struct ReportWritePlan: Sendable {
               \(subject.createdAt), \(draft.details), \(draft.goodFaith), \(cardJSON), \(reporter.trustedFlagger), \(s.flaggerId),
               \(s.handoffCode), \(standing.linkedReportId), \(standing.isNewToTenant),
               \(standing.isDeprioritized ? LowWeight.deprioritizedReporter : nil), \(draft.targetId))
-            """,
-            CaseQueueColumns.update(
-                inputs.merging(report, isNewReporter: isNewReporter), authorId: subject.authorId, caseId: caseId, weights: weights),
-            SharedStatements.outbox(OutboxEvent(
-                id: eventId, tenantId: s.tenantId, type: "report.received",
-                payload: ReportReceivedPayload.json(
-                    reportId: s.reportId, caseId: caseId.rawValue, category: draft.category, surface: draft.surface, receivedAt: receivedAt),
-                createdAt: s.receivedAt)),
-        ]
+            """)
         if !standing.isRecorded {
             // A reporter's first report records when the tenant first saw them, which
             // `CoordinatedReportingPolicy.isNew` reads on their later reports.
-            statements.insert("""
+            statements.append("""
                 INSERT INTO reporter_standing (tenant_id, reporter_id, first_seen_at) VALUES (\(s.tenantId), \(reporter.id), \(s.receivedAt))
                 ON CONFLICT (tenant_id, reporter_id) DO NOTHING
-                """, at: 1)
+                """)
         }
+        statements += queue.after
+        statements.append(SharedStatements.outbox(OutboxEvent(
+            id: eventId, tenantId: s.tenantId, type: "report.received",
+            payload: ReportReceivedPayload.json(
+                reportId: s.reportId, caseId: caseId.rawValue, category: draft.category, surface: draft.surface, receivedAt: receivedAt),
+            createdAt: s.receivedAt)))
         if let key = s.idempotencyKey {
             statements.append("UPDATE idempotency_keys SET response_json = \(receipt.json) WHERE tenant_id = \(s.tenantId) AND key = \(key)")
         }
