@@ -3,7 +3,7 @@
 /// exact and allocation-free.
 public enum CivilDate {
     /// Howard Hinnant's days-from-civil.
-    static func days(year: Int, month: Int, day: Int) -> Int64 {
+    public static func days(year: Int, month: Int, day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -19,7 +19,7 @@ public enum CivilDate {
         return (y, m, d)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
+    public static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30

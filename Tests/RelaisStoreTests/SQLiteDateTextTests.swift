@@ -41,4 +41,30 @@ import Testing
             #expect(Self.ours(date) == Self.grdb(date))
         }
     }
+
+    /// Read back, a stored text is the instant GRDB reads from it, to the bit: the pile-on
+    /// window compares instants read from rows with each other.
+    @Test func storedTextsAreReadAsGRDBReadsThem() {
+        var generator = SplitMix64(seed: 4_12_2026)
+        var mismatches: [String] = []
+        for _ in 0..<100_000 {
+            let text = Self.grdb(Date(timeIntervalSince1970: Double.random(in: SQLiteDateText.arithmeticRange, using: &generator)))
+            let grdb = Date.fromDatabaseValue(text.databaseValue)
+            if SQLiteDateText.date(text) != grdb { mismatches.append("\(text): \(String(describing: SQLiteDateText.date(text))) ≠ \(String(describing: grdb))") }
+        }
+        #expect(mismatches.count == 0, "\(mismatches.count) differ, such as \(Array(mismatches.prefix(3)))")
+    }
+
+    @Test func otherTextsAreLeftToGRDB() throws {
+        for text in [
+            "2026-12-01 00:00:00", "2026-12-01T00:00:00.000", "2026-12-01 00:00:00.000Z", "2026-02-29 00:00:00.000",
+            "2026-13-01 00:00:00.000", "2026-12-01 24:00:00.000", "1899-12-31 23:59:59.999", "3000-01-01 00:00:00.000",
+            "2026-12-0a 00:00:00.000", "",
+        ] {
+            #expect(SQLiteDateText.date(text) == nil, "\(text)")
+        }
+        let leapDay = try #require(SQLiteDateText.date("2000-02-29 12:34:56.789"))
+        #expect(abs(leapDay.timeIntervalSince1970 - 951_827_696.789) < 1e-6)
+        #expect(leapDay == Date.fromDatabaseValue("2000-02-29 12:34:56.789".databaseValue))
+    }
 }

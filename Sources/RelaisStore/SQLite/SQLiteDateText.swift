@@ -40,6 +40,35 @@ enum SQLiteDateText {
         }
     }
 
+    /// The instant of a text in exactly that form (23 characters, within the years of
+    /// `arithmeticRange`), as GRDB reads it; nil for any other text, which GRDB then reads.
+    static func date(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { bytes -> Date? in
+            guard bytes.count == 23, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: " "),
+                bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: ".")
+            else { return nil }
+            func number(_ start: Int, _ width: Int) -> Int? {
+                var value = 0
+                for index in start..<start + width {
+                    let digit = Int(bytes[index]) - Int(UInt8(ascii: "0"))
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard let year = number(0, 4), (1900...2999).contains(year), let month = number(5, 2), (1...12).contains(month),
+                let day = number(8, 2), day >= 1, day <= CivilDate.daysIn(month: month, year: year),
+                let hour = number(11, 2), hour < 24, let minute = number(14, 2), minute < 60, let second = number(17, 2), second < 60,
+                let millisecond = number(20, 3)
+            else { return nil }
+            let seconds = CivilDate.days(year: year, month: month, day: day) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+            // From the reference date, as Foundation's calendar adds the fraction (from 1970 the
+            // sum rounds differently for one instant in ten).
+            return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200) + Double(millisecond) / 1000)
+        }
+    }
+
     private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {
         let quotient = value / divisor, remainder = value % divisor
         return remainder < 0 ? (quotient - 1, remainder + divisor) : (quotient, remainder)
