@@ -184,6 +184,24 @@ struct StorePlanTests {
         #expect(known.statements.map { String($0.text.prefix(22)) } == ["INSERT INTO reports (i", "UPDATE cases SET sever", "INSERT INTO outbox_eve"])
     }
 
+    /// The report's insert is made before the transaction up to the values that depend on
+    /// its case; completed, it names a column for each value, the case's four last.
+    @Test func theReportInsertNamesAColumnForEveryValueTheCasesLast() throws {
+        let plan = try ReportWritePlan(submission(key: nil), weights: .default)
+        let insert = plan.reportInsert(
+            caseId: "c-7", standing: ReporterStanding(isNewToTenant: true, isDeprioritized: true, linkedReportId: "r-0", isRecorded: true))
+        let columnList = try #require(insert.text.split(separator: "(", maxSplits: 1).last?.split(separator: ")").first)
+        let columns = columnList.split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let values = try #require(insert.text.components(separatedBy: "VALUES (").last)
+        #expect(insert.text.filter { $0 == "?" }.count == insert.arguments.count)
+        #expect(columns.count == insert.arguments.count + 1 && values.contains("'received'"), "the status is written in the SQL")
+        #expect(Array(columns.suffix(4)) == ["case_id", "linked_report_id", "reporter_was_new", "low_weight_reason"])
+        #expect(Array(insert.arguments.suffix(4)) == [.text("c-7"), .text("r-0"), .bool(true), .text(LowWeight.deprioritizedReporter)])
+        #expect(values.hasSuffix("?, ?, ?, ?)"))
+        let plain = plan.reportInsert(caseId: "c-8", standing: ReporterStanding())
+        #expect(plain.text == insert.text && Array(plain.arguments.suffix(4)) == [.text("c-8"), .null, .bool(false), .null])
+    }
+
     /// On SQLite whether the reporter has reported the case before is read in the case's
     /// own statement; on PostgreSQL, after the case's lock, by a statement of its own (its
     /// `RETURNING` reads the snapshot from before the lock). Both reach the same rows.

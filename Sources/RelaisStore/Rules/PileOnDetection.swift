@@ -39,7 +39,12 @@ struct PileOnDetection: Sendable {
         self.weights = weights
         self.dialect = dialect
         self.pileOnIdCandidate = pileOnIdCandidate
+        windowQuery = Self.windowQuery(tenantId: tenantId, targetId: targetId, receivedAt: receivedAt, policy: policy, dialect: dialect)
     }
+
+    /// The window's reports about the target: made here, before the report's transaction,
+    /// so the writer only runs it.
+    let windowQuery: SQLStatement
 
     /// The lock that serializes the reports about one person (nil where the writer already does).
     var lock: SQLStatement? { Self.lock(tenantId: tenantId, targetId: targetId, dialect: dialect) }
@@ -49,7 +54,7 @@ struct PileOnDetection: Sendable {
         dialect.transactionLock("relais.pile-on\u{1F}\(tenantId.rawValue)\u{1F}\(targetId)")
     }
 
-    var plan: StorePlan<Void> {
+    private static func windowQuery(tenantId: Tenant.ID, targetId: String, receivedAt: Date, policy: PileOnPolicy, dialect: SQLDialect) -> SQLStatement {
         // A second of slack on the lower bound: the policy, not the SQL, says which
         // instants are inside the window (both ends included).
         let from = receivedAt.addingTimeInterval(-policy.window - 1)
@@ -64,14 +69,18 @@ struct PileOnDetection: Sendable {
         // pile-on the bound is an instant before `from` (no report older than `from` is read
         // anyway), not `Date.distantPast`: a date outside 1900–2999 goes through GRDB's
         // `DateFormatter` (3% of the writer's time, on every report naming its target).
-        return .query("""
+        return """
             SELECT id, case_id, subject_author_id, received_at FROM reports
             WHERE tenant_id = \(tenantId) AND target_id = \(targetId) AND subject_author_id IS NOT NULL AND received_at >= \(from)
               AND received_at > COALESCE(
                 (SELECT MAX(\(raw: dialect.greatest)(closed_at, last_report_at)) FROM pile_ons
                  WHERE tenant_id = \(tenantId) AND target_id = \(targetId) AND status = 'closed'),
                 \(from.addingTimeInterval(-1)))
-            """) { rows in
+            """
+    }
+
+    var plan: StorePlan<Void> {
+        .query(windowQuery) { rows in
             var now = receivedAt
             var reports: [PileOnPolicy.TargetedReport] = []
             for row in rows {

@@ -24,12 +24,28 @@ public enum ReceiptCodec {
         id: String, receivedAt: String, caseId: String, cardJSON: String?, handoff: ReportReceipt.Handoff? = nil,
         statusPage: ReportReceipt.StatusPage? = nil
     ) -> String {
-        // Appended into one string sized once: written with `+`, each step copied the growing
-        // text (a card is about 2 KB) into a new string, inside the writer's transaction.
+        body(caseId: caseId, afterCaseId: afterCaseId(id: id, receivedAt: receivedAt, cardJSON: cardJSON, handoff: handoff, statusPage: statusPage))
+    }
+
+    /// The body from its case id and the rest (`afterCaseId`): the case id is the one part
+    /// known only inside the writer's transaction, so the rest is made before it.
+    static func body(caseId: String, afterCaseId: String) -> String {
         var json = ""
-        json.reserveCapacity((cardJSON?.utf8.count ?? 4) + 400)
+        json.reserveCapacity(afterCaseId.utf8.count + caseId.utf8.count + 11)
         json += #"{"caseId":""#
         json += caseId
+        json += afterCaseId
+        return json
+    }
+
+    /// Everything after the case id's value, from its closing quote.
+    static func afterCaseId(
+        id: String, receivedAt: String, cardJSON: String?, handoff: ReportReceipt.Handoff?, statusPage: ReportReceipt.StatusPage?
+    ) -> String {
+        // Appended into one string sized once: written with `+`, each step copied the growing
+        // text (a card is about 2 KB) into a new string.
+        var json = ""
+        json.reserveCapacity((cardJSON?.utf8.count ?? 4) + 400)
         json += #"""#
         if let handoff {
             json += #","handoff":{"expiresAt":""#

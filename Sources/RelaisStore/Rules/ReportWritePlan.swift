@@ -31,6 +31,13 @@ struct ReportWritePlan: Sendable {
     let dialect: SQLDialect
     /// The `report.received` event's id, drawn before the transaction (a system call).
     let eventId: String
+    let handoff: ReportReceipt.Handoff?
+    let statusPage: ReportReceipt.StatusPage?
+    /// The receipt's JSON after its case id (`ReceiptCodec.afterCaseId`), and the report's
+    /// insert up to the values that depend on its case (`reportInsert(caseId:standing:)`):
+    /// made here, outside the writer, whose critical section then only completes them.
+    let receiptAfterCaseId: String
+    let reportInsertPrefix: SQLStatement
 
     init(
         _ submission: ReportSubmission, weights: PriorityWeights, reopening: ReopeningRule = .default,
@@ -51,7 +58,38 @@ struct ReportWritePlan: Sendable {
         self.dialect = dialect
         eventId = TimeOrderedID.make(at: submission.receivedAt)
         receivedAt = Timestamp.format(submission.receivedAt)
-        cardJSON = try submission.supportJSON ?? submission.support.map(ReceiptCodec.encodeCard)
+        let cardJSON = try submission.supportJSON ?? submission.support.map(ReceiptCodec.encodeCard)
+        self.cardJSON = cardJSON
+        let s = submission
+        let handoff = s.handoffCode.map {
+            ReportReceipt.Handoff(reference: $0, expiresAt: Timestamp.format(s.receivedAt.addingTimeInterval(HandoffReference.lifetime)))
+        }
+        let statusPage = s.statusToken.map { ReportReceipt.StatusPage(token: $0, expiresAt: ReportLinkToken.expiry(receivedAt: s.receivedAt)) }
+        self.handoff = handoff
+        self.statusPage = statusPage
+        receiptAfterCaseId = ReceiptCodec.afterCaseId(
+            id: s.reportId, receivedAt: receivedAt, cardJSON: cardJSON, handoff: handoff, statusPage: statusPage)
+        let draft = s.draft, reporter = draft.reporter, subject = draft.subject
+        // The columns that depend on the report's case come last, filled in by `reportInsert`.
+        reportInsertPrefix = """
+            INSERT INTO reports (id, tenant_id, received_at, status, surface, category, reporter_id, reporter_country,
+              reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
+              subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger, flagger_id,
+              handoff_code, target_id, case_id, linked_report_id, reporter_was_new, low_weight_reason)
+            VALUES (\(s.reportId), \(s.tenantId), \(s.receivedAt), 'received', \(draft.surface), \(draft.category.rawValue),
+              \(reporter.id), \(reporter.country.rawValue), \(reporter.locale), \(reporter.ageBracket.rawValue), \(reporter.isTarget),
+              \(subject.kind.rawValue), \(subject.id), \(subject.url), \(subject.authorId), \(subject.text), \(subject.language),
+              \(subject.createdAt), \(draft.details), \(draft.goodFaith), \(cardJSON), \(reporter.trustedFlagger), \(s.flaggerId),
+              \(s.handoffCode), \(draft.targetId),\u{20}
+            """
+    }
+
+    /// The report's insert, once its case and what the tenant knows of the reporter are known.
+    func reportInsert(caseId: ModerationCase.ID, standing: ReporterStanding) -> SQLStatement {
+        """
+        \(reportInsertPrefix)\(caseId), \(standing.linkedReportId), \(standing.isNewToTenant), \
+        \(standing.isDeprioritized ? LowWeight.deprioritizedReporter : nil))
+        """
     }
 
     var plan: StorePlan<SubmissionOutcome> {
@@ -231,14 +269,9 @@ struct ReportWritePlan: Sendable {
         caseId: ModerationCase.ID, inputs: PriorityInputs, isNewReporter: Bool?, standing: ReporterStanding = ReporterStanding()
     ) throws -> (statements: [SQLStatement], outcome: SubmissionOutcome) {
         let s = submission, draft = s.draft, reporter = draft.reporter, subject = draft.subject
-        let handoff = s.handoffCode.map {
-            ReportReceipt.Handoff(reference: $0, expiresAt: Timestamp.format(s.receivedAt.addingTimeInterval(HandoffReference.lifetime)))
-        }
-        let statusPage = s.statusToken.map { ReportReceipt.StatusPage(token: $0, expiresAt: ReportLinkToken.expiry(receivedAt: s.receivedAt)) }
         var receipt = ReportReceipt(
             id: s.reportId, receivedAt: receivedAt, status: "received", caseId: caseId.rawValue, support: s.support,
-            json: ReceiptCodec.body(
-                id: s.reportId, receivedAt: receivedAt, caseId: caseId.rawValue, cardJSON: cardJSON, handoff: handoff, statusPage: statusPage))
+            json: ReceiptCodec.body(caseId: caseId.rawValue, afterCaseId: receiptAfterCaseId))
         receipt.handoff = handoff
         receipt.statusPage = statusPage
         receipt.linked = standing.linkedReportId != nil
@@ -263,18 +296,7 @@ struct ReportWritePlan: Sendable {
             ], [])
         }
         var statements = queue.before
-        statements.append("""
-            INSERT INTO reports (id, tenant_id, case_id, received_at, status, surface, category, reporter_id, reporter_country,
-              reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
-              subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger, flagger_id,
-              handoff_code, linked_report_id, reporter_was_new, low_weight_reason, target_id)
-            VALUES (\(s.reportId), \(s.tenantId), \(caseId), \(s.receivedAt), 'received', \(draft.surface), \(draft.category.rawValue),
-              \(reporter.id), \(reporter.country.rawValue), \(reporter.locale), \(reporter.ageBracket.rawValue), \(reporter.isTarget),
-              \(subject.kind.rawValue), \(subject.id), \(subject.url), \(subject.authorId), \(subject.text), \(subject.language),
-              \(subject.createdAt), \(draft.details), \(draft.goodFaith), \(cardJSON), \(reporter.trustedFlagger), \(s.flaggerId),
-              \(s.handoffCode), \(standing.linkedReportId), \(standing.isNewToTenant),
-              \(standing.isDeprioritized ? LowWeight.deprioritizedReporter : nil), \(draft.targetId))
-            """)
+        statements.append(reportInsert(caseId: caseId, standing: standing))
         if !standing.isRecorded {
             // A reporter's first report records when the tenant first saw them, which
             // `CoordinatedReportingPolicy.isNew` reads on their later reports.
