@@ -50,7 +50,7 @@ enum StoredRows {
         return StoredReport(
             id: try row.string("id"), tenantId: try row.id("tenant_id"), caseId: try row.id("case_id"),
             receivedAt: try row.date("received_at"), status: try row.string("status"), draft: draft,
-            support: try row.optionalString("support_json").map(ReceiptCodec.decodeCard), caseReportCount: try row.int("report_count"),
+            support: try row.optionalString("support_card_json").map(ReceiptCodec.decodeCard), caseReportCount: try row.int("report_count"),
             linkedReportId: try row.optionalString("linked_report_id"), lowWeightReason: try row.optionalString("low_weight_reason"),
             handoffCode: try row.optionalString("handoff_code"), handoffConsent: try row.optionalString("handoff_consent").flatMap(HandoffConsent.init(rawValue:)))
     }

@@ -475,5 +475,11 @@ enum PostgresSchema {
             "CREATE INDEX outbox_webhooks_due ON outbox_events (tenant_id, next_attempt_at) WHERE status = 'pending' AND flagger_id IS NULL",
             "CREATE INDEX outbox_flaggers_due ON outbox_events (flagger_id, next_attempt_at) WHERE status = 'pending' AND flagger_id IS NOT NULL",
         ]),
+        // A report names its card (`SupportCardRow`) instead of holding a copy; reports stored
+        // before keep theirs in `support_json`.
+        ("v24 each help card stored once", [
+            "CREATE TABLE support_cards (id TEXT PRIMARY KEY, json TEXT NOT NULL)",
+            "ALTER TABLE reports ADD COLUMN support_card_id TEXT REFERENCES support_cards(id)",
+        ]),
     ]
 }

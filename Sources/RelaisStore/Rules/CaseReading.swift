@@ -19,7 +19,7 @@ enum CaseReading {
             return CaseQueueColumns.facts(caseId: id, dialect: dialect).then { facts in
                 guard let facts else { return .done(nil) }
                 return .query("""
-                    SELECT r.*, c.report_count FROM reports r JOIN cases c ON c.id = r.case_id
+                    SELECT r.*, c.report_count, \(raw: SupportCardRow.column) FROM reports r JOIN cases c ON c.id = r.case_id
                     WHERE r.case_id = \(id) ORDER BY r.received_at, r.\(raw: dialect.reportSequence)
                     """) { reportRows in
                     let reports = try reportRows.map(StoredRows.storedReport)

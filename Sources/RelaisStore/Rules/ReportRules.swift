@@ -10,7 +10,7 @@ extension ReportStore where Self: StoreDriver {
 
     public func report(id: String, tenantId: Tenant.ID) async throws -> StoredReport? {
         try await read(StorePlan.single("""
-            SELECT r.*, c.report_count FROM reports r JOIN cases c ON c.id = r.case_id WHERE r.id = \(id) AND r.tenant_id = \(tenantId)
+            SELECT r.*, c.report_count, \(raw: SupportCardRow.column) FROM reports r JOIN cases c ON c.id = r.case_id WHERE r.id = \(id) AND r.tenant_id = \(tenantId)
             """) { try $0.first.map(StoredRows.storedReport) })
     }
 

@@ -38,6 +38,8 @@ struct ReportWritePlan: Sendable {
     /// made here, outside the writer, whose critical section then only completes them.
     let receiptAfterCaseId: String
     let reportInsertPrefix: SQLStatement
+    /// The card's id in `support_cards` (`SupportCardRow`), hashed here, outside the writer.
+    let cardId: String?
 
     init(
         _ submission: ReportSubmission, weights: PriorityWeights, reopening: ReopeningRule = .default,
@@ -69,17 +71,19 @@ struct ReportWritePlan: Sendable {
         self.statusPage = statusPage
         receiptAfterCaseId = ReceiptCodec.afterCaseId(
             id: s.reportId, receivedAt: receivedAt, cardJSON: cardJSON, handoff: handoff, statusPage: statusPage)
+        let cardId = cardJSON.map(SupportCardRow.id(of:))
+        self.cardId = cardId
         let draft = s.draft, reporter = draft.reporter, subject = draft.subject
         // The columns that depend on the report's case come last, filled in by `reportInsert`.
         reportInsertPrefix = """
             INSERT INTO reports (id, tenant_id, received_at, status, surface, category, reporter_id, reporter_country,
               reporter_locale, reporter_age, reporter_is_target, subject_kind, subject_id, subject_url, subject_author_id,
-              subject_text, subject_language, subject_created_at, details, good_faith, support_json, reporter_trusted_flagger, flagger_id,
+              subject_text, subject_language, subject_created_at, details, good_faith, support_card_id, reporter_trusted_flagger, flagger_id,
               handoff_code, target_id, case_id, linked_report_id, reporter_was_new, low_weight_reason)
             VALUES (\(s.reportId), \(s.tenantId), \(s.receivedAt), 'received', \(draft.surface), \(draft.category.rawValue),
               \(reporter.id), \(reporter.country.rawValue), \(reporter.locale), \(reporter.ageBracket.rawValue), \(reporter.isTarget),
               \(subject.kind.rawValue), \(subject.id), \(subject.url), \(subject.authorId), \(subject.text), \(subject.language),
-              \(subject.createdAt), \(draft.details), \(draft.goodFaith), \(cardJSON), \(reporter.trustedFlagger), \(s.flaggerId),
+              \(subject.createdAt), \(draft.details), \(draft.goodFaith), \(cardId), \(reporter.trustedFlagger), \(s.flaggerId),
               \(s.handoffCode), \(draft.targetId),\u{20}
             """
     }
@@ -296,6 +300,7 @@ struct ReportWritePlan: Sendable {
             ], [])
         }
         var statements = queue.before
+        if let cardId, let cardJSON { statements.append(SupportCardRow.insert(id: cardId, json: cardJSON)) }
         statements.append(reportInsert(caseId: caseId, standing: standing))
         if !standing.isRecorded {
             // A reporter's first report records when the tenant first saw them, which

@@ -509,6 +509,18 @@ enum SQLiteSchema {
                 CREATE INDEX outbox_flaggers_due ON outbox_events(flagger_id, next_attempt_at) WHERE status = 'pending' AND flagger_id IS NOT NULL;
                 """)
         }),
+        ("v24 each help card stored once", { db in
+            // A report names its card (`SupportCardRow`) instead of holding a copy: with the
+            // card in it, a report's row filled a page by itself. Reports stored before keep
+            // theirs in `support_json`.
+            try db.execute(sql: """
+                CREATE TABLE support_cards (
+                  id TEXT PRIMARY KEY,
+                  json TEXT NOT NULL
+                );
+                ALTER TABLE reports ADD COLUMN support_card_id TEXT REFERENCES support_cards(id);
+                """)
+        }),
     ]
 
     static let outbox = """
