@@ -12,7 +12,7 @@ enum SupportCardRow {
     /// The card's id: the first 128 bits of the SHA-256 of its JSON, in hex.
     static func id(of json: String) -> String {
         let digest = SHA256.hash(data: Data(json.utf8))
-        return digest.prefix(16).map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(digest.prefix(16))
     }
 
     /// Stores the card unless a report stored it before.
