@@ -481,5 +481,20 @@ enum PostgresSchema {
             "CREATE TABLE support_cards (id TEXT PRIMARY KEY, json TEXT NOT NULL)",
             "ALTER TABLE reports ADD COLUMN support_card_id TEXT REFERENCES support_cards(id)",
         ]),
+        // The twin of SQLite's v25: one index of a person's reports, with the pile-on window's
+        // columns, for every targeted report (the window reads it alone, the author count and
+        // the timeline seek it). (`outbox_by_tenant_status` stays here: PostgreSQL plans a
+        // statement with its values, also a prepared one while its generic plan, which cannot
+        // seek for an optional tenant, costs more, so with a tenant named the webhook status
+        // counts, the dead events and the replay seek (tenant_id, status); SQLite cannot, and
+        // never reads it.)
+        ("v25 one index of a person's reports, no outbox index nothing reads", [
+            "DROP INDEX reports_by_target",
+            "DROP INDEX reports_by_target_author",
+            """
+            CREATE INDEX reports_by_target_covering ON reports (tenant_id, target_id, received_at, subject_author_id, case_id, id)
+              WHERE target_id IS NOT NULL
+            """,
+        ]),
     ]
 }

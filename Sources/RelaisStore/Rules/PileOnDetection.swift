@@ -6,7 +6,7 @@ import RelaisCore
 /// the pure rule), and if so the pile-on record, its cases and the `target.pile_on` event.
 ///
 /// 1. the window's reports about the target that name an author, from one covering index
-///    (`reports_by_target_author`), this report included;
+///    (`reports_by_target_covering`, migration v25), this report included;
 /// 2. the policy decides; below the threshold nothing is written;
 /// 3. the target's open pile-on is extended, or one is opened (the event is queued only
 ///    then, once per pile-on); its cases are linked, and each newly linked case gets the
