@@ -45,10 +45,12 @@ struct PostgresPreparedStatementTests {
         defer { db.removeLater() }
         let postgres = try #require(storage as? PostgresStorage)
         let names = PostgresStatementNames(capacity: 10)
-        let statement: SQLStatement = "SELECT \("a") || \("b") AS joined, \(41) + 1 AS answer"
+        let statement = SQLStatement("SELECT \("a") || \("b") AS joined, \(41) + 1 AS answer").prepared()
+        let unmarked: SQLStatement = "SELECT \("a") || \("b") AS joined, \(41) + 2 AS answer"
         let (answers, prepared) = try await postgres.withSession { session in
             let first = try await session.rows(statement, names: names)
             let second = try await session.rows(statement, names: names)
+            _ = try await session.rows(unmarked, names: names)
             let prepared = try await session.rows(PostgresQuery(unsafeSQL: """
                 SELECT name FROM pg_prepared_statements WHERE statement = 'SELECT $1 || $2 AS joined, $3 + 1 AS answer'
                 """))
@@ -59,6 +61,8 @@ struct PostgresPreparedStatementTests {
         #expect(answers == ["ab 42", "ab 42"])
         let name = names.entry(text: statement.text, kinds: statement.arguments.map(\.kind), convert: { "" }).name
         #expect(prepared == [try #require(name)], "one prepared statement on the connection, under its name")
+        #expect(names.entry(text: unmarked.text, kinds: unmarked.arguments.map(\.kind), convert: { "" }).name != name,
+            "a statement not marked prepared was never given a name")
     }
 
     @Test(.enabled(if: TestBackend.current == .postgres, "prepared statements are PostgreSQL's"))
@@ -68,7 +72,7 @@ struct PostgresPreparedStatementTests {
         let postgres = try #require(storage as? PostgresStorage)
         let names = PostgresStatementNames(capacity: 10)
         let table = "later_\(UUID().uuidString.prefix(8).lowercased())"
-        let statement = SQLStatement(text: "SELECT count(*)::bigint AS n FROM \(table) WHERE x = ?", arguments: [.integer(1)])
+        let statement = SQLStatement(text: "SELECT count(*)::bigint AS n FROM \(table) WHERE x = ?", arguments: [.integer(1)]).prepared()
         let count = try await postgres.withSession { session in
             // As when another instance has not yet migrated: the table is not there.
             await #expect(throws: PSQLError.self) { try await session.rows(statement, names: names) }
@@ -90,12 +94,15 @@ struct PostgresPreparedStatementTests {
         let values = try await postgres.withSession { session in
             var values: [String] = []
             for value in [nil, "given", nil, "again"] as [String?] {
-                let rows = try await session.rows("SELECT COALESCE(\(value), 'none') AS v, \(Date(timeIntervalSince1970: 0)) AS at", names: names)
+                let rows = try await session.rows(
+                    SQLStatement("SELECT COALESCE(\(value), 'none') AS v, \(Date(timeIntervalSince1970: 0)) AS at").prepared(), names: names)
                 values.append(try rows[0].string("v"))
                 #expect(try rows[0].date("at") == Date(timeIntervalSince1970: 0))
             }
             return values
         }
         #expect(values == ["none", "given", "none", "again"])
+        #expect(names.entry(text: "SELECT COALESCE(?, 'none') AS v, ? AS at", kinds: [.null, .date], convert: { "" }).name
+            != names.entry(text: "SELECT COALESCE(?, 'none') AS v, ? AS at", kinds: [.text, .date], convert: { "" }).name)
     }
 }

@@ -248,6 +248,35 @@ struct StorePlanTests {
             == postgresWrites.dropFirst(2).map(\.text))
     }
 
+    /// On PostgreSQL a report's statements are kept prepared, each a lookup or a write by a
+    /// key; the pile-on window, which another index could serve, is planned with its values.
+    @Test func aReportsStatementsAreKeptPreparedButThePileOnWindow() throws {
+        let caseRow = ScriptedRow(values: [
+            "id": .text("case-old"), "status": .text("open"), "severity": .integer(1), "involves_minor": .bool(false),
+            "has_threat": .bool(false), "trusted_flagger": .bool(false), "distinct_reporters": .integer(3), "new_reporters": .integer(0),
+            "low_weight_reports": .integer(0), "first_report_at": .date(now.addingTimeInterval(-60)), "pile_on_id": .null,
+            "reporter_first_seen": .null, "reporter_low_priority_until": .null,
+        ])
+        var report = moderationDraft(subject: "c-9", category: .harassment)
+        report.reporter.isTarget = true
+        let submission = ReportSubmission(
+            tenantId: "t-1", reportId: "r-1", draft: report, support: nil, receivedAt: now, idempotencyKey: "k-1", requestHash: "h-1")
+        let plan = try ReportWritePlan(submission, weights: .default, dialect: .postgres, caseIdCandidate: "case-new")
+        #expect(plan.pileOn != nil, "a report about its reporter, naming the author: the pile-on path")
+        var queries: [SQLStatement] = []
+        let (_, writes) = try runScripted(plan.plan) { statement in
+            queries.append(statement)
+            if statement.text.hasPrefix("INSERT INTO idempotency_keys") { return [ScriptedRow(values: ["key": .text("k-1")])] }
+            return statement.text.contains("INSERT INTO cases") ? [caseRow] : []
+        }
+        let window = queries.filter { $0.text.contains("FROM reports") && $0.text.contains("target_id") }
+        #expect(window.count == 1 && !window[0].isPrepared)
+        let others = queries.filter { !($0.text.contains("FROM reports") && $0.text.contains("target_id")) } + writes
+        #expect(others.count >= 6 && others.allSatisfy(\.isPrepared), "\(others.filter { !$0.isPrepared }.map(\.text))")
+        #expect(SQLStatement.chained(writes).isPrepared)
+        #expect(!SQLStatement.chained(writes + window).isPrepared, "one part planned with its values: the whole")
+    }
+
     /// A decided case: whether the report reopens it depends on the reporter being new, so
     /// PostgreSQL asks before it weighs the decision.
     @Test func aDecidedCaseAsksForTheReporterBeforeWeighingItsDecisionOnPostgreSQL() throws {

@@ -2,8 +2,8 @@ import Foundation
 import PostgresNIO
 
 /// Runs the shared plans on PostgreSQL: the statements' `?` become `$1, $2, …` and their
-/// values PostgresNIO's bindings; statements a plan marks `together` go as one; each text
-/// is a prepared statement of its connection (`PostgresStatementNames`).
+/// values PostgresNIO's bindings; statements a plan marks `together` go as one; those marked
+/// `isPrepared` are prepared statements of their connection (`PostgresStatementNames`).
 extension PostgresSession {
     func run<Outcome>(_ plan: StorePlan<Outcome>) async throws -> Outcome {
         var cursor = PlanCursor(plan)
@@ -23,9 +23,11 @@ extension PostgresSession {
         return []
     }
 
-    /// All rows of a plan's statement, as a prepared statement of this connection when
-    /// `names` gives it a name (parsed and planned once per connection), else unnamed.
+    /// All rows of a plan's statement: for one marked `isPrepared`, as a prepared statement of
+    /// this connection when `names` gives it a name (parsed and planned once per connection),
+    /// else unnamed.
     func rows(_ statement: SQLStatement, names: PostgresStatementNames = .shared) async throws -> [PostgresRandomAccessRow] {
+        guard statement.isPrepared else { return try await rows(statement.postgres) }
         let kinds = statement.arguments.map(\.kind)
         let entry = names.entry(text: statement.text, kinds: kinds) { statement.postgresText }
         guard let name = entry.name else { return try await rows(PostgresQuery(unsafeSQL: entry.sql, binds: statement.postgresBindings)) }

@@ -43,11 +43,12 @@ struct PileOnDetection: Sendable {
     }
 
     /// The window's reports about the target: made here, before the report's transaction,
-    /// so the writer only runs it.
+    /// so the writer only runs it. Not kept prepared on PostgreSQL (`SQLStatement.isPrepared`):
+    /// `reports_by_tenant` could serve it too, and a plan made without the values chose it.
     let windowQuery: SQLStatement
 
     /// The lock that serializes the reports about one person (nil where the writer already does).
-    var lock: SQLStatement? { Self.lock(tenantId: tenantId, targetId: targetId, dialect: dialect) }
+    var lock: SQLStatement? { Self.lock(tenantId: tenantId, targetId: targetId, dialect: dialect)?.prepared() }
 
     /// The person's lock, taken by a report about them and by the closing of their pile-on.
     static func lock(tenantId: Tenant.ID, targetId: String, dialect: SQLDialect) -> SQLStatement? {

@@ -90,10 +90,11 @@ struct ReportWritePlan: Sendable {
 
     /// The report's insert, once its case and what the tenant knows of the reporter are known.
     func reportInsert(caseId: ModerationCase.ID, standing: ReporterStanding) -> SQLStatement {
-        """
-        \(reportInsertPrefix)\(caseId), \(standing.linkedReportId), \(standing.isNewToTenant), \
-        \(standing.isDeprioritized ? LowWeight.deprioritizedReporter : nil))
-        """
+        let insert: SQLStatement = """
+            \(reportInsertPrefix)\(caseId), \(standing.linkedReportId), \(standing.isNewToTenant), \
+            \(standing.isDeprioritized ? LowWeight.deprioritizedReporter : nil))
+            """
+        return insert.prepared()
     }
 
     var plan: StorePlan<SubmissionOutcome> {
@@ -106,13 +107,13 @@ struct ReportWritePlan: Sendable {
     private var intake: StorePlan<SubmissionOutcome> {
         let s = submission
         guard let key = s.idempotencyKey else { return storeCase }
-        return .query("""
+        return .query(SQLStatement("""
             INSERT INTO idempotency_keys (tenant_id, key, request_hash, report_id, response_json, created_at)
             VALUES (\(s.tenantId), \(key), \(s.requestHash), \(s.reportId), '', \(s.receivedAt))
             ON CONFLICT (tenant_id, key) DO NOTHING RETURNING key
-            """) { taken in
+            """).prepared()) { taken in
             guard taken.isEmpty else { return storeCase }
-            return .first("SELECT request_hash, response_json FROM idempotency_keys WHERE tenant_id = \(s.tenantId) AND key = \(key)") { row in
+            return .first(SQLStatement("SELECT request_hash, response_json FROM idempotency_keys WHERE tenant_id = \(s.tenantId) AND key = \(key)").prepared()) { row in
                 try .done(Self.replay(of: row!, requestHash: s.requestHash))
             }
         }
@@ -167,14 +168,14 @@ struct ReportWritePlan: Sendable {
 
     private var upsertCase: StorePlan<SubmissionOutcome> {
         let s = submission, draft = s.draft
-        return .first("""
+        return .first(SQLStatement("""
             INSERT INTO cases (id, tenant_id, subject_key, subject_kind, subject_id, report_count, first_report_at, last_report_at, status)
             VALUES (\(caseIdCandidate), \(s.tenantId), \(draft.subjectKey), \(draft.subject.kind.rawValue), \(draft.subject.id), 1,
               \(s.receivedAt), \(s.receivedAt), 'open')
             ON CONFLICT (tenant_id, subject_key)
             DO UPDATE SET report_count = cases.report_count + 1, last_report_at = excluded.last_report_at
             RETURNING \(caseColumns)
-            """) { caseRow in try continueWith(caseRow: caseRow!, linkedReportId: nil) }
+            """).prepared()) { caseRow in try continueWith(caseRow: caseRow!, linkedReportId: nil) }
     }
 
     private func continueWith(caseRow: any ColumnReading, linkedReportId: String?) throws -> StorePlan<SubmissionOutcome> {
@@ -201,7 +202,7 @@ struct ReportWritePlan: Sendable {
         // PostgreSQL, an open case: the writes answer it themselves (`writes` with no answer),
         // a round trip fewer; a decided case needs the answer before it weighs reopening.
         guard decided else { return try store(caseId: caseId, inputs: inputs, isNewReporter: nil, standing: standing) }
-        return .query("SELECT 1 AS seen FROM reports WHERE case_id = \(caseId) AND reporter_id = \(draft.reporter.id) LIMIT 1") { seen in
+        return .query(SQLStatement("SELECT 1 AS seen FROM reports WHERE case_id = \(caseId) AND reporter_id = \(draft.reporter.id) LIMIT 1").prepared()) { seen in
             try goOn(seen.isEmpty)
         }
     }
@@ -319,6 +320,8 @@ struct ReportWritePlan: Sendable {
         if let key = s.idempotencyKey {
             statements.append("UPDATE idempotency_keys SET response_json = \(receipt.json) WHERE tenant_id = \(s.tenantId) AND key = \(key)")
         }
-        return (statements, .created(receipt))
+        // Each a write by a key (a row's id, the case's, the reporter's, the card's): one plan
+        // whatever the values, kept prepared on PostgreSQL.
+        return (statements.map { $0.prepared() }, .created(receipt))
     }
 }

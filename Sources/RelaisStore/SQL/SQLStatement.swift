@@ -9,6 +9,20 @@ import Foundation
 struct SQLStatement: Sendable, ExpressibleByStringInterpolation {
     private(set) var text: String
     private(set) var arguments: [SQLValue]
+    /// Kept prepared on PostgreSQL (`PostgresStatementNames`): only for statements whose
+    /// plan is the same whatever their values (a lookup by a key, an insert), so that the plan
+    /// PostgreSQL makes once serves every execution. A query that several indexes could serve
+    /// is planned with its values each time, as every other statement is: a plan made without
+    /// them once read a tenant's every report for each report (`reports_by_tenant` for the
+    /// pile-on window, before the table's first ANALYZE).
+    private(set) var isPrepared = false
+
+    /// This statement, kept prepared on PostgreSQL (see `isPrepared`).
+    func prepared() -> SQLStatement {
+        var statement = self
+        statement.isPrepared = true
+        return statement
+    }
 
     init(text: String, arguments: [SQLValue]) {
         self.text = text
@@ -71,6 +85,7 @@ struct SQLStatement: Sendable, ExpressibleByStringInterpolation {
     static func chained(_ statements: [SQLStatement]) -> SQLStatement {
         guard statements.count > 1, let last = statements.last else { return statements.first ?? "SELECT 1" }
         var combined = SQLStatement(text: "WITH ", arguments: [])
+        combined.isPrepared = statements.allSatisfy(\.isPrepared)
         for (index, part) in statements.dropLast().enumerated() {
             if index > 0 { combined.text += ", " }
             combined.text += "step\(index) AS (" + part.text + ")"
