@@ -1,7 +1,8 @@
 import Foundation
 import PostgresNIO
 
-/// Which of the plans' statements PostgreSQL keeps prepared, and under which name.
+/// The names of the plans' statements PostgreSQL keeps prepared (those marked
+/// `SQLStatement.isPrepared`).
 ///
 /// Under the report load, parsing and planning each statement again was most of
 /// PostgreSQL's time (`base_yyparse`, `expression_tree_walker`, the catalog lookups of the
