@@ -52,15 +52,8 @@ import Testing
 
     @Test func thePersonsReportsAreReadFromOneIndex() async throws {
         let (window, authorCount) = try pileOnStatements()
-        // The pile-on timeline's reports (`PileOnRules.pileOn(id:tenantId:)`).
-        let timeline: SQLStatement = """
-            SELECT c.id AS case_id, c.status, c.subject_kind, c.subject_id, c.author_id, pc.linked_at,
-              r.id AS report_id, r.received_at, r.subject_author_id, r.category, r.subject_text
-            FROM pile_on_cases pc JOIN cases c ON c.id = pc.case_id
-            JOIN reports r ON r.case_id = c.id AND r.target_id = \("u-1") AND r.tenant_id = \("t-1")
-            WHERE pc.pile_on_id = \("p-1")
-            ORDER BY r.received_at, r.rowid
-            """
+        // The pile-on timeline's reports (`PileOnStore.pileOn(id:tenantId:)`).
+        let timeline = PileOnRules.timeline(pileOnId: "p-1", targetId: "u-1", tenantId: "t-1", dialect: .sqlite)
         try await withSQLiteStorage { storage in
             let windowPlan = try await plan(window, in: storage)
             // The window from the index alone, as with `reports_by_target_author` before.
@@ -78,15 +71,7 @@ import Testing
 
     @Test func theOutboxAndTheQueueKeepTheirSearches() async throws {
         // `WebhookStore.webhookStatus`: the dead events, and the counts by status.
-        let tenant: Tenant.ID? = nil
-        let dead: SQLStatement = """
-            SELECT o.id, t.name, o.type, o.attempts, o.last_error, o.created_at
-            FROM outbox_events o JOIN tenants t ON t.id = o.tenant_id
-            WHERE o.status = 'dead' AND (CAST(\(tenant) AS TEXT) IS NULL OR o.tenant_id = \(tenant)) ORDER BY o.created_at, o.id
-            """
-        let counts: SQLStatement = """
-            SELECT status, COUNT(*) AS n FROM outbox_events WHERE (CAST(\(tenant) AS TEXT) IS NULL OR tenant_id = \(tenant)) GROUP BY status
-            """
+        let dead = WebhookRules.deadEvents(tenantId: nil), counts = WebhookRules.statusCounts(tenantId: nil)
         // The console's queue list (`ConsoleStore.queue`), its cases part.
         let queue: SQLStatement = """
             SELECT c.id FROM cases c LEFT JOIN moderators m ON m.id = c.lease_owner

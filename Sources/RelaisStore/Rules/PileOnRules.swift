@@ -60,14 +60,7 @@ extension PileOnStore where Self: StoreDriver {
             """) { row in
             guard let row else { return .done(nil) }
             let pileOn = try Self.pileOn(row)
-            return .query("""
-                SELECT c.id AS case_id, c.status, c.subject_kind, c.subject_id, c.author_id, pc.linked_at,
-                  r.id AS report_id, r.received_at, r.subject_author_id, r.category, r.subject_text
-                FROM pile_on_cases pc JOIN cases c ON c.id = pc.case_id
-                JOIN reports r ON r.case_id = c.id AND r.target_id = \(pileOn.targetId) AND r.tenant_id = \(tenantId)
-                WHERE pc.pile_on_id = \(id)
-                ORDER BY r.received_at, r.\(raw: dialect.reportSequence)
-                """) { rows in
+            return .query(PileOnRules.timeline(pileOnId: id, targetId: pileOn.targetId, tenantId: tenantId, dialect: dialect)) { rows in
                 var cases: [PileOnTimeline.LinkedCase] = []
                 for row in rows {
                     let caseId: ModerationCase.ID = try row.id("case_id")
@@ -96,5 +89,19 @@ extension PileOnStore where Self: StoreDriver {
             authorCount: try row.int("author_count"), caseCount: try row.int("case_count"), firstReportAt: try row.date("first_report_at"),
             lastReportAt: try row.date("last_report_at"), openedAt: try row.date("opened_at"), closedAt: try row.optionalDate("closed_at"),
             closedBy: try row.optionalString("closed_by"), closingReason: try row.optionalString("closing_reason"))
+    }
+}
+
+enum PileOnRules {
+    /// A pile-on's cases with their reports about its target, in the order they arrived.
+    static func timeline(pileOnId id: PileOn.ID, targetId: String, tenantId: Tenant.ID, dialect: SQLDialect) -> SQLStatement {
+        """
+        SELECT c.id AS case_id, c.status, c.subject_kind, c.subject_id, c.author_id, pc.linked_at,
+          r.id AS report_id, r.received_at, r.subject_author_id, r.category, r.subject_text
+        FROM pile_on_cases pc JOIN cases c ON c.id = pc.case_id
+        JOIN reports r ON r.case_id = c.id AND r.target_id = \(targetId) AND r.tenant_id = \(tenantId)
+        WHERE pc.pile_on_id = \(id)
+        ORDER BY r.received_at, r.\(raw: dialect.reportSequence)
+        """
     }
 }

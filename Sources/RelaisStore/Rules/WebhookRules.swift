@@ -70,17 +70,11 @@ extension WebhookStore where Self: StoreDriver {
 
     public func webhookStatus(tenantName: String?) async throws -> WebhookStatus {
         try await read(WebhookRules.tenantId(tenantName).then { tenantId in
-            .query("""
-                SELECT status, COUNT(*) AS n FROM outbox_events WHERE (CAST(\(tenantId) AS TEXT) IS NULL OR tenant_id = \(tenantId)) GROUP BY status
-                """) { countRows in
+            .query(WebhookRules.statusCounts(tenantId: tenantId)) { countRows in
                 var counts: [String: Int] = [:]
                 for row in countRows { counts[try row.string("status")] = try row.int("n") }
                 let found = counts
-                return .query("""
-                    SELECT o.id, t.name, o.type, o.attempts, o.last_error, o.created_at
-                    FROM outbox_events o JOIN tenants t ON t.id = o.tenant_id
-                    WHERE o.status = 'dead' AND (CAST(\(tenantId) AS TEXT) IS NULL OR o.tenant_id = \(tenantId)) ORDER BY o.created_at, o.id
-                    """) { deadRows in
+                return .query(WebhookRules.deadEvents(tenantId: tenantId)) { deadRows in
                     .done(WebhookStatus(
                         pending: found["pending"] ?? 0, delivered: found["delivered"] ?? 0, dead: found["dead"] ?? 0,
                         deadEvents: try deadRows.map(StoredRows.deadEvent)))
@@ -95,6 +89,22 @@ extension WebhookStore where Self: StoreDriver {
 }
 
 enum WebhookRules {
+    /// The events by status, of one tenant or all (`tenantId` nil).
+    static func statusCounts(tenantId: Tenant.ID?) -> SQLStatement {
+        """
+        SELECT status, COUNT(*) AS n FROM outbox_events WHERE (CAST(\(tenantId) AS TEXT) IS NULL OR tenant_id = \(tenantId)) GROUP BY status
+        """
+    }
+
+    /// The dead events, oldest first, of one tenant or all (`tenantId` nil).
+    static func deadEvents(tenantId: Tenant.ID?) -> SQLStatement {
+        """
+        SELECT o.id, t.name, o.type, o.attempts, o.last_error, o.created_at
+        FROM outbox_events o JOIN tenants t ON t.id = o.tenant_id
+        WHERE o.status = 'dead' AND (CAST(\(tenantId) AS TEXT) IS NULL OR o.tenant_id = \(tenantId)) ORDER BY o.created_at, o.id
+        """
+    }
+
     /// The claim of up to `limit` due deliveries for `worker`, returning what sending needs.
     /// The candidates are read from the endpoints first (`CROSS JOIN` keeps that order on
     /// SQLite) through the due events' partial indexes, so events nobody can receive (a
