@@ -1,9 +1,18 @@
 import Foundation
 import RelaisCore
 
+/// The client tests' folders, all in one removed when the test process exits (each test left
+/// its own in the temporary folder, with the queued reports in it).
+let clientTestsFolder: URL = {
+    let folder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("relais-client-tests-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
+    atexit { try? FileManager.default.removeItem(at: clientTestsFolder) }
+    return folder
+}()
+
 /// A folder of its own for each client's files.
 func freshStorage() -> URL {
-    FileManager.default.temporaryDirectory.appendingPathComponent("relais-client-\(UUID().uuidString)", isDirectory: true)
+    clientTestsFolder.appendingPathComponent(UUID().uuidString, isDirectory: true)
 }
 
 func sampleDraft(
