@@ -72,12 +72,8 @@ import Testing
     @Test func theOutboxAndTheQueueKeepTheirSearches() async throws {
         // `WebhookStore.webhookStatus`: the dead events, and the counts by status.
         let dead = WebhookRules.deadEvents(tenantId: nil), counts = WebhookRules.statusCounts(tenantId: nil)
-        // The console's queue list (`ConsoleStore.queue`), its cases part.
-        let queue: SQLStatement = """
-            SELECT c.id FROM cases c LEFT JOIN moderators m ON m.id = c.lease_owner
-            WHERE c.tenant_id = \("t-1") AND c.status = 'open' AND c.due_at IS NOT NULL AND (\(false) = \(false) OR c.due_at < \(now))
-            ORDER BY c.base_priority DESC, c.due_at, c.first_report_at, c.id LIMIT 50
-            """
+        // The console's queue list (`ConsoleStore.openCases`).
+        let queue = ConsoleRules.openCases(tenantId: "t-1", filter: QueueFilter(), now: now, limit: 50, weights: .default, dialect: .sqlite)
         try await withSQLiteStorage { storage in
             let deadPlan = try await plan(dead, in: storage)
             #expect(deadPlan.contains { $0.hasPrefix("SEARCH o USING INDEX outbox_due (status=?)") }, "\(deadPlan)")

@@ -91,28 +91,10 @@ extension ConsoleStore where Self: StoreDriver {
     /// Open cases in the claim's order, with what the queue shows. Absent filters are NULL
     /// parameters, so the statement is the same whatever the filter.
     public func openCases(tenantId: Tenant.ID, filter: QueueFilter, now: Date, limit: Int) async throws -> [QueueEntry] {
-        let dialect = self.dialect
-        return try await read(StorePlan.single("""
-            SELECT c.id, c.subject_kind, c.report_count, c.due_at, m.name AS leased_by, c.lease_expires_at,
-              c.severity, c.involves_minor, c.has_threat, c.trusted_flagger, c.distinct_reporters, c.new_reporters,
-              c.low_weight_reports, c.first_report_at, c.escalated_at, c.pile_on_id,
-              (SELECT \(raw: dialect.distinctList("r.category")) FROM reports r WHERE r.case_id = c.id) AS categories,
-              (SELECT \(raw: dialect.distinctList("r.reporter_country")) FROM reports r WHERE r.case_id = c.id) AS countries,
-              (SELECT \(raw: dialect.distinctList("r.reporter_age")) FROM reports r WHERE r.case_id = c.id) AS ages,
-              (SELECT MIN(r.handoff_code) FROM reports r WHERE r.case_id = c.id) AS reference,
-              (SELECT p.subject_text FROM reports p WHERE p.case_id = c.id AND p.subject_text IS NOT NULL
-                ORDER BY p.received_at, p.id LIMIT 1) AS preview,
-              \(dialect.queueScore(at: now, weights: moderation.weights, table: "c.")) AS score
-            FROM cases c LEFT JOIN moderators m ON m.id = c.lease_owner
-            WHERE c.tenant_id = \(tenantId) AND c.status = 'open' AND c.due_at IS NOT NULL
-              AND (CAST(\(filter.category) AS TEXT) IS NULL
-                OR EXISTS (SELECT 1 FROM reports f WHERE f.case_id = c.id AND f.category = \(filter.category)))
-              AND (CAST(\(filter.country) AS TEXT) IS NULL
-                OR EXISTS (SELECT 1 FROM reports f WHERE f.case_id = c.id AND f.reporter_country = \(filter.country)))
-              AND (\(filter.overdueOnly) = \(false) OR c.due_at < \(now))
-            ORDER BY score DESC, c.due_at, c.first_report_at, c.id
-            LIMIT \(limit) OFFSET \(filter.offset)
-            """) { [weights = moderation.weights] rows in try rows.map { try StoredRows.queueEntry($0, now: now, weights: weights) } })
+        let statement = ConsoleRules.openCases(tenantId: tenantId, filter: filter, now: now, limit: limit, weights: moderation.weights, dialect: dialect)
+        return try await read(StorePlan.single(statement) { [weights = moderation.weights] rows in
+            try rows.map { try StoredRows.queueEntry($0, now: now, weights: weights) }
+        })
     }
 
     public func authorDecisions(tenantId: Tenant.ID, authorId: String, excludingCase: ModerationCase.ID) async throws -> [AuthorDecision] {
@@ -173,5 +155,34 @@ extension ConsoleStore where Self: StoreDriver {
         try await read(StorePlan.single("SELECT * FROM audit_log WHERE tenant_id = \(tenantId) ORDER BY seq DESC LIMIT \(limit)") {
             try $0.map(StoredRows.auditEntry)
         })
+    }
+}
+
+enum ConsoleRules {
+    /// The queue's open cases in the claim's order, with what the queue shows (`openCases`).
+    static func openCases(
+        tenantId: Tenant.ID, filter: QueueFilter, now: Date, limit: Int, weights: PriorityWeights, dialect: SQLDialect
+    ) -> SQLStatement {
+        """
+        SELECT c.id, c.subject_kind, c.report_count, c.due_at, m.name AS leased_by, c.lease_expires_at,
+          c.severity, c.involves_minor, c.has_threat, c.trusted_flagger, c.distinct_reporters, c.new_reporters,
+          c.low_weight_reports, c.first_report_at, c.escalated_at, c.pile_on_id,
+          (SELECT \(raw: dialect.distinctList("r.category")) FROM reports r WHERE r.case_id = c.id) AS categories,
+          (SELECT \(raw: dialect.distinctList("r.reporter_country")) FROM reports r WHERE r.case_id = c.id) AS countries,
+          (SELECT \(raw: dialect.distinctList("r.reporter_age")) FROM reports r WHERE r.case_id = c.id) AS ages,
+          (SELECT MIN(r.handoff_code) FROM reports r WHERE r.case_id = c.id) AS reference,
+          (SELECT p.subject_text FROM reports p WHERE p.case_id = c.id AND p.subject_text IS NOT NULL
+            ORDER BY p.received_at, p.id LIMIT 1) AS preview,
+          \(dialect.queueScore(at: now, weights: weights, table: "c.")) AS score
+        FROM cases c LEFT JOIN moderators m ON m.id = c.lease_owner
+        WHERE c.tenant_id = \(tenantId) AND c.status = 'open' AND c.due_at IS NOT NULL
+          AND (CAST(\(filter.category) AS TEXT) IS NULL
+            OR EXISTS (SELECT 1 FROM reports f WHERE f.case_id = c.id AND f.category = \(filter.category)))
+          AND (CAST(\(filter.country) AS TEXT) IS NULL
+            OR EXISTS (SELECT 1 FROM reports f WHERE f.case_id = c.id AND f.reporter_country = \(filter.country)))
+          AND (\(filter.overdueOnly) = \(false) OR c.due_at < \(now))
+        ORDER BY score DESC, c.due_at, c.first_report_at, c.id
+        LIMIT \(limit) OFFSET \(filter.offset)
+        """
     }
 }
