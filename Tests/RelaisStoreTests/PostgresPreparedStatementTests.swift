@@ -52,7 +52,7 @@ struct PostgresPreparedStatementTests {
             let second = try await session.rows(statement, names: names)
             _ = try await session.rows(unmarked, names: names)
             let prepared = try await session.rows(PostgresQuery(unsafeSQL: """
-                SELECT name FROM pg_prepared_statements WHERE statement = 'SELECT $1 || $2 AS joined, $3 + 1 AS answer'
+                SELECT name FROM pg_prepared_statements WHERE statement LIKE 'SELECT $1 || $2 AS joined, $3 + _ AS answer'
                 """))
             return (
                 try [first, second].map { try ($0[0].string("joined"), $0[0].int("answer")) }.map { "\($0.0) \($0.1)" },
@@ -60,9 +60,8 @@ struct PostgresPreparedStatementTests {
         }
         #expect(answers == ["ab 42", "ab 42"])
         let name = names.entry(text: statement.text, kinds: statement.arguments.map(\.kind), convert: { "" }).name
+        // Only the marked one: the unmarked statement (`+ 2`) ran unnamed.
         #expect(prepared == [try #require(name)], "one prepared statement on the connection, under its name")
-        #expect(names.entry(text: unmarked.text, kinds: unmarked.arguments.map(\.kind), convert: { "" }).name != name,
-            "a statement not marked prepared was never given a name")
     }
 
     @Test(.enabled(if: TestBackend.current == .postgres, "prepared statements are PostgreSQL's"))

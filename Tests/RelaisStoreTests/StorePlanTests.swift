@@ -277,6 +277,24 @@ struct StorePlanTests {
         #expect(!SQLStatement.chained(writes + window).isPrepared, "one part planned with its values: the whole")
     }
 
+    /// Reports queue on the target's lock in no order of their instants: a report stamped
+    /// before two others that committed first still sees them, and the pile-on links all three.
+    @Test func aPileOnCountsTheReportsStampedAfterThisOne() throws {
+        let detection = PileOnDetection(
+            tenantId: "t-1", targetId: "teen-1", reportId: "r-1", receivedAt: now, policy: .default, weights: .default, dialect: .sqlite)
+        var linked: [SQLStatement] = []
+        _ = try runScripted(detection.plan) { statement in
+            guard statement.text.hasPrefix("SELECT id, case_id, subject_author_id, received_at FROM reports") else { return [] }
+            return (1...3).map { n in
+                ScriptedRow(values: [
+                    "id": .text("r-\(n)"), "case_id": .text("c-\(n)"), "subject_author_id": .text("a-\(n)"),
+                    "received_at": .date(now.addingTimeInterval(Double(n - 1))),
+                ])
+            }
+        }.1.forEach { if $0.text.hasPrefix("INSERT INTO pile_on_cases") { linked.append($0) } }
+        #expect(linked.count == 3, "the cases of the two reports stamped later are linked too")
+    }
+
     /// A decided case: whether the report reopens it depends on the reporter being new, so
     /// PostgreSQL asks before it weighs the decision.
     @Test func aDecidedCaseAsksForTheReporterBeforeWeighingItsDecisionOnPostgreSQL() throws {

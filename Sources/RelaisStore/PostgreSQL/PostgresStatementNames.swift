@@ -46,7 +46,6 @@ final class PostgresStatementNames: @unchecked Sendable {
     private struct State {
         var entries: [Key: Entry] = [:]
         var refused: Set<Key> = []
-        var named = 0
     }
 
     init(capacity: Int) { self.capacity = capacity }
@@ -63,8 +62,8 @@ final class PostgresStatementNames: @unchecked Sendable {
         let sql = convert()
         return lock.withLock {
             if let known = state.entries[key] { return known }
-            guard state.named < capacity, !state.refused.contains(key) else { return Entry(name: nil, sql: sql) }
-            state.named += 1
+            // Every entry was named once (a refused one keeps its place): the count is the names given.
+            guard state.entries.count < capacity, !state.refused.contains(key) else { return Entry(name: nil, sql: sql) }
             let entry = Entry(name: "relais_\(Self.serial.next())", sql: sql)
             state.entries[key] = entry
             return entry

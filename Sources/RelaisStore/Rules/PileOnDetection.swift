@@ -82,16 +82,19 @@ struct PileOnDetection: Sendable {
 
     var plan: StorePlan<Void> {
         .query(windowQuery) { rows in
-            var now = receivedAt
+            var latest: Date?
             var reports: [PileOnPolicy.TargetedReport] = []
             for row in rows {
                 let at = try row.date("received_at")
-                // This report's instant as the database keeps it, so the window's edges are
-                // measured in the same precision as the reports they compare.
-                if try row.string("id") == reportId { now = at }
+                latest = max(latest ?? at, at)
                 reports.append(.init(targetId: targetId, authorId: try row.optionalString("subject_author_id"), caseId: try row.string("case_id"), receivedAt: at))
             }
-            return try decide(reports, now: now)
+            // The latest instant read, as the database keeps it (so the window's edges are in
+            // the precision of the reports they compare): this report's, or that of a report
+            // stamped later that took the target's lock first (reports queue on the lock in no
+            // order of their instants). With this report's own instant, the policy left out the
+            // later ones, and their cases stayed unlinked until another report came.
+            return try decide(reports, now: latest ?? receivedAt)
         }
     }
 

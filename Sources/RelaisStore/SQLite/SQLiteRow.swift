@@ -48,16 +48,13 @@ struct SQLiteRow: ColumnReading {
     func bool(_ column: String) throws -> Bool { try decode(column) }
     func int(_ column: String) throws -> Int { try decode(column) }
     func double(_ column: String) throws -> Double { try decode(column) }
-    func date(_ column: String) throws -> Date {
-        let stored = try value(column)
-        if case .string(let text) = stored.storage, let date = SQLiteDateText.date(text) { return date }
-        return try decode(column)
-    }
+    func date(_ column: String) throws -> Date { try storedDate(column) ?? decode(column) }
+    func optionalDate(_ column: String) throws -> Date? { try storedDate(column) ?? decodeOptional(column) }
 
-    func optionalDate(_ column: String) throws -> Date? {
-        let stored = try value(column)
-        if case .string(let text) = stored.storage, let date = SQLiteDateText.date(text) { return date }
-        return try decodeOptional(column)
+    /// A date in the text SQLite stores, by arithmetic; nil for anything else (GRDB reads it).
+    private func storedDate(_ column: String) throws -> Date? {
+        guard case .string(let text) = try value(column).storage else { return nil }
+        return SQLiteDateText.date(text)
     }
 
     /// A column a plan asked for that its statement did not return, or could not be read as asked.
